@@ -1,0 +1,82 @@
+"""One exception tree for all of Accord.
+
+    AccordError
+    ├── ConfigError            settings that cannot be used
+    ├── InputError             input a user handed us is unusable
+    │   ├── FileReadError      a file is missing, unreadable, not JSON, truncated
+    │   └── BundleError        a bundle breaks STIX rules; carries every Problem found
+    ├── NotFoundError          an id or record that does not exist (for this viewer)
+    └── StoreError             the database refused or failed
+        └── SchemaError        the database schema is missing, newer or older than this code
+
+Leaves carry structured fields and format their own message. No HTTP status codes here:
+each surface (CLI, REST, TAXII) maps these classes in its own error table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with one object: which object, which property, why."""
+
+    object_id: str | None
+    property: str | None
+    reason: str
+    index: int | None = None
+
+    def __str__(self) -> str:
+        where = self.object_id or (f"object #{self.index}" if self.index is not None else "bundle")
+        prop = f" {self.property}:" if self.property else ""
+        return f"{where}:{prop} {self.reason}"
+
+
+class AccordError(Exception):
+    """Base of every error Accord raises on purpose."""
+
+
+class ConfigError(AccordError):
+    """A setting is missing, malformed or unsafe."""
+
+
+class InputError(AccordError):
+    """Input handed to Accord cannot be used."""
+
+
+class FileReadError(InputError):
+    """A file could not be read or decoded."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        self.source = source
+        self.reason = reason
+        super().__init__(f"{source}: {reason}")
+
+
+class BundleError(InputError):
+    """A bundle was rejected; `problems` lists every problem found, not only the first."""
+
+    def __init__(self, source: str, problems: list[Problem]) -> None:
+        self.source = source
+        self.problems = problems
+        first = str(problems[0]) if problems else "invalid bundle"
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        super().__init__(f"{source}: {first}{more}")
+
+
+class NotFoundError(AccordError):
+    """Nothing with that key exists, or the viewer may not know that it does."""
+
+    def __init__(self, what: str, key: str) -> None:
+        self.what = what
+        self.key = key
+        super().__init__(f"{what} not found: {key}")
+
+
+class StoreError(AccordError):
+    """The database failed or refused an operation."""
+
+
+class SchemaError(StoreError):
+    """The schema is not the one this code expects; the message says what to run."""

@@ -1,0 +1,167 @@
+"""Use cases: the only API the shells (CLI, web) call. Owns transactions and timing; holds no
+SQL, no policy and no presentation."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
+from accord.errors import BundleError, InputError, Problem
+from accord.sharing import Principal
+from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
+from accord.store import ObjectQuery, SearchHit, Stats, Store
+from accord.store.model import Progress
+
+BUNDLE_SUFFIXES = (".json", ".json.gz")
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What importing one bundle did; `problems` names each rejected object and why."""
+
+    source: str
+    objects: int = 0
+    added: int = 0
+    new_versions: int = 0
+    history: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+    error: str | None = None  # set when the whole file or bundle was refused
+
+    @property
+    def objects_per_second(self) -> float:
+        return self.objects / self.seconds if self.seconds > 0 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "objects": self.objects, "added": self.added,
+            "new_versions": self.new_versions, "history": self.history,
+            "unchanged": self.unchanged, "rejected": self.rejected,
+            "seconds": round(self.seconds, 3),
+            "objects_per_second": round(self.objects_per_second, 1),
+            "error": self.error,
+            "problems": [
+                {"object_id": p.object_id, "index": p.index, "property": p.property,
+                 "reason": p.reason}
+                for p in self.problems
+            ],
+        }  # fmt: skip
+
+
+def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
+    """Expand directories into the bundles they hold (sorted); pass files and ``-`` through."""
+    for path in paths:
+        if str(path) != "-" and Path(path).is_dir():
+            yield from sorted(
+                p for p in Path(path).rglob("*") if p.is_file() and p.name.endswith(BUNDLE_SUFFIXES)
+            )
+        else:
+            yield path
+
+
+class Accord:
+    """The service over one store."""
+
+    def __init__(
+        self, store: Store, *, clock: Clock | None = None, ids: IdFactory | None = None
+    ) -> None:
+        self.store = store
+        self.clock = clock or SystemClock()
+        self.ids = ids or RandomIds()
+
+    # --- import ---------------------------------------------------------------------------
+    def import_path(
+        self,
+        path: str | Path,
+        *,
+        skip_invalid: bool = False,
+        strict: bool = False,
+        progress: Callable[[str], Progress] | None = None,
+    ) -> ImportReport:
+        """Import one bundle file (``-`` is stdin) atomically. A refused file or bundle comes
+        back as a report with `error` set; nothing from it is written."""
+        started = time.perf_counter()
+        report = ImportReport(str(path))
+        try:
+            source, raw = read_source(path)
+            report.source = source
+            checked = self._check(source, raw, strict)
+            report.objects = checked.total
+            report.problems = list(checked.problems)
+            report.rejected = checked.rejected
+            report.unchanged = checked.duplicates
+            if checked.problems and not skip_invalid:
+                raise BundleError(source, checked.problems)
+            result = self.store.put_objects(
+                checked.objects, checked.versions,
+                date_added=format_timestamp(self.clock.now()),
+                skip_conflicts=skip_invalid,
+                progress=progress(source) if progress else None,
+            )  # fmt: skip
+        except BundleError as exc:
+            report.error = str(exc)
+            report.problems = exc.problems if exc.source == "store" else report.problems
+            report.rejected = len({p.index for p in report.problems})
+            report.added = report.new_versions = report.history = 0
+        except InputError as exc:
+            report.error = str(exc)
+        else:
+            report.added, report.new_versions = result.added, result.new_versions
+            report.history = result.history
+            report.unchanged += result.unchanged
+            report.rejected += result.rejected
+            report.problems.extend(result.problems)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _check(self, source: str, raw: bytes, strict: bool) -> CheckedBundle:
+        bundle_id, objects = parse_bundle(source, raw)
+        checked = check_bundle(source, bundle_id, objects)
+        if strict:
+            from accord.stix.oasis import oasis_problems
+
+            kept = []
+            for at, (obj, position) in enumerate(
+                zip(checked.objects, checked.positions, strict=True)
+            ):
+                problems = oasis_problems(obj, position)
+                checked.problems.extend(problems)
+                if problems:
+                    checked.rejected += 1
+                else:
+                    kept.append(at)
+            checked.objects = [checked.objects[at] for at in kept]
+            checked.versions = [checked.versions[at] for at in kept]
+            checked.positions = [checked.positions[at] for at in kept]
+        return checked
+
+    # --- reads ----------------------------------------------------------------------------
+    def export(self, query: ObjectQuery, out: BinaryIO, *, viewer: Principal) -> int:
+        """Stream the matching objects to `out` as one bundle; return how many."""
+        return write_bundle(
+            self.store.iter_query(query, viewer=viewer), out, self.ids.new("bundle")
+        )
+
+    def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:
+        return self.store.get(object_id, viewer=viewer)
+
+    def versions(self, object_id: str, *, viewer: Principal) -> list[dict[str, Any]]:
+        return self.store.versions(object_id, viewer=viewer)
+
+    def search(
+        self, text: str, *, viewer: Principal, types: Sequence[str] = (), limit: int = 20
+    ) -> list[SearchHit]:
+        if not text.strip():
+            raise InputError("nothing to search for: the search text is empty")
+        if not 1 <= limit <= 1000:
+            raise InputError(f"limit must be between 1 and 1000, not {limit}")
+        return self.store.search(text, viewer=viewer, types=types, limit=limit)
+
+    def stats(self, *, viewer: Principal) -> Stats:
+        return self.store.stats(viewer=viewer)

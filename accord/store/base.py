@@ -1,0 +1,394 @@
+"""What both SQL engines share: classifying incoming versions, building reads from the viewer's
+predicate, and keyset paging. Engines supply connections, bulk writes and full-text search.
+
+SQL here uses ``?`` placeholders; the PostgreSQL engine rewrites them. Every read composes
+:func:`accord.sharing.visible_predicate` into its WHERE clause: nothing is filtered afterwards.
+"""
+
+from __future__ import annotations
+
+import abc
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import replace
+from typing import Any, Protocol
+
+import orjson
+
+from accord.errors import BundleError, InputError, NotFoundError, Problem, SchemaError
+from accord.sharing import Principal, visible_predicate
+from accord.stix.timestamps import sort_key, timestamp_error
+from accord.store.migrate import Migration, latest_version, migrations
+from accord.store.model import (
+    Document,
+    ObjectQuery,
+    Page,
+    Progress,
+    PutResult,
+    SearchHit,
+    Stats,
+    decode_cursor,
+    encode_cursor,
+)
+from accord.store.rows import ObjectRow, object_row
+
+Row = tuple[Any, ...]
+
+
+class WriteTx(Protocol):
+    """What a write transaction offers the shared code; SQL uses ``?`` placeholders."""
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int: ...
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None: ...
+    def stage(self, keys: list[tuple[int, str, str]]) -> None:
+        """Fill the temporary table ``incoming(pos, id, version)`` with these keys only."""
+
+    def insert(self, rows: list[ObjectRow], objects: list[dict[str, Any]]) -> None:
+        """Insert object rows and their markings and search entries."""
+
+
+CHUNK = 5000  # rows per executemany: bounds memory and paces the progress callback
+
+
+class SqlStore(abc.ABC):
+    """A STIX 2.1 store over a SQL database. Subclasses: SQLiteStore, PostgresStore."""
+
+    engine: str
+    url: str
+
+    # --- engine hooks -------------------------------------------------------------------
+    @abc.abstractmethod
+    def close(self) -> None: ...
+
+    @abc.abstractmethod
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
+
+    @abc.abstractmethod
+    def _write(self) -> AbstractContextManager[WriteTx]:
+        """One transaction on the single writer: committed on exit, rolled back on error."""
+
+    @abc.abstractmethod
+    def _applied_versions(self) -> list[int] | None:
+        """Applied migration numbers, or None when the database has no Accord schema."""
+
+    @abc.abstractmethod
+    def _apply(self, migration: Migration) -> None: ...
+
+    @abc.abstractmethod
+    def _search_sql(self, text: str) -> tuple[str, str, list[Any], str]:
+        """(FROM clause, condition matching `text`, their params, rank expression; lower
+        ranks first)."""
+
+    # --- schema ---------------------------------------------------------------------------
+    def _prepare_schema(self, upgrade: bool) -> None:
+        applied = self._applied_versions()
+        target = latest_version(self.engine)
+        if applied is None or upgrade:
+            self.upgrade()
+            return
+        current = max(applied, default=0)
+        if current > target:
+            raise SchemaError(
+                f"database schema is at version {current}, newer than this Accord "
+                f"({target}): upgrade Accord"
+            )
+        if current < target:
+            raise SchemaError(
+                f"database schema is at version {current}, this Accord needs {target}: "
+                "run `accord db upgrade`"
+            )
+
+    def upgrade(self) -> list[int]:
+        """Apply every pending migration, each in its own transaction; return their numbers."""
+        applied = set(self._applied_versions() or [])
+        done = []
+        for migration in migrations(self.engine):
+            if migration.version not in applied:
+                self._apply(migration)
+                done.append(migration.version)
+        return done
+
+    def schema_status(self) -> tuple[int, int]:
+        """(applied schema version, latest version this code ships)."""
+        return max(self._applied_versions() or [0]), latest_version(self.engine)
+
+    # --- writes ---------------------------------------------------------------------------
+    def put_objects(
+        self,
+        objects: Sequence[dict[str, Any]],
+        versions: Sequence[str],
+        *,
+        date_added: str,
+        skip_conflicts: bool = False,
+        progress: Progress | None = None,
+    ) -> PutResult:
+        """Store checked objects atomically: all of them, or (on a conflict without
+        `skip_conflicts`) none. Identical versions already stored are counted, not rewritten."""
+        result = PutResult()
+        with self._write() as tx:
+            tx.stage([(pos, obj["id"], versions[pos]) for pos, obj in enumerate(objects)])
+            stored_latest: dict[str, str] = dict(
+                tx.fetch(
+                    "SELECT o.id, o.version FROM objects o "
+                    "WHERE o.latest = ? AND o.id IN (SELECT i.id FROM incoming i)",
+                    [True],
+                )
+            )
+            same = tx.fetch(
+                "SELECT i.pos, o.json FROM incoming i "
+                "JOIN objects o ON o.id = i.id AND o.version = i.version"
+            )
+            skip = self._compare_stored(objects, same, result)
+            if result.problems and not skip_conflicts:
+                raise BundleError("store", result.problems)
+            fresh = [pos for pos in range(len(objects)) if pos not in skip]
+            final = self._final_latest(objects, versions, fresh, stored_latest)
+            seq, date_added = self._next_seq_and_date(tx, sort_key(date_added))
+            rows: list[ObjectRow] = []
+            for pos in fresh:
+                obj, version = objects[pos], versions[pos]
+                known = stored_latest.get(obj["id"])
+                if known is None:
+                    result.added += 1
+                elif version > known:
+                    result.new_versions += 1
+                else:
+                    result.history += 1
+                rows.append(object_row(obj, version, seq, date_added, final[obj["id"]] == version))
+                seq += 1
+            tx.executemany(
+                "UPDATE objects SET latest = ? WHERE id = ? AND version = ?",
+                [
+                    (False, object_id, old)
+                    for object_id, old in stored_latest.items()
+                    if final.get(object_id, old) != old
+                ],
+            )
+            for start in range(0, len(rows), CHUNK):
+                chunk = rows[start : start + CHUNK]
+                tx.insert(chunk, [objects[fresh[start + i]] for i in range(len(chunk))])
+                if progress is not None:
+                    progress(start + len(chunk), len(rows))
+        return result
+
+    @staticmethod
+    def _next_seq_and_date(tx: WriteTx, date_added: str) -> tuple[int, str]:
+        """The next insertion number, and a date_added never earlier than the last one, so that
+        insertion order and date_added order agree even if the clock steps back."""
+        last = tx.fetch("SELECT o.seq, o.date_added FROM objects o ORDER BY o.seq DESC LIMIT 1")
+        if not last:
+            return 1, date_added
+        seq, last_added = last[0]
+        return int(seq) + 1, max(date_added, last_added)
+
+    @staticmethod
+    def _compare_stored(
+        objects: Sequence[dict[str, Any]], same: list[tuple[int, bytes]], result: PutResult
+    ) -> set[int]:
+        """Positions already stored: identical ones count as unchanged, others as conflicts."""
+        skip = set()
+        for pos, raw in same:
+            skip.add(pos)
+            if orjson.loads(raw) == objects[pos]:
+                result.unchanged += 1
+            else:
+                result.rejected += 1
+                result.problems.append(
+                    Problem(
+                        objects[pos]["id"],
+                        "modified",
+                        "a version with this id and "
+                        "modified is already stored with different content",
+                        pos,
+                    )
+                )
+        return skip
+
+    @staticmethod
+    def _final_latest(
+        objects: Sequence[dict[str, Any]],
+        versions: Sequence[str],
+        fresh: list[int],
+        stored_latest: dict[str, str],
+    ) -> dict[str, str]:
+        """The newest version of every id touched, counting stored and incoming versions."""
+        final: dict[str, str] = {}
+        for pos in fresh:
+            object_id, version = objects[pos]["id"], versions[pos]
+            current = final.get(object_id, stored_latest.get(object_id))
+            final[object_id] = version if current is None or version > current else current
+        return final
+
+    # --- reads ----------------------------------------------------------------------------
+    def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:
+        """The latest version of `object_id`, or NotFoundError (also when not visible)."""
+        pred = visible_predicate(viewer)
+        rows = self._read(
+            f"SELECT o.json FROM objects o WHERE o.id = ? AND o.latest = ? AND {pred.sql}",
+            [object_id, True, *pred.params],
+        )
+        if not rows:
+            raise NotFoundError("object", object_id)
+        return self._loads(rows[0][0])
+
+    def versions(self, object_id: str, *, viewer: Principal) -> list[dict[str, Any]]:
+        """Every stored version of `object_id` the viewer may see, oldest first."""
+        pred = visible_predicate(viewer)
+        rows = self._read(
+            f"SELECT o.json FROM objects o WHERE o.id = ? AND {pred.sql} ORDER BY o.version",
+            [object_id, *pred.params],
+        )
+        if not rows:
+            raise NotFoundError("object", object_id)
+        return [self._loads(raw) for (raw,) in rows]
+
+    def query(self, query: ObjectQuery, *, viewer: Principal) -> Page:
+        """One page of objects matching `query`, in insertion order, keyset-paged."""
+        pred = visible_predicate(viewer)
+        where, params = [pred.sql], list(pred.params)
+        self._filters(query, where, params)
+        if query.cursor is not None:
+            where.append("o.seq > ?")
+            params.append(decode_cursor(query.cursor))
+        rows = self._read(
+            f"SELECT o.seq, o.json FROM objects o WHERE {' AND '.join(where)} "
+            f"ORDER BY o.seq LIMIT ?",
+            [*params, query.limit + 1],
+        )
+        more = len(rows) > query.limit
+        rows = rows[: query.limit]
+        items = [self._bytes(raw) for _, raw in rows]
+        return Page(items, encode_cursor(rows[-1][0]) if more else None)
+
+    def iter_query(self, query: ObjectQuery, *, viewer: Principal) -> Iterator[bytes]:
+        """Every matching object, serialised, page after page (for streaming exports)."""
+        while True:
+            page = self.query(query, viewer=viewer)
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            query = _with_cursor(query, page.next_cursor)
+
+    def _filters(self, query: ObjectQuery, where: list[str], params: list[Any]) -> None:
+        for column, values in (
+            ("type", query.types),
+            ("id", query.ids),
+            ("spec_version", query.spec_versions),
+        ):
+            if values:
+                where.append(f"o.{column} IN ({', '.join('?' * len(values))})")
+                params.extend(values)
+        for column, stamp in (("date_added", query.added_after), ("version", query.modified_after)):
+            if stamp is not None:
+                error = timestamp_error(stamp)
+                if error:
+                    raise InputError(f"{column.replace('version', 'modified')}_after: {error}")
+                where.append(f"o.{column} > ?")
+                params.append(sort_key(stamp))
+        if query.versions == "latest":
+            where.append("o.latest = ?")
+            params.append(True)
+        if not query.include_revoked:
+            where.append("o.revoked = ?")
+            params.append(False)
+
+    def search(
+        self, text: str, *, viewer: Principal, types: Sequence[str] = (), limit: int = 20
+    ) -> list[SearchHit]:
+        """Latest versions whose name, description or aliases match `text`, best first."""
+        pred = visible_predicate(viewer)
+        source, condition, params, rank = self._search_sql(text)
+        where = [condition, "o.latest = ?", pred.sql]
+        params = [*params, True, *pred.params]
+        if types:
+            where.append(f"o.type IN ({', '.join('?' * len(types))})")
+            params.extend(types)
+        rows = self._read(
+            f"SELECT o.json, {rank} AS rank FROM {source} WHERE {' AND '.join(where)} "
+            f"ORDER BY rank, o.seq LIMIT ?",
+            [*params, limit],
+        )
+        hits = []
+        for raw, score in rows:
+            obj = self._loads(raw)
+            name = obj.get("name")
+            hits.append(
+                SearchHit(
+                    obj["id"],
+                    obj["type"],
+                    name if isinstance(name, str) else None,
+                    float(score),
+                    obj,
+                )
+            )
+        return hits
+
+    def stats(self, *, viewer: Principal) -> Stats:
+        pred = visible_predicate(viewer)
+        by_type = {
+            type_name: int(count)
+            for type_name, count in self._read(
+                f"SELECT o.type, COUNT(*) FROM objects o WHERE o.latest = ? AND {pred.sql} "
+                "GROUP BY o.type ORDER BY COUNT(*) DESC, o.type",
+                [True, *pred.params],
+            )
+        }
+        ((versions, revoked, last),) = self._read(
+            f"SELECT COUNT(*), SUM(CASE WHEN o.revoked = ? AND o.latest = ? THEN 1 ELSE 0 END), "
+            f"MAX(o.date_added) FROM objects o WHERE {pred.sql}",
+            [True, True, *pred.params],
+        )
+        doc_pred = visible_predicate(viewer, alias="d")
+        ((documents,),) = self._read(
+            f"SELECT COUNT(*) FROM documents d WHERE {doc_pred.sql}", list(doc_pred.params)
+        )
+        return Stats(
+            sum(by_type.values()), int(versions), int(revoked or 0), int(documents), by_type, last
+        )
+
+    # --- documents ------------------------------------------------------------------------
+    def put_document(self, document: Document, *, date_added: str) -> bool:
+        """Store `document` unless one with the same text (sha256) is there; True if added."""
+        with self._write() as tx:
+            added = tx.execute(
+                "INSERT INTO documents (id, sha256, title, source, published, media_type, "
+                "date_added, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                [
+                    document.id,
+                    document.sha256,
+                    document.title,
+                    document.source,
+                    document.published,
+                    document.media_type,
+                    sort_key(date_added),
+                    document.text,
+                ],
+            )
+        return added > 0
+
+    def get_document(self, key: str, *, viewer: Principal) -> Document:
+        """A document by id or sha256."""
+        pred = visible_predicate(viewer, alias="d")
+        rows = self._read(
+            "SELECT d.id, d.sha256, d.text, d.title, d.source, d.published, d.media_type, "
+            f"d.date_added FROM documents d WHERE (d.id = ? OR d.sha256 = ?) AND {pred.sql}",
+            [key, key, *pred.params],
+        )
+        if not rows:
+            raise NotFoundError("document", key)
+        return Document(*rows[0])
+
+    # --- helpers --------------------------------------------------------------------------
+    @staticmethod
+    def _bytes(raw: bytes | str) -> bytes:
+        return raw.encode() if isinstance(raw, str) else bytes(raw)
+
+    @staticmethod
+    def _loads(raw: bytes | str) -> dict[str, Any]:
+        value: dict[str, Any] = orjson.loads(raw)
+        return value
+
+
+def _with_cursor(query: ObjectQuery, cursor: str) -> ObjectQuery:
+    return replace(query, cursor=cursor)

@@ -1,0 +1,51 @@
+-- Every version of every STIX object, keyed by (id, version); `latest` marks the newest.
+CREATE TABLE objects (
+    seq            BIGINT PRIMARY KEY,       -- insertion order: keyset cursors, date_added order
+    id             TEXT NOT NULL,
+    version        TEXT NOT NULL,            -- modified, else created, else '' (fixed-width key)
+    type           TEXT NOT NULL,
+    created        TEXT,
+    modified       TEXT,
+    spec_version   TEXT,
+    created_by_ref TEXT,
+    revoked        BOOLEAN NOT NULL DEFAULT FALSE,
+    name           TEXT,
+    source_ref     TEXT,
+    target_ref     TEXT,
+    date_added     TEXT NOT NULL,
+    latest         BOOLEAN NOT NULL,
+    search         TSVECTOR,
+    json           TEXT NOT NULL,
+    UNIQUE (id, version)
+);
+CREATE INDEX objects_latest_id ON objects (id) WHERE latest;
+CREATE INDEX objects_type ON objects (type, latest);
+CREATE INDEX objects_created ON objects (created);
+CREATE INDEX objects_modified ON objects (modified);
+CREATE INDEX objects_spec_version ON objects (spec_version);
+CREATE INDEX objects_created_by ON objects (created_by_ref) WHERE created_by_ref IS NOT NULL;
+CREATE INDEX objects_revoked ON objects (revoked) WHERE revoked;
+CREATE INDEX objects_name ON objects (lower(name)) WHERE name IS NOT NULL;
+CREATE INDEX objects_source ON objects (source_ref) WHERE source_ref IS NOT NULL;
+CREATE INDEX objects_target ON objects (target_ref) WHERE target_ref IS NOT NULL;
+CREATE INDEX objects_date_added ON objects (date_added);
+CREATE INDEX objects_search ON objects USING GIN (search);
+
+CREATE TABLE object_markings (
+    seq         BIGINT NOT NULL REFERENCES objects (seq),
+    marking_ref TEXT NOT NULL,
+    PRIMARY KEY (marking_ref, seq)
+);
+
+CREATE TABLE documents (
+    seq        BIGSERIAL PRIMARY KEY,
+    id         TEXT NOT NULL UNIQUE,
+    sha256     TEXT NOT NULL UNIQUE,
+    title      TEXT,
+    source     TEXT,
+    published  TEXT,
+    media_type TEXT NOT NULL DEFAULT 'text/plain',
+    date_added TEXT NOT NULL,
+    text       TEXT NOT NULL
+);
+CREATE INDEX documents_published ON documents (published);

@@ -1,0 +1,69 @@
+"""How an object becomes a row: the indexed columns pulled out of its JSON."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import orjson
+
+from accord.stix.timestamps import sort_key
+
+ObjectRow = tuple[
+    int, str, str, str, str | None, str | None, str | None, str | None, bool, str | None,
+    str | None, str | None, str, bool, bytes,
+]  # fmt: skip
+"""seq, id, version, type, created, modified, spec_version, created_by_ref, revoked, name,
+source_ref, target_ref, date_added, latest, json — the column order of ``objects``."""
+
+COLUMNS = (
+    "seq, id, version, type, created, modified, spec_version, created_by_ref, revoked, name, "
+    "source_ref, target_ref, date_added, latest, json"
+)
+
+
+def _text(value: object) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _stamp(value: object) -> str | None:
+    return sort_key(value) if isinstance(value, str) else None
+
+
+def object_row(
+    obj: dict[str, Any], version: str, seq: int, date_added: str, latest: bool
+) -> ObjectRow:
+    return (
+        seq,
+        obj["id"],
+        version,
+        obj["type"],
+        _stamp(obj.get("created")),
+        _stamp(obj.get("modified")),
+        _text(obj.get("spec_version")),
+        _text(obj.get("created_by_ref")),
+        obj.get("revoked") is True,
+        _text(obj.get("name")),
+        _text(obj.get("source_ref") or obj.get("sighting_of_ref")),
+        _text(obj.get("target_ref")),
+        date_added,
+        latest,
+        orjson.dumps(obj),
+    )
+
+
+def search_text(obj: dict[str, Any]) -> tuple[str, str, str] | None:
+    """(name, description, aliases) for full-text search, or None when there is nothing."""
+    name = _text(obj.get("name")) or ""
+    description = _text(obj.get("description")) or ""
+    aliases = obj.get("aliases")
+    alias_text = (
+        " ".join(a for a in aliases if isinstance(a, str)) if isinstance(aliases, list) else ""
+    )
+    if not (name or description or alias_text):
+        return None
+    return name, description, alias_text
+
+
+def marking_refs(obj: dict[str, Any]) -> list[str]:
+    refs = obj.get("object_marking_refs")
+    return [ref for ref in refs if isinstance(ref, str)] if isinstance(refs, list) else []

@@ -1,0 +1,218 @@
+"""The SQLite engine, Accord's default: one file, WAL, one writer, pooled readers."""
+
+from __future__ import annotations
+
+import queue
+import re
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from accord.clock import SystemClock, format_timestamp
+from accord.errors import InputError, SchemaError, StoreError
+from accord.store.base import Row, SqlStore
+from accord.store.migrate import Migration
+from accord.store.rows import ObjectRow, marking_refs, search_text
+
+_PRAGMAS = (
+    "PRAGMA journal_mode = WAL",
+    "PRAGMA synchronous = NORMAL",  # durable at checkpoints; WAL keeps the file consistent
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA busy_timeout = 10000",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA cache_size = -65536",  # 64 MiB
+)
+_INSERT = f"INSERT INTO objects VALUES ({', '.join('?' * 15)})"
+_IDLE_READERS = 8
+
+
+class SQLiteTx:
+    """A write transaction on the writer connection."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+
+    def fetch(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        return self._conn.execute(sql, params).fetchall()
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        return self._conn.execute(sql, params).rowcount
+
+    def executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        if rows:
+            self._conn.executemany(sql, rows)
+
+    def stage(self, keys: list[tuple[int, str, str]]) -> None:
+        self._conn.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS incoming "
+            "(pos INTEGER PRIMARY KEY, id TEXT NOT NULL, version TEXT NOT NULL)"
+        )
+        self._conn.execute("DELETE FROM temp.incoming")
+        self._conn.executemany("INSERT INTO temp.incoming VALUES (?, ?, ?)", keys)
+
+    def insert(self, rows: list[ObjectRow], objects: list[dict[str, Any]]) -> None:
+        self._conn.executemany(_INSERT, rows)
+        markings: list[tuple[int, str]] = []
+        texts: list[tuple[int, str, str, str]] = []
+        for row, obj in zip(rows, objects, strict=True):
+            seq = row[0]
+            markings.extend((seq, ref) for ref in marking_refs(obj))
+            text = search_text(obj)
+            if text is not None:
+                texts.append((seq, *text))
+        self._conn.executemany("INSERT INTO object_markings VALUES (?, ?)", markings)
+        self._conn.executemany(
+            "INSERT INTO objects_fts (rowid, name, description, aliases) VALUES (?, ?, ?, ?)",
+            texts,
+        )
+
+
+class SQLiteStore(SqlStore):
+    engine = "sqlite"
+
+    def __init__(self, path: str, *, upgrade: bool = False) -> None:
+        self.url = f"sqlite:///{path}"
+        self._path = path
+        self._memory = path == ":memory:"
+        if not self._memory:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self._lock = threading.Lock()
+        self._writer = self._connect()
+        self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._closed = False
+        try:
+            self._prepare_schema(upgrade)
+        except BaseException:
+            self.close()
+            raise
+
+    def _connect(self) -> sqlite3.Connection:
+        try:
+            conn = sqlite3.connect(self._path, isolation_level=None, check_same_thread=False)
+            for pragma in _PRAGMAS:
+                conn.execute(pragma)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self._path}: cannot open SQLite database: {exc}") from exc
+        return conn
+
+    def close(self) -> None:
+        if getattr(self, "_closed", True):
+            return
+        self._closed = True
+        while not self._idle.empty():
+            self._idle.get_nowait().close()
+        self._writer.close()
+
+    @contextmanager
+    def _reader(self) -> Iterator[sqlite3.Connection]:
+        if self._memory:  # one connection holds an in-memory database: share the writer's
+            with self._lock:
+                yield self._writer
+            return
+        try:
+            conn = self._idle.get_nowait()
+        except queue.Empty:
+            conn = self._connect()
+        try:
+            yield conn
+        finally:
+            if self._idle.qsize() < _IDLE_READERS:
+                self._idle.put(conn)
+            else:
+                conn.close()
+
+    def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        with self._reader() as conn:
+            try:
+                return conn.execute(sql, params).fetchall()
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite read failed: {exc}") from exc
+
+    @contextmanager
+    def _write(self) -> Iterator[SQLiteTx]:
+        with self._lock:
+            conn = self._writer
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite cannot start a write: {exc}") from exc
+            try:
+                yield SQLiteTx(conn)
+                conn.execute("COMMIT")
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK")
+                raise StoreError(f"SQLite write failed, nothing was written: {exc}") from exc
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+
+    def _applied_versions(self) -> list[int] | None:
+        try:
+            tables = {
+                name for (name,) in self._writer.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table'"
+                )
+            }  # fmt: skip
+            if "schema_migrations" not in tables:
+                if tables:
+                    raise SchemaError(f"{self._path} is a SQLite database, but not Accord's")
+                return None
+            return [v for (v,) in self._writer.execute("SELECT version FROM schema_migrations")]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self._path}: not a usable SQLite database: {exc}") from exc
+
+    def _apply(self, migration: Migration) -> None:
+        applied_at = format_timestamp(SystemClock().now())
+        script = (
+            "BEGIN IMMEDIATE;\n"
+            "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+            "name TEXT NOT NULL, applied_at TEXT NOT NULL);\n"
+            f"{migration.sql}\n;"
+            "INSERT INTO schema_migrations VALUES "
+            f"({migration.version}, '{migration.name}', '{applied_at}');\nCOMMIT;"
+        )
+        with self._lock:
+            try:
+                self._writer.executescript(script)
+            except sqlite3.Error as exc:
+                if self._writer.in_transaction:
+                    self._writer.execute("ROLLBACK")
+                raise SchemaError(
+                    f"migration {migration.version} ({migration.name}) failed: {exc}"
+                ) from exc
+
+    def _search_sql(self, text: str) -> tuple[str, str, list[Any], str]:
+        return (
+            "objects_fts f JOIN objects o ON o.seq = f.rowid",
+            "objects_fts MATCH ?",
+            [fts5_query(text)],
+            "bm25(objects_fts)",
+        )
+
+
+_TERM = re.compile(r'"[^"]*"?|[^\s"]+')
+
+
+def fts5_query(text: str) -> str:
+    """Translate what a user types into an FTS5 query: words and "phrases" must all match,
+    ``word*`` matches a prefix, ``OR`` between terms matches either. No FTS5 syntax leaks
+    through, so no input can make the query fail."""
+    parts: list[str] = []
+    for term in _TERM.findall(text):
+        if term == "OR":
+            if parts and parts[-1] != "OR":
+                parts.append("OR")
+            continue
+        prefix = term.endswith("*") and not term.startswith('"')
+        words = term.strip('"*')
+        if words and re.search(r"\w", words):
+            quoted = '"' + words.replace('"', '""') + '"'
+            parts.append(quoted + ("*" if prefix else ""))
+    while parts and parts[-1] == "OR":
+        parts.pop()
+    if not parts:
+        raise InputError(f"nothing to search for in {text!r}")
+    return " ".join(parts)
