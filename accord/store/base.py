@@ -275,10 +275,19 @@ class SqlStore(abc.ABC):
             ("type", query.types),
             ("id", query.ids),
             ("spec_version", query.spec_versions),
+            ("created_by_ref", query.created_by_refs),
+            ("source_ref", query.source_refs),
+            ("target_ref", query.target_refs),
         ):
             if values:
-                where.append(f"o.{column} IN ({', '.join('?' * len(values))})")
+                where.append(f"o.{column} IN ({_marks(values)})")
                 params.extend(values)
+        if query.marking_refs:
+            where.append(
+                "o.seq IN (SELECT m.seq FROM object_markings m "
+                f"WHERE m.marking_ref IN ({_marks(query.marking_refs)}))"
+            )
+            params.extend(query.marking_refs)
         for column, stamp in (("date_added", query.added_after), ("version", query.modified_after)):
             if stamp is not None:
                 error = timestamp_error(stamp)
@@ -302,7 +311,7 @@ class SqlStore(abc.ABC):
         where = [condition, "o.latest = ?", pred.sql]
         params = [*params, True, *pred.params]
         if types:
-            where.append(f"o.type IN ({', '.join('?' * len(types))})")
+            where.append(f"o.type IN ({_marks(types)})")
             params.extend(types)
         rows = self._read(
             f"SELECT o.json, {rank} AS rank FROM {source} WHERE {' AND '.join(where)} "
@@ -388,6 +397,10 @@ class SqlStore(abc.ABC):
     def _loads(raw: bytes | str) -> dict[str, Any]:
         value: dict[str, Any] = orjson.loads(raw)
         return value
+
+
+def _marks(values: Sequence[Any]) -> str:
+    return ", ".join("?" * len(values))
 
 
 def _with_cursor(query: ObjectQuery, cursor: str) -> ObjectQuery:

@@ -25,6 +25,10 @@ class ObjectQuery:
     types: Sequence[str] = ()
     ids: Sequence[str] = ()
     spec_versions: Sequence[str] = ()
+    created_by_refs: Sequence[str] = ()
+    source_refs: Sequence[str] = ()  # relationship source_ref, sighting sighting_of_ref
+    target_refs: Sequence[str] = ()
+    marking_refs: Sequence[str] = ()  # objects carrying any of these object_marking_refs
     added_after: str | None = None  # date_added > this (a STIX timestamp)
     modified_after: str | None = None  # version > this (a STIX timestamp)
     versions: Literal["latest", "all"] = "latest"
