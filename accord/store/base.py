@@ -18,7 +18,8 @@ import orjson
 from accord.errors import BundleError, InputError, NotFoundError, Problem, SchemaError
 from accord.sharing import Principal, visible_predicate
 from accord.stix.timestamps import sort_key, timestamp_error
-from accord.store.migrate import Migration, latest_version, migrations
+from accord.store import migrate
+from accord.store.migrate import Migration
 from accord.store.model import (
     Document,
     ObjectQuery,
@@ -83,7 +84,7 @@ class SqlStore(abc.ABC):
     # --- schema ---------------------------------------------------------------------------
     def _prepare_schema(self, upgrade: bool) -> None:
         applied = self._applied_versions()
-        target = latest_version(self.engine)
+        target = migrate.latest_version(self.engine)
         if applied is None or upgrade:
             self.upgrade()
             return
@@ -103,7 +104,7 @@ class SqlStore(abc.ABC):
         """Apply every pending migration, each in its own transaction; return their numbers."""
         applied = set(self._applied_versions() or [])
         done = []
-        for migration in migrations(self.engine):
+        for migration in migrate.migrations(self.engine):
             if migration.version not in applied:
                 self._apply(migration)
                 done.append(migration.version)
@@ -111,7 +112,7 @@ class SqlStore(abc.ABC):
 
     def schema_status(self) -> tuple[int, int]:
         """(applied schema version, latest version this code ships)."""
-        return max(self._applied_versions() or [0]), latest_version(self.engine)
+        return max(self._applied_versions() or [0]), migrate.latest_version(self.engine)
 
     # --- writes ---------------------------------------------------------------------------
     def put_objects(

@@ -1,0 +1,289 @@
+"""Import benchmark: Accord against reference loaders measured in the same run.
+
+Run from the repository root:  .venv/bin/python bench/import.py [--pg URL] [--json] ...
+Every figure is the median objects/s over repetitions; see bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import datetime
+import os
+import platform
+import pstats
+import sqlite3
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import orjson
+from _common import (
+    DEFAULT_BUNDLE,
+    BenchError,
+    Timing,
+    accord_import,
+    accord_into_file,
+    accord_pg,
+    copy_db,
+    pg_version,
+    prefill,
+    raw_pg,
+    raw_sqlite,
+    remove_db,
+    stix2_parse,
+    summary,
+)
+
+from accord.store import open_store
+
+RAW_GOAL = 0.5  # Accord >= 0.5 x the raw limit
+FALL_GOAL = 20.0  # objects/s into a pre-filled store falls by at most 20 %
+SCALING_COPIES = (0, 1, 10)  # synthetic copies of the bundle already stored: 0, ~25k, ~250k
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="bench/import.py",
+        description="Benchmark importing a STIX bundle (MITRE ATT&CK) into Accord, against "
+        "raw loaders and stix2, all measured in this run. Figures are medians of objects/s.",
+    )
+    parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE, help="bundle to import")
+    parser.add_argument("--repeat", type=int, default=5, help="repetitions (default 5)")
+    parser.add_argument(
+        "--stix2-repeat", type=int, default=3, help="stix2.parse repetitions (default 3; 0 skips)"
+    )
+    parser.add_argument(
+        "--pg",
+        metavar="URL",
+        default=os.environ.get("ACCORD_BENCH_DATABASE_URL"),
+        help="PostgreSQL URL (default $ACCORD_BENCH_DATABASE_URL); omitted: no PostgreSQL",
+    )
+    parser.add_argument("--no-250k", action="store_true", help="skip the ~250k scaling level")
+    parser.add_argument("--quick", action="store_true", help="smoke run: repeat 1, no 250k")
+    parser.add_argument("--json", action="store_true", help="print the results as JSON")
+    parser.add_argument(
+        "--profile", type=int, metavar="N", help="only profile one SQLite import: top N by tottime"
+    )
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.repeat, args.stix2_repeat, args.no_250k = 1, min(args.stix2_repeat, 1), True
+    if args.repeat < 1:
+        parser.error("--repeat must be at least 1")
+    return args
+
+
+def runs(times: int, label: str, once: Callable[[int], Timing]) -> dict[str, Any]:
+    """`once(n)` `times` times; the summary of its timings."""
+    timings = []
+    for number in range(times):
+        timings.append(once(number))
+        log(f"  {label} #{number + 1}: {timings[-1][0] / timings[-1][1]:,.0f} objects/s")
+    return summary(timings)
+
+
+def ratio(a: dict[str, Any], b: dict[str, Any] | None) -> float | None:
+    return a["objects_per_second"] / b["objects_per_second"] if b else None
+
+
+def fresh_file(measure: Callable[[Path, Path], Timing], bundle: Path, tmp: Path) -> Timing:
+    """`measure` into a new SQLite file, removed afterwards."""
+    db = tmp / "fresh.db"
+    remove_db(db)
+    try:
+        return measure(bundle, db)
+    finally:
+        remove_db(db)
+
+
+def bench_sqlite(bundle: Path, tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
+    log("SQLite: Accord import into a fresh store, and the raw executemany limit")
+    accord = runs(args.repeat, "accord", lambda n: fresh_file(accord_into_file, bundle, tmp))
+    raw = runs(args.repeat, "raw", lambda n: fresh_file(raw_sqlite, bundle, tmp))
+    stix2 = None
+    if args.stix2_repeat > 0:
+        log("stix2.parse(allow_custom=True)")
+        stix2 = runs(args.stix2_repeat, "stix2", lambda n: stix2_parse(bundle))
+    vs_raw = ratio(accord, raw)
+    return {
+        "accord": accord,
+        "raw_limit": raw,
+        "stix2": stix2,
+        "ratio_to_raw": vs_raw,
+        "ratio_to_stix2": ratio(accord, stix2),
+        "goal_ratio_to_raw": RAW_GOAL,
+        "goal_met": vs_raw >= RAW_GOAL,
+    }
+
+
+def bench_postgres(bundle: Path, url: str, repeat: int) -> dict[str, Any]:
+    log(f"PostgreSQL {pg_version(url)}: Accord import into a fresh schema, and COPY")
+    accord = runs(repeat, "accord", lambda n: accord_pg(bundle, url))
+    copy = runs(repeat, "copy", lambda n: raw_pg(bundle, url))
+    vs_copy = ratio(accord, copy)
+    return {
+        "server_version": pg_version(url),
+        "accord": accord,
+        "copy_limit": copy,
+        "ratio_to_copy": vs_copy,
+        "goal_ratio_to_raw": RAW_GOAL,
+        "goal_met": vs_copy >= RAW_GOAL,
+    }
+
+
+def build_levels(bundle: Path, tmp: Path, levels: list[int]) -> dict[int, Path]:
+    """One pre-filled store per level (copies of the bundle already stored), each built on the
+    previous one. Not timed."""
+    objects = orjson.loads(bundle.read_bytes())["objects"]
+    files: dict[int, Path] = {}
+    previous = 0
+    for copies in levels:
+        db = tmp / f"prefill-{copies}.db"
+        if files:
+            copy_db(files[previous], db)
+        log(f"  pre-filling: {copies} copies ({copies * len(objects):,} objects) ...")
+        prefill(db, objects, copies - previous)
+        files[copies], previous = db, copies
+    return files
+
+
+def bench_scaling(bundle: Path, tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
+    """Import the bundle into stores already holding other objects; levels interleaved per
+    repetition, each repetition into a fresh copy of the pre-filled file."""
+    levels = [c for c in SCALING_COPIES if not (args.no_250k and c >= 10)]
+    log(f"Scaling: pre-filled SQLite stores ({', '.join(map(str, levels))} copies)")
+    files = build_levels(bundle, tmp, levels)
+    timings: dict[int, list[Timing]] = {copies: [] for copies in levels}
+    run_db = tmp / "run.db"
+    for number in range(args.repeat):
+        for copies, source in files.items():
+            copy_db(source, run_db)
+            timings[copies].append(accord_into_file(bundle, run_db))
+            remove_db(run_db)
+            objects, seconds = timings[copies][-1]
+            log(f"  {copies} copies #{number + 1}: {objects / seconds:,.0f} objects/s")
+    return scaling_result(timings, files)
+
+
+def scaling_result(timings: dict[int, list[Timing]], files: dict[int, Path]) -> dict[str, Any]:
+    empty = summary(timings[0])["objects_per_second"]
+    rows = []
+    for copies, runs_ in timings.items():
+        result = summary(runs_)
+        result["other_objects"] = copies * runs_[0][0]
+        result["db_megabytes"] = round(files[copies].stat().st_size / 1e6)
+        result["fall_percent"] = 100.0 * (1 - result["objects_per_second"] / empty)
+        rows.append(result)
+    worst = max(row["fall_percent"] for row in rows)
+    return {"levels": rows, "goal_fall_percent": FALL_GOAL, "goal_met": worst <= FALL_GOAL}
+
+
+def profile(bundle: Path, tmp: Path, top: int) -> None:
+    """cProfile one import_path into a fresh SQLite store (opening it is not profiled)."""
+    store = open_store(f"sqlite:///{tmp / 'profile.db'}")
+    try:
+        profiler = cProfile.Profile()
+        profiler.runcall(accord_import, store, bundle)
+    finally:
+        store.close()
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
+
+
+def run_all(bundle: Path, tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
+    results = {
+        "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "bundle": str(bundle),
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}",
+        "python": platform.python_version(),
+        "sqlite": sqlite3.sqlite_version,
+        "repeat": args.repeat,
+        "stix2_repeat": args.stix2_repeat,
+    }
+    results["sqlite_import"] = bench_sqlite(bundle, tmp, args)
+    results["objects"] = results["sqlite_import"]["accord"]["objects"]
+    results["postgres"] = bench_postgres(bundle, args.pg, args.repeat) if args.pg else None
+    results["scaling"] = bench_scaling(bundle, tmp, args)
+    return results
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT MET"
+
+
+def line(label: str, figures: dict[str, Any] | None) -> str:
+    if figures is None:
+        return f"  {label:<44} (skipped)"
+    rate, low, high = figures["objects_per_second"], figures["min"], figures["max"]
+    return f"  {label:<44} {rate:>10,.0f}   ({low:,.0f} .. {high:,.0f})"
+
+
+def print_report(r: dict[str, Any]) -> None:
+    s = r["sqlite_import"]
+    print(f"Accord import benchmark, {r['date']}")
+    print(f"bundle {r['bundle']} ({r['objects']:,} objects)")
+    print(f"{r['machine']}; Python {r['python']}; SQLite {r['sqlite']}")
+    print(f"medians of {r['repeat']} runs (stix2: {r['stix2_repeat']}); objects/s (min .. max)\n")
+    print("SQLite")
+    print(line("Accord import_path, fresh store", s["accord"]))
+    print(line("raw limit: orjson + executemany, 1 tx", s["raw_limit"]))
+    print(line("stix2.parse(allow_custom=True)", s["stix2"]))
+    print(f"  Accord / raw limit: {s['ratio_to_raw']:.2f} "
+          f"(goal >= {RAW_GOAL}: {verdict(s['goal_met'])})")  # fmt: skip
+    if s["ratio_to_stix2"] is not None:
+        print(f"  Accord / stix2:     {s['ratio_to_stix2']:.2f}")
+    if r["postgres"]:
+        print_postgres(r["postgres"])
+    print_scaling(r["scaling"])
+
+
+def print_postgres(p: dict[str, Any]) -> None:
+    print(f"\nPostgreSQL {p['server_version']}")
+    print(line("Accord import_path, fresh schema", p["accord"]))
+    print(line("limit: orjson + psycopg COPY, 1 tx", p["copy_limit"]))
+    print(f"  Accord / COPY limit: {p['ratio_to_copy']:.2f} "
+          f"(goal >= {RAW_GOAL}: {verdict(p['goal_met'])})")  # fmt: skip
+
+
+def print_scaling(sc: dict[str, Any]) -> None:
+    print("\nScaling: Accord import into a pre-filled SQLite store")
+    print(f"  {'other objects':>13} {'db MB':>7} {'objects/s':>10}   (min .. max)   fall")
+    for row in sc["levels"]:
+        print(
+            f"  {row['other_objects']:>13,} {row['db_megabytes']:>7,} "
+            f"{row['objects_per_second']:>10,.0f}   ({row['min']:,.0f} .. {row['max']:,.0f})"
+            f"   {row['fall_percent']:5.1f} %"
+        )
+    print(f"  goal: fall <= {FALL_GOAL:.0f} % at every level: {verdict(sc['goal_met'])}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not args.bundle.is_file():
+        log(f"bench/import.py: bundle not found: {args.bundle}")
+        log("  put the MITRE ATT&CK enterprise bundle there, or pass --bundle PATH")
+        return 2
+    bundle = args.bundle.resolve()
+    with tempfile.TemporaryDirectory(prefix="accord-bench-") as name:
+        try:
+            if args.profile:
+                profile(bundle, Path(name), args.profile)
+                return 0
+            results = run_all(bundle, Path(name), args)
+        except BenchError as exc:
+            log(f"bench/import.py: {exc}")
+            return 1
+    if args.json:
+        print(orjson.dumps(results, option=orjson.OPT_INDENT_2).decode())
+    else:
+        print_report(results)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
