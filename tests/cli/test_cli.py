@@ -11,8 +11,7 @@ import orjson
 import pytest
 from click.testing import CliRunner, Result
 
-from accord.cli import cli
-from accord.cli import exits
+from accord.cli import cli, exits
 from tests.factories import bundle, identity, relationship, threat_actor
 
 

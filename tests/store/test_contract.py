@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import Any
 
 import pytest
@@ -203,17 +204,15 @@ def test_search_ranks_name_matches_first_and_filters_types(store: Store) -> None
     described = identity("Ministry", description="works with the border police")
     put(store, described, named)
     hits = store.search("border police", viewer=SYSTEM)
-    assert [h.id for h in hits][0] == named["id"]
+    assert hits[0].id == named["id"]
     assert store.search("border", viewer=SYSTEM, types=["relationship"]) == []
 
 
 @pytest.mark.parametrize("text", ['"unbalanced', "a AND OR NOT (", "*", "-x", "NEAR(a b)"])
 def test_search_takes_any_text_without_failing(store: Store, text: str) -> None:
     put(store, identity("Some name"))
-    try:
+    with contextlib.suppress(InputError):  # "nothing to search for" is fine; a crash is not
         store.search(text, viewer=SYSTEM)
-    except InputError:
-        pass  # "nothing to search for" is a fine answer; a crash is not
 
 
 def test_search_only_sees_latest_versions(store: Store) -> None:
