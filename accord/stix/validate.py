@@ -6,7 +6,7 @@ declared the way STIX 2.1 allows: ``x-`` types, ``x_`` properties, or extension-
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
@@ -71,7 +71,9 @@ def check_object(obj: object, index: int | None = None) -> list[Problem]:
     extension_types = _check_extensions(obj.get("extensions"), type_name, add)
     _check_custom(obj, type_name, extension_types, add)
     _check_versioning(obj, type_name, extension_types, add)
-    for path, value in _references(obj):
+    references: list[tuple[str, object]] = []
+    _references(obj, "", references)
+    for path, value in references:
         _check_reference(path, value, add)
     return problems
 
@@ -179,24 +181,44 @@ def _check_versioning(
 
 # Standard properties holding lists or dictionaries that never contain references.
 _NO_REFERENCES = frozenset({"external_references", "kill_chain_phases", "hashes", "labels"})
+_SKIP, _REFERENCE, _DESCEND = 0, 1, 2
+_KEY_KINDS: dict[str, int] = {}
 
 
-def _references(value: object, path: str = "") -> Iterator[tuple[str, object]]:
-    """Every (path, value) whose property name ends in _ref or _refs, at any depth. Custom
-    ``x_`` properties are the producer's own business and are not inspected."""
+def _key_kind(key: str) -> int:
+    """Whether a property holds references, may hold them deeper, or is none of our business
+    (custom ``x_`` properties are their producer's). Memoised: property names recur."""
+    kind = _KEY_KINDS.get(key)
+    if kind is None:
+        if key.startswith("x_") or key in _NO_REFERENCES:
+            kind = _SKIP
+        elif key.endswith(("_ref", "_refs")):
+            kind = _REFERENCE
+        else:
+            kind = _DESCEND
+        if len(_KEY_KINDS) < 65536:
+            _KEY_KINDS[key] = kind
+    return kind
+
+
+def _references(value: object, path: str, found: list[tuple[str, object]]) -> None:
+    """Collect every (path, value) whose property name ends in _ref or _refs, at any depth."""
     if isinstance(value, dict):
+        kinds = _KEY_KINDS
         for key, item in value.items():
-            if key.startswith("x_") or key in _NO_REFERENCES:
+            kind = kinds.get(key)
+            if kind is None:
+                kind = _key_kind(key) if isinstance(key, str) else _SKIP
+            if kind == _SKIP:
                 continue
-            where = f"{path}.{key}" if path else key
-            if key.endswith("_ref") or key.endswith("_refs"):
-                yield where, item
-            elif isinstance(item, dict | list):
-                yield from _references(item, where)
+            if kind == _REFERENCE:
+                found.append(((f"{path}.{key}" if path else key), item))
+            elif kind == _DESCEND and item and isinstance(item, dict | list):
+                _references(item, f"{path}.{key}" if path else key, found)
     elif isinstance(value, list):
         for position, item in enumerate(value):
-            if isinstance(item, dict | list):
-                yield from _references(item, f"{path}[{position}]")
+            if item and isinstance(item, dict | list):
+                _references(item, f"{path}[{position}]", found)
 
 
 def _check_reference(path: str, value: object, add: Any) -> None:
