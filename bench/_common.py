@@ -7,9 +7,10 @@ import gc
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -51,8 +52,14 @@ def summary(runs: list[Timing]) -> dict[str, Any]:
     }
 
 
-def repeat(times: int, once: Callable[[], Timing]) -> list[Timing]:
-    return [once() for _ in range(times)]
+def git_revision() -> str:
+    """The commit the run measures, with "+dirty" when accord/ differs from it."""
+
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout
+
+    dirty = git("status", "--porcelain", "--", "accord").strip()
+    return git("rev-parse", "--short", "HEAD").strip() + ("+dirty" if dirty else "")
 
 
 # --- Accord ------------------------------------------------------------------------------

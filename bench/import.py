@@ -28,6 +28,7 @@ from _common import (
     accord_into_file,
     accord_pg,
     copy_db,
+    git_revision,
     pg_version,
     prefill,
     raw_pg,
@@ -198,6 +199,7 @@ def profile(bundle: Path, tmp: Path, top: int) -> None:
 def run_all(bundle: Path, tmp: Path, args: argparse.Namespace) -> dict[str, Any]:
     results = {
         "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
+        "revision": git_revision(),
         "bundle": str(bundle),
         "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, {platform.platform()}",
         "python": platform.python_version(),
@@ -225,7 +227,7 @@ def line(label: str, figures: dict[str, Any] | None) -> str:
 
 def print_report(r: dict[str, Any]) -> None:
     s = r["sqlite_import"]
-    print(f"Accord import benchmark, {r['date']}")
+    print(f"Accord import benchmark, {r['date']}, Accord at {r['revision']}")
     print(f"bundle {r['bundle']} ({r['objects']:,} objects)")
     print(f"{r['machine']}; Python {r['python']}; SQLite {r['sqlite']}")
     print(f"medians of {r['repeat']} runs (stix2: {r['stix2_repeat']}); objects/s (min .. max)\n")
