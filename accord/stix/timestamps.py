@@ -12,18 +12,21 @@ _TIMESTAMP = re.compile(
 )
 
 
-@lru_cache(maxsize=16384)  # bundles repeat the same timestamps many times over
 def timestamp_error(value: object) -> str | None:
     """Why `value` is not a STIX timestamp, or None when it is one."""
     if not isinstance(value, str):
         return f"must be a string timestamp, not {type(value).__name__}"
+    return _timestamp_text_error(value)
+
+
+@lru_cache(maxsize=16384)  # bundles repeat the same timestamps many times over
+def _timestamp_text_error(value: str) -> str | None:
     match = _TIMESTAMP.fullmatch(value)
     if match is None:
         return f"{value!r} is not an RFC 3339 UTC timestamp (YYYY-MM-DDTHH:MM:SS[.s+]Z)"
-    year, month, day = (int(part) for part in match.groups()[:3])
-    if day > 28:
+    if match[3] > "28":
         try:
-            date(year, month, day)
+            date(int(match[1]), int(match[2]), int(match[3]))
         except ValueError as exc:
             return f"{value!r} is not a real date: {exc}"
     return None

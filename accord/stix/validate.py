@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -31,11 +32,15 @@ _TIMESTAMP_PROPERTIES = frozenset(
 )  # fmt: skip
 
 
-@lru_cache(maxsize=65536)  # markings, authors and relationship ends recur across a bundle
 def identifier_error(value: object) -> str | None:
     """Why `value` is not a STIX identifier (``type--UUID``), or None."""
     if not isinstance(value, str):
         return f"must be an identifier string, not {type(value).__name__}"
+    return _identifier_text_error(value)
+
+
+@lru_cache(maxsize=65536)  # markings, authors and relationship ends recur across a bundle
+def _identifier_text_error(value: str) -> str | None:
     if _IDENTIFIER.fullmatch(value) is None or "---" in value:
         return f"{value!r} is not a STIX identifier (type--UUID, lower case, RFC 4122 UUID)"
     return None
@@ -46,6 +51,55 @@ def version_of(obj: Mapping[str, Any]) -> str:
     without timestamps, such as cyber observables, have exactly one version)."""
     stamp = obj.get("modified") or obj.get("created")
     return sort_key(stamp) if isinstance(stamp, str) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Rules:
+    """What one type asks of its objects, worked out once per type rather than per object."""
+
+    allowed: frozenset[str] | None  # None: any property (custom types, declared extensions)
+    required: tuple[str, ...]
+    needs_spec_version: bool
+    timestamps: frozenset[str]
+    references: frozenset[str]  # top-level *_ref / *_refs properties
+    containers: frozenset[str] | None  # properties that may hold references deeper; None: all
+
+
+# Properties that never hold references, and need no walk.
+_FLAT = frozenset({"type", "id", "spec_version", "name", "description", "revoked", "labels",
+                   "confidence", "lang", "aliases", "roles", "sectors", "goals"})  # fmt: skip
+
+
+def _standard_rules(type_name: str) -> _Rules:
+    allowed = spec.PROPERTIES[type_name]
+    if type_name in spec.REQUIRES_CREATED_MODIFIED:
+        required: tuple[str, ...] = ("created", "modified")
+    elif type_name == "marking-definition":
+        required = ("created",)
+    else:
+        required = ()
+    references = frozenset(p for p in allowed if p.endswith(("_ref", "_refs")))
+    return _Rules(
+        allowed=allowed,
+        required=required,
+        needs_spec_version=spec.category(type_name) != "sco",
+        timestamps=_TIMESTAMP_PROPERTIES & allowed,
+        references=references,
+        containers=allowed - references - _FLAT - _NO_REFERENCES - _TIMESTAMP_PROPERTIES,
+    )
+
+
+def _custom_rules(obj: dict[str, Any], extension_types: set[str]) -> _Rules:
+    """A custom type's properties are all its own; it is SDO-like when it has `created`."""
+    sdo_like = "created" in obj and "new-sco" not in extension_types
+    return _Rules(
+        allowed=None,
+        required=("created", "modified") if sdo_like else (),
+        needs_spec_version=sdo_like,
+        timestamps=frozenset({"created", "modified"}),
+        references=frozenset(),
+        containers=None,
+    )
 
 
 def check_object(obj: object, index: int | None = None) -> list[Problem]:
@@ -60,7 +114,7 @@ def check_object(obj: object, index: int | None = None) -> list[Problem]:
     def add(prop: str | None, reason: str) -> None:
         problems.append(Problem(label, prop, reason, index))
 
-    if not isinstance(type_name, str) or _TYPE.fullmatch(type_name) is None or "--" in type_name:
+    if not isinstance(type_name, str) or not _type_name_ok(type_name):
         add("type", f"{type_name!r} is not a STIX type name (3-250 of a-z, 0-9, '-')")
         return problems
     id_error = identifier_error(object_id)
@@ -68,21 +122,28 @@ def check_object(obj: object, index: int | None = None) -> list[Problem]:
         add("id", "missing" if object_id is None else id_error)
     elif not str(object_id).startswith(type_name + "--"):
         add("id", f"prefix does not match type {type_name!r}")
-    extension_types = _check_extensions(obj.get("extensions"), type_name, add)
-    _check_custom(obj, type_name, extension_types, add)
-    _check_versioning(obj, type_name, extension_types, add)
-    references: list[tuple[str, object]] = []
-    _references(obj, "", references)
-    for path, value in references:
-        _check_reference(path, value, add)
+    extension_types = _check_extensions(obj["extensions"], add) if "extensions" in obj else _NONE
+    rules = _RULES.get(type_name)
+    if rules is None:
+        _check_custom_type(type_name, extension_types, add)
+        rules = _custom_rules(obj, extension_types)
+    _check_properties(obj, type_name, rules, extension_types, add)
+    _check_versioning(obj, rules, add)
+    _check_references(obj, rules, add)
     return problems
 
 
-def _check_extensions(extensions: object, type_name: str, add: Any) -> set[str]:
+_NONE: set[str] = set()
+
+
+@lru_cache(maxsize=1024)
+def _type_name_ok(type_name: str) -> bool:
+    return _TYPE.fullmatch(type_name) is not None and "--" not in type_name
+
+
+def _check_extensions(extensions: object, add: Any) -> set[str]:
     """Check the ``extensions`` dictionary; return the extension_type values it declares."""
     declared: set[str] = set()
-    if extensions is None:
-        return declared
     if not isinstance(extensions, dict) or not extensions:
         add("extensions", "must be a non-empty dictionary")
         return declared
@@ -103,22 +164,22 @@ def _check_extensions(extensions: object, type_name: str, add: Any) -> set[str]:
     return declared
 
 
-def _check_custom(obj: dict[str, Any], type_name: str, extension_types: set[str], add: Any) -> None:
-    if spec.is_custom_type(type_name):
-        if not type_name.startswith("x-") and not extension_types & _NEW_TYPE_EXTENSIONS:
-            add(
-                "type",
-                f"custom type {type_name!r} must start with 'x-' or be declared by a "
-                "new-sdo/new-sco/new-sro extension-definition",
-            )
-        allowed: frozenset[str] | None = None  # a custom type's properties are all its own
-    elif "toplevel-property-extension" in extension_types:
+def _check_custom_type(type_name: str, extension_types: set[str], add: Any) -> None:
+    if not type_name.startswith("x-") and not extension_types & _NEW_TYPE_EXTENSIONS:
+        add(
+            "type",
+            f"custom type {type_name!r} must start with 'x-' or be declared by a "
+            "new-sdo/new-sco/new-sro extension-definition",
+        )
+
+
+def _check_properties(
+    obj: dict[str, Any], type_name: str, rules: _Rules, extension_types: set[str], add: Any
+) -> None:
+    allowed = rules.allowed
+    if "toplevel-property-extension" in extension_types:
         allowed = None
-    else:
-        allowed = spec.PROPERTIES[type_name]
-    for name in obj:
-        if allowed is not None and name in allowed:
-            continue
+    for name in obj.keys() - allowed if allowed is not None else obj:
         if not _property_name_ok(name):
             add(name, "property names are 3-250 characters of a-z, 0-9 and '_'")
         elif allowed is not None and not name.startswith("x_"):
@@ -134,49 +195,45 @@ def _property_name_ok(name: str) -> bool:
     return name in ("id", "type") or _PROPERTY.fullmatch(name) is not None
 
 
-def _needs_spec_version(obj: dict[str, Any], type_name: str, extension_types: set[str]) -> bool:
-    category = spec.category(type_name)
-    if category == "sco":
-        return False
-    if category == "custom":
-        return "new-sco" not in extension_types and "created" in obj
-    return True
-
-
-def _check_versioning(
-    obj: dict[str, Any], type_name: str, extension_types: set[str], add: Any
-) -> None:
+def _check_versioning(obj: dict[str, Any], rules: _Rules, add: Any) -> None:
     version = obj.get("spec_version")
     if version is None:
-        if _needs_spec_version(obj, type_name, extension_types):
+        if rules.needs_spec_version:
             add("spec_version", "missing (only STIX 2.1 content is accepted)")
     elif version != "2.1":
         add("spec_version", f"{version!r} is not supported (only '2.1')")
-    required: tuple[str, ...] = ()
-    if type_name in spec.REQUIRES_CREATED_MODIFIED or (
-        spec.category(type_name) == "custom" and "created" in obj
-    ):
-        required = ("created", "modified")
-    elif type_name == "marking-definition":
-        required = ("created",)
-    for name in required:
+    for name in rules.required:
         if name not in obj:
             add(name, "missing")
-    custom = spec.is_custom_type(type_name)
-    for name in _TIMESTAMP_PROPERTIES.intersection(obj) if not custom else ("created", "modified"):
-        if name in obj:
-            error = timestamp_error(obj[name])
-            if error:
-                add(name, error)
+    valid = True
+    for name in rules.timestamps.intersection(obj):
+        error = timestamp_error(obj[name])
+        if error:
+            add(name, error)
+            valid = False
     created, modified = obj.get("created"), obj.get("modified")
-    if (
-        isinstance(created, str)
-        and isinstance(modified, str)
-        and timestamp_error(created) is None
-        and timestamp_error(modified) is None
-        and sort_key(modified) < sort_key(created)
-    ):
-        add("modified", f"{modified} is earlier than created {created}")
+    if valid and isinstance(created, str) and isinstance(modified, str):
+        # Equal lengths: same precision, fixed width, so the strings compare as times do.
+        if len(created) == len(modified):
+            earlier = modified < created
+        else:
+            earlier = sort_key(modified) < sort_key(created)
+        if earlier:
+            add("modified", f"{modified} is earlier than created {created}")
+
+
+def _check_references(obj: dict[str, Any], rules: _Rules, add: Any) -> None:
+    found: list[tuple[str, object]] = []
+    if rules.containers is None:
+        _references(obj, "", found)
+    else:
+        found.extend((name, obj[name]) for name in rules.references.intersection(obj))
+        for name in rules.containers.intersection(obj):
+            value = obj[name]
+            if value and isinstance(value, dict | list):
+                _references(value, name, found)
+    for path, value in found:
+        _check_reference(path, value, add)
 
 
 # Standard properties holding lists or dictionaries that never contain references.
@@ -235,3 +292,6 @@ def _check_reference(path: str, value: object, add: Any) -> None:
         error = identifier_error(value)
         if error:
             add(path, error)
+
+
+_RULES = {type_name: _standard_rules(type_name) for type_name in spec.PROPERTIES}

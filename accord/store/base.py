@@ -45,7 +45,7 @@ class WriteTx(Protocol):
     def stage(self, keys: list[tuple[int, str, str]]) -> None:
         """Fill the temporary table ``incoming(pos, id, version)`` with these keys only."""
 
-    def insert(self, rows: list[ObjectRow], objects: list[dict[str, Any]]) -> None:
+    def insert(self, rows: list[ObjectRow], objects: Sequence[dict[str, Any]]) -> None:
         """Insert object rows and their markings and search entries."""
 
 
@@ -128,50 +128,51 @@ class SqlStore(abc.ABC):
         `skip_conflicts`) none. Identical versions already stored are counted, not rewritten."""
         result = PutResult()
         with self._write() as tx:
-            tx.stage([(pos, obj["id"], versions[pos]) for pos, obj in enumerate(objects)])
-            stored_latest: dict[str, str] = dict(
-                tx.fetch(
-                    "SELECT o.id, o.version FROM objects o "
-                    "WHERE o.latest = ? AND o.id IN (SELECT i.id FROM incoming i)",
-                    [True],
-                )
-            )
-            same = tx.fetch(
-                "SELECT i.pos, o.json FROM incoming i "
-                "JOIN objects o ON o.id = i.id AND o.version = i.version"
-            )
-            skip = self._compare_stored(objects, same, result)
+            stored_latest, skip = self._stored(tx, objects, versions, result)
             if result.problems and not skip_conflicts:
                 raise BundleError("store", result.problems)
-            fresh = [pos for pos in range(len(objects)) if pos not in skip]
-            final = self._final_latest(objects, versions, fresh, stored_latest)
+            fresh = [pos for pos in range(len(objects)) if pos not in skip] if skip else None
+            final = _final_latest(objects, versions, fresh, stored_latest)
             seq, date_added = self._next_seq_and_date(tx, sort_key(date_added))
-            rows: list[ObjectRow] = []
-            for pos in fresh:
-                obj, version = objects[pos], versions[pos]
-                known = stored_latest.get(obj["id"])
-                if known is None:
-                    result.added += 1
-                elif version > known:
-                    result.new_versions += 1
-                else:
-                    result.history += 1
-                rows.append(object_row(obj, version, seq, date_added, final[obj["id"]] == version))
-                seq += 1
+            rows = _rows(objects, versions, fresh, stored_latest, final, seq, date_added, result)
             tx.executemany(
                 "UPDATE objects SET latest = ? WHERE id = ? AND version = ?",
-                [
-                    (False, object_id, old)
-                    for object_id, old in stored_latest.items()
-                    if final.get(object_id, old) != old
-                ],
-            )
+                [(False, object_id, old) for object_id, old in stored_latest.items()
+                 if final.get(object_id, old) != old],
+            )  # fmt: skip
+            if rows:
+                tx.execute(
+                    "INSERT INTO batches (first_seq, last_seq, date_added) VALUES (?, ?, ?)",
+                    [rows[0][0], rows[-1][0], date_added],
+                )
+            kept = objects if fresh is None else [objects[pos] for pos in fresh]
             for start in range(0, len(rows), CHUNK):
-                chunk = rows[start : start + CHUNK]
-                tx.insert(chunk, [objects[fresh[start + i]] for i in range(len(chunk))])
+                tx.insert(rows[start : start + CHUNK], kept[start : start + CHUNK])
                 if progress is not None:
-                    progress(start + len(chunk), len(rows))
+                    progress(min(start + CHUNK, len(rows)), len(rows))
         return result
+
+    def _stored(
+        self,
+        tx: WriteTx,
+        objects: Sequence[dict[str, Any]],
+        versions: Sequence[str],
+        result: PutResult,
+    ) -> tuple[dict[str, str], set[int]]:
+        """The stored latest version of each incoming id, and the positions of incoming
+        versions already stored (identical: unchanged; different: a conflict problem)."""
+        tx.stage([(pos, obj["id"], versions[pos]) for pos, obj in enumerate(objects)])
+        stored_latest: dict[str, str] = dict(
+            tx.fetch(
+                "SELECT o.id, MAX(o.version) FROM objects o "
+                "WHERE o.id IN (SELECT i.id FROM incoming i) GROUP BY o.id"
+            )
+        )
+        same = tx.fetch(
+            "SELECT i.pos, o.json FROM incoming i "
+            "JOIN objects o ON o.id = i.id AND o.version = i.version"
+        )
+        return stored_latest, self._compare_stored(objects, same, result)
 
     @staticmethod
     def _next_seq_and_date(tx: WriteTx, date_added: str) -> tuple[int, str]:
@@ -205,21 +206,6 @@ class SqlStore(abc.ABC):
                     )
                 )
         return skip
-
-    @staticmethod
-    def _final_latest(
-        objects: Sequence[dict[str, Any]],
-        versions: Sequence[str],
-        fresh: list[int],
-        stored_latest: dict[str, str],
-    ) -> dict[str, str]:
-        """The newest version of every id touched, counting stored and incoming versions."""
-        final: dict[str, str] = {}
-        for pos in fresh:
-            object_id, version = objects[pos]["id"], versions[pos]
-            current = final.get(object_id, stored_latest.get(object_id))
-            final[object_id] = version if current is None or version > current else current
-        return final
 
     # --- reads ----------------------------------------------------------------------------
     def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:
@@ -289,13 +275,17 @@ class SqlStore(abc.ABC):
                 f"WHERE m.marking_ref IN ({_marks(query.marking_refs)}))"
             )
             params.extend(query.marking_refs)
-        for column, stamp in (("date_added", query.added_after), ("version", query.modified_after)):
-            if stamp is not None:
-                error = timestamp_error(stamp)
-                if error:
-                    raise InputError(f"{column.replace('version', 'modified')}_after: {error}")
-                where.append(f"o.{column} > ?")
-                params.append(sort_key(stamp))
+        if query.added_after is not None:
+            # date_added grows with seq (see _next_seq_and_date): bound seq by the last batch
+            # added at or before the given time.
+            where.append(
+                "o.seq > (SELECT COALESCE(MAX(b.last_seq), 0) FROM batches b "
+                "WHERE b.date_added <= ?)"
+            )
+            params.append(_stamp_param("added_after", query.added_after))
+        if query.modified_after is not None:
+            where.append("o.version > ?")
+            params.append(_stamp_param("modified_after", query.modified_after))
         if query.versions == "latest":
             where.append("o.latest = ?")
             params.append(True)
@@ -398,6 +388,56 @@ class SqlStore(abc.ABC):
     def _loads(raw: bytes | str) -> dict[str, Any]:
         value: dict[str, Any] = orjson.loads(raw)
         return value
+
+
+def _final_latest(
+    objects: Sequence[dict[str, Any]],
+    versions: Sequence[str],
+    fresh: list[int] | None,
+    stored_latest: dict[str, str],
+) -> dict[str, str]:
+    """The newest version of every id written, counting stored and incoming versions."""
+    final: dict[str, str] = {}
+    for pos in range(len(objects)) if fresh is None else fresh:
+        object_id, version = objects[pos]["id"], versions[pos]
+        current = final.get(object_id, stored_latest.get(object_id))
+        final[object_id] = version if current is None or version > current else current
+    return final
+
+
+def _rows(
+    objects: Sequence[dict[str, Any]],
+    versions: Sequence[str],
+    fresh: list[int] | None,
+    stored_latest: dict[str, str],
+    final: dict[str, str],
+    seq: int,
+    date_added: str,
+    result: PutResult,
+) -> list[ObjectRow]:
+    """The rows to insert (positions `fresh`, or all), numbered from `seq`; counts each as
+    added (an id the store did not know), a new version, or history."""
+    rows: list[ObjectRow] = []
+    for pos in range(len(objects)) if fresh is None else fresh:
+        obj, version = objects[pos], versions[pos]
+        object_id = obj["id"]
+        known = stored_latest.get(object_id)
+        if known is None:
+            result.added += 1
+        elif version > known:
+            result.new_versions += 1
+        else:
+            result.history += 1
+        rows.append(object_row(obj, version, seq, date_added, final[object_id] == version))
+        seq += 1
+    return rows
+
+
+def _stamp_param(name: str, value: str) -> str:
+    error = timestamp_error(value)
+    if error:
+        raise InputError(f"{name}: {error}")
+    return sort_key(value)
 
 
 def _marks(values: Sequence[Any]) -> str:

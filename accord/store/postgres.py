@@ -56,7 +56,7 @@ class PostgresTx:
                     copy.write_row(key)
             cur.execute("ANALYZE incoming")
 
-    def insert(self, rows: list[ObjectRow], objects: list[dict[str, Any]]) -> None:
+    def insert(self, rows: list[ObjectRow], objects: Sequence[dict[str, Any]]) -> None:
         self._conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS incoming_rows (LIKE objects INCLUDING DEFAULTS, "
             "s_name TEXT, s_aliases TEXT, s_description TEXT) ON COMMIT DELETE ROWS"
@@ -65,16 +65,16 @@ class PostgresTx:
         markings: list[tuple[int, str]] = []
         with self._conn.cursor() as cur:
             with cur.copy(
-                "COPY incoming_rows (seq, id, version, type, created, modified, spec_version, "
+                "COPY incoming_rows (seq, id, version, type, created, spec_version, "
                 "created_by_ref, revoked, name, source_ref, target_ref, date_added, latest, "
                 "json, s_name, s_aliases, s_description) FROM STDIN"
             ) as copy:
                 for row, obj in zip(rows, objects, strict=True):
                     name, description, aliases = search_text(obj) or ("", "", "")
                     copy.write_row(
-                        [_clean(v) for v in row[:14]]
+                        [_clean(v) for v in row[:13]]
                         + [
-                            row[14].decode(),
+                            row[13].decode(),
                             _clean(name[:_SEARCH_LIMIT]),
                             _clean(aliases[:_SEARCH_LIMIT]),
                             _clean(description[:_SEARCH_LIMIT]),
@@ -82,9 +82,8 @@ class PostgresTx:
                     )
                     markings.extend((row[0], ref) for ref in marking_refs(obj))
             cur.execute(
-                "INSERT INTO objects SELECT seq, id, version, type, created, modified, "
-                "spec_version, created_by_ref, revoked, name, source_ref, target_ref, "
-                "date_added, latest, "
+                "INSERT INTO objects SELECT seq, id, version, type, created, spec_version, "
+                "created_by_ref, revoked, name, source_ref, target_ref, date_added, latest, "
                 "setweight(to_tsvector('english', s_name), 'A') || "
                 "setweight(to_tsvector('english', s_aliases), 'B') || "
                 "setweight(to_tsvector('english', s_description), 'C'), json "

@@ -15,7 +15,7 @@ from accord.clock import SystemClock, format_timestamp
 from accord.errors import InputError, SchemaError, StoreError
 from accord.store.base import Row, SqlStore
 from accord.store.migrate import Migration
-from accord.store.rows import ObjectRow, marking_refs, search_text
+from accord.store.rows import COLUMN_COUNT, ObjectRow, marking_refs, search_text
 
 _PRAGMAS = (
     "PRAGMA journal_mode = WAL",
@@ -25,7 +25,7 @@ _PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA cache_size = -65536",  # 64 MiB
 )
-_INSERT = f"INSERT INTO objects VALUES ({', '.join('?' * 15)})"
+_INSERT = f"INSERT INTO objects VALUES ({', '.join('?' * COLUMN_COUNT)})"
 _IDLE_READERS = 8
 
 
@@ -53,7 +53,7 @@ class SQLiteTx:
         self._conn.execute("DELETE FROM temp.incoming")
         self._conn.executemany("INSERT INTO temp.incoming VALUES (?, ?, ?)", keys)
 
-    def insert(self, rows: list[ObjectRow], objects: list[dict[str, Any]]) -> None:
+    def insert(self, rows: list[ObjectRow], objects: Sequence[dict[str, Any]]) -> None:
         self._conn.executemany(_INSERT, rows)
         markings: list[tuple[int, str]] = []
         texts: list[tuple[int, str, str, str]] = []

@@ -40,6 +40,11 @@ def test_a_good_object_has_no_problems() -> None:
         ({"nickname": "Sec"}, "nickname", "prefix it 'x_'"),
         ({"x_Bad-Name": 1}, "x_Bad-Name", "property names are"),
         ({"extensions": {"my-ext": {}}}, "extensions.my-ext", "unknown extension"),
+        ({"id": ["identity--x"]}, "id", "must be an identifier string, not list"),
+        ({"created": {"at": 1}}, "created", "must be a string timestamp, not dict"),
+        ({"modified": [1]}, "modified", "must be a string timestamp, not list"),
+        ({"created_by_ref": {}}, "created_by_ref", "must be an identifier string, not dict"),
+        ({"object_marking_refs": [{}]}, "object_marking_refs", "not dict"),
     ],
 )
 def test_each_broken_rule_is_named(change: dict[str, Any], prop: str, reason: str) -> None:

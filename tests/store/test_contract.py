@@ -262,3 +262,11 @@ def test_a_viewer_without_rights_sees_nothing_on_any_read_path(
 def test_unknown_ids_are_not_found(store: Store) -> None:
     with pytest.raises(NotFoundError, match="identity--"):
         store.get("identity--00000000-0000-4000-8000-000000000000", viewer=SYSTEM)
+
+
+def test_relationships_are_found_through_their_ends_not_by_full_text(store: Store) -> None:
+    a, b = identity("Caspian Partnership"), identity("Border Service")
+    link = {**relationship(a["id"], b["id"]), "description": "cooperation on smuggling"}
+    put(store, a, b, link)
+    assert store.search("smuggling", viewer=SYSTEM) == []
+    assert all_ids(store, ObjectQuery(source_refs=[a["id"]])) == [link["id"]]

@@ -5,7 +5,6 @@ CREATE TABLE objects (
     version        TEXT NOT NULL,            -- modified, else created, else '' (fixed-width key)
     type           TEXT NOT NULL,
     created        TEXT,
-    modified       TEXT,
     spec_version   TEXT,
     created_by_ref TEXT,
     revoked        BOOLEAN NOT NULL DEFAULT FALSE,
@@ -18,18 +17,27 @@ CREATE TABLE objects (
     json           TEXT NOT NULL,
     UNIQUE (id, version)
 );
-CREATE INDEX objects_latest_id ON objects (id) WHERE latest;
 CREATE INDEX objects_type ON objects (type, latest);
 CREATE INDEX objects_created ON objects (created);
-CREATE INDEX objects_modified ON objects (modified);
-CREATE INDEX objects_spec_version ON objects (spec_version);
+CREATE INDEX objects_version ON objects (version);  -- modified, for modified_after
+-- Nearly everything is 2.1: index the exceptions, a scan serves '2.1' as well as any index.
+CREATE INDEX objects_spec_version ON objects (spec_version) WHERE spec_version <> '2.1';
 CREATE INDEX objects_created_by ON objects (created_by_ref) WHERE created_by_ref IS NOT NULL;
 CREATE INDEX objects_revoked ON objects (revoked) WHERE revoked;
 CREATE INDEX objects_name ON objects (lower(name)) WHERE name IS NOT NULL;
 CREATE INDEX objects_source ON objects (source_ref) WHERE source_ref IS NOT NULL;
 CREATE INDEX objects_target ON objects (target_ref) WHERE target_ref IS NOT NULL;
-CREATE INDEX objects_date_added ON objects (date_added);
 CREATE INDEX objects_search ON objects USING GIN (search);
+
+-- One row per write: date_added grows with seq, so added_after becomes a seq bound here
+-- instead of an index over every object.
+CREATE TABLE batches (
+    id         BIGSERIAL PRIMARY KEY,
+    first_seq  BIGINT NOT NULL,
+    last_seq   BIGINT NOT NULL,
+    date_added TEXT NOT NULL
+);
+CREATE INDEX batches_date_added ON batches (date_added);
 
 CREATE TABLE object_markings (
     seq         BIGINT NOT NULL REFERENCES objects (seq),
