@@ -57,41 +57,53 @@ class PostgresTx:
             cur.execute("ANALYZE incoming")
 
     def insert(self, rows: list[ObjectRow], objects: Sequence[dict[str, Any]]) -> None:
-        self._conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS incoming_rows (LIKE objects INCLUDING DEFAULTS, "
-            "s_name TEXT, s_aliases TEXT, s_description TEXT) ON COMMIT DELETE ROWS"
-        )
-        self._conn.execute("TRUNCATE incoming_rows")
         markings: list[tuple[int, str]] = []
+        texts: list[tuple[int, str, str, str]] = []
         with self._conn.cursor() as cur:
-            with cur.copy(
-                "COPY incoming_rows (seq, id, version, type, created, spec_version, "
-                "created_by_ref, revoked, name, source_ref, target_ref, date_added, latest, "
-                "json, s_name, s_aliases, s_description) FROM STDIN"
-            ) as copy:
+            with cur.copy(f"COPY objects ({_COLUMNS}) FROM STDIN") as copy:
                 for row, obj in zip(rows, objects, strict=True):
-                    name, description, aliases = search_text(obj) or ("", "", "")
-                    copy.write_row(
-                        [_clean(v) for v in row[:13]]
-                        + [
-                            row[13].decode(),
-                            _clean(name[:_SEARCH_LIMIT]),
-                            _clean(aliases[:_SEARCH_LIMIT]),
-                            _clean(description[:_SEARCH_LIMIT]),
-                        ]
-                    )
+                    copy.write_row(_pg_row(row))
                     markings.extend((row[0], ref) for ref in marking_refs(obj))
-            cur.execute(
-                "INSERT INTO objects SELECT seq, id, version, type, created, spec_version, "
-                "created_by_ref, revoked, name, source_ref, target_ref, date_added, latest, "
-                "setweight(to_tsvector('english', s_name), 'A') || "
-                "setweight(to_tsvector('english', s_aliases), 'B') || "
-                "setweight(to_tsvector('english', s_description), 'C'), json "
-                "FROM incoming_rows"
-            )
+                    text = search_text(obj)
+                    if text is not None:
+                        texts.append((row[0], *(_clean(t[:_SEARCH_LIMIT]) for t in text)))
             with cur.copy("COPY object_markings (seq, marking_ref) FROM STDIN") as copy:
                 for marking in markings:
                     copy.write_row(marking)
+            if texts:
+                self._index_texts(cur, texts)
+
+    @staticmethod
+    def _index_texts(cur: psycopg.Cursor[Any], texts: list[tuple[int, str, str, str]]) -> None:
+        cur.execute(
+            "CREATE TEMP TABLE IF NOT EXISTS incoming_text (seq BIGINT, name TEXT, "
+            "description TEXT, aliases TEXT) ON COMMIT DELETE ROWS"
+        )
+        cur.execute("TRUNCATE incoming_text")
+        with cur.copy("COPY incoming_text FROM STDIN") as copy:
+            for text in texts:
+                copy.write_row(text)
+        cur.execute(
+            "INSERT INTO object_search SELECT seq, "
+            "setweight(to_tsvector('english', name), 'A') || "
+            "setweight(to_tsvector('english', aliases), 'B') || "
+            "setweight(to_tsvector('english', description), 'C') FROM incoming_text"
+        )
+
+
+_COLUMNS = (
+    "seq, id, version, type, created, spec_version, created_by_ref, revoked, name, "
+    "source_ref, target_ref, date_added, latest, json"
+)
+
+
+def _pg_row(row: ObjectRow) -> list[Any]:
+    """A row for COPY: JSON as text; NUL characters (escaped in the JSON) out of the indexed
+    text columns, which PostgreSQL cannot hold."""
+    json = row[13].decode()
+    if "\\u0000" not in json:
+        return [*row[:13], json]
+    return [*(_clean(value) for value in row[:13]), json]
 
 
 class PostgresStore(SqlStore):
@@ -175,8 +187,8 @@ class PostgresStore(SqlStore):
 
     def _search_sql(self, text: str) -> tuple[str, str, list[Any], str]:
         return (
-            "objects o, websearch_to_tsquery('english', ?) q",
-            "o.search @@ q",
+            "objects o JOIN object_search s ON s.seq = o.seq, websearch_to_tsquery('english', ?) q",
+            "s.search @@ q",
             [text],
-            "-ts_rank(o.search, q)",
+            "-ts_rank(s.search, q)",
         )

@@ -270,3 +270,9 @@ def test_relationships_are_found_through_their_ends_not_by_full_text(store: Stor
     put(store, a, b, link)
     assert store.search("smuggling", viewer=SYSTEM) == []
     assert all_ids(store, ObjectQuery(source_refs=[a["id"]])) == [link["id"]]
+
+
+def test_control_characters_survive_storage(store: Store) -> None:
+    odd = identity("Nul\x00in the name", description="tab\there, bell\x07, emoji \U0001f6e1")
+    put(store, odd)
+    assert store.get(odd["id"], viewer=SYSTEM) == odd

@@ -13,7 +13,6 @@ CREATE TABLE objects (
     target_ref     TEXT,
     date_added     TEXT NOT NULL,
     latest         BOOLEAN NOT NULL,
-    search         TSVECTOR,
     json           TEXT NOT NULL,
     UNIQUE (id, version)
 );
@@ -27,7 +26,6 @@ CREATE INDEX objects_revoked ON objects (revoked) WHERE revoked;
 CREATE INDEX objects_name ON objects (lower(name)) WHERE name IS NOT NULL;
 CREATE INDEX objects_source ON objects (source_ref) WHERE source_ref IS NOT NULL;
 CREATE INDEX objects_target ON objects (target_ref) WHERE target_ref IS NOT NULL;
-CREATE INDEX objects_search ON objects USING GIN (search);
 
 -- One row per write: date_added grows with seq, so added_after becomes a seq bound here
 -- instead of an index over every object.
@@ -44,6 +42,14 @@ CREATE TABLE object_markings (
     marking_ref TEXT NOT NULL,
     PRIMARY KEY (marking_ref, seq)
 );
+
+-- Full text over name (weight A), aliases (B) and description (C), one row per searchable
+-- version; a table of its own so that objects load by COPY alone.
+CREATE TABLE object_search (
+    seq    BIGINT PRIMARY KEY REFERENCES objects (seq),
+    search TSVECTOR NOT NULL
+);
+CREATE INDEX object_search_gin ON object_search USING GIN (search);
 
 CREATE TABLE documents (
     seq        BIGSERIAL PRIMARY KEY,
