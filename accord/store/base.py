@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 import orjson
 
-from accord.errors import BundleError, InputError, NotFoundError, Problem, SchemaError
+from accord.errors import BundleError, InputError, NotFoundError, SchemaError
 from accord.sharing import Principal, visible_predicate
 from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store import migrate
@@ -31,7 +31,8 @@ from accord.store.model import (
     decode_cursor,
     encode_cursor,
 )
-from accord.store.rows import ObjectRow, object_row
+from accord.store.rows import ObjectRow
+from accord.store.versions import compare_stored, final_latest, version_rows
 
 Row = tuple[Any, ...]
 
@@ -132,9 +133,11 @@ class SqlStore(abc.ABC):
             if result.problems and not skip_conflicts:
                 raise BundleError("store", result.problems)
             fresh = [pos for pos in range(len(objects)) if pos not in skip] if skip else None
-            final = _final_latest(objects, versions, fresh, stored_latest)
+            final = final_latest(objects, versions, fresh, stored_latest)
             seq, date_added = self._next_seq_and_date(tx, sort_key(date_added))
-            rows = _rows(objects, versions, fresh, stored_latest, final, seq, date_added, result)
+            rows = version_rows(
+                objects, versions, fresh, stored_latest, final, seq, date_added, result
+            )
             tx.executemany(
                 "UPDATE objects SET latest = ? WHERE id = ? AND version = ?",
                 [(False, object_id, old) for object_id, old in stored_latest.items()
@@ -172,7 +175,7 @@ class SqlStore(abc.ABC):
             "SELECT i.pos, o.json FROM incoming i "
             "JOIN objects o ON o.id = i.id AND o.version = i.version"
         )
-        return stored_latest, self._compare_stored(objects, same, result)
+        return stored_latest, compare_stored(objects, same, result)
 
     @staticmethod
     def _next_seq_and_date(tx: WriteTx, date_added: str) -> tuple[int, str]:
@@ -183,29 +186,6 @@ class SqlStore(abc.ABC):
             return 1, date_added
         seq, last_added = last[0]
         return int(seq) + 1, max(date_added, last_added)
-
-    @staticmethod
-    def _compare_stored(
-        objects: Sequence[dict[str, Any]], same: list[tuple[int, bytes]], result: PutResult
-    ) -> set[int]:
-        """Positions already stored: identical ones count as unchanged, others as conflicts."""
-        skip = set()
-        for pos, raw in same:
-            skip.add(pos)
-            if orjson.loads(raw) == objects[pos]:
-                result.unchanged += 1
-            else:
-                result.rejected += 1
-                result.problems.append(
-                    Problem(
-                        objects[pos]["id"],
-                        "modified",
-                        "a version with this id and "
-                        "modified is already stored with different content",
-                        pos,
-                    )
-                )
-        return skip
 
     # --- reads ----------------------------------------------------------------------------
     def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:
@@ -388,49 +368,6 @@ class SqlStore(abc.ABC):
     def _loads(raw: bytes | str) -> dict[str, Any]:
         value: dict[str, Any] = orjson.loads(raw)
         return value
-
-
-def _final_latest(
-    objects: Sequence[dict[str, Any]],
-    versions: Sequence[str],
-    fresh: list[int] | None,
-    stored_latest: dict[str, str],
-) -> dict[str, str]:
-    """The newest version of every id written, counting stored and incoming versions."""
-    final: dict[str, str] = {}
-    for pos in range(len(objects)) if fresh is None else fresh:
-        object_id, version = objects[pos]["id"], versions[pos]
-        current = final.get(object_id, stored_latest.get(object_id))
-        final[object_id] = version if current is None or version > current else current
-    return final
-
-
-def _rows(
-    objects: Sequence[dict[str, Any]],
-    versions: Sequence[str],
-    fresh: list[int] | None,
-    stored_latest: dict[str, str],
-    final: dict[str, str],
-    seq: int,
-    date_added: str,
-    result: PutResult,
-) -> list[ObjectRow]:
-    """The rows to insert (positions `fresh`, or all), numbered from `seq`; counts each as
-    added (an id the store did not know), a new version, or history."""
-    rows: list[ObjectRow] = []
-    for pos in range(len(objects)) if fresh is None else fresh:
-        obj, version = objects[pos], versions[pos]
-        object_id = obj["id"]
-        known = stored_latest.get(object_id)
-        if known is None:
-            result.added += 1
-        elif version > known:
-            result.new_versions += 1
-        else:
-            result.history += 1
-        rows.append(object_row(obj, version, seq, date_added, final[object_id] == version))
-        seq += 1
-    return rows
 
 
 def _stamp_param(name: str, value: str) -> str:
