@@ -1,5 +1,5 @@
 """Helpers for the benchmarks in bench/: timing, the raw reference loaders, fresh PostgreSQL
-schemas and synthetic copies of a bundle under fresh ids."""
+schemas, and pre-filled stores of synthetic copies of a bundle under fresh ids."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import statistics
 import subprocess
+import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -29,10 +30,14 @@ DEFAULT_BUNDLE = REPO / ".." / "shared" / "data" / "enterprise-attack.json"
 Timing = tuple[int, float]  # (objects, wall seconds)
 
 RAW_TABLE = (
-    "CREATE TABLE objects (id TEXT NOT NULL, type TEXT NOT NULL, created TEXT, "
+    "CREATE TABLE IF NOT EXISTS objects (id TEXT NOT NULL, type TEXT NOT NULL, created TEXT, "
     "modified TEXT NOT NULL, json {json} NOT NULL, PRIMARY KEY (id, modified))"
 )
-RAW_INDEX = "CREATE INDEX objects_type ON objects (type)"
+RAW_INDEX = "CREATE INDEX IF NOT EXISTS objects_type ON objects (type)"
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
 
 
 class BenchError(Exception):
@@ -98,8 +103,12 @@ def accord_pg(bundle: Path, url: str) -> Timing:
 # --- raw limits --------------------------------------------------------------------------
 def raw_rows(raw: bytes, *, text: bool = False) -> list[tuple[Any, ...]]:
     """(id, type, created, modified or created or '', json) for every object of the bundle."""
+    return object_rows(orjson.loads(raw)["objects"], text=text)
+
+
+def object_rows(objects: list[dict[str, Any]], *, text: bool = False) -> list[tuple[Any, ...]]:
     rows = []
-    for obj in orjson.loads(raw)["objects"]:
+    for obj in objects:
         data = orjson.dumps(obj)
         key = obj.get("modified") or obj.get("created") or ""
         rows.append(
@@ -108,20 +117,31 @@ def raw_rows(raw: bytes, *, text: bool = False) -> list[tuple[Any, ...]]:
     return rows
 
 
-def raw_sqlite(bundle: Path, db: Path) -> Timing:
-    """orjson.loads + one executemany transaction into a WAL table; file bytes to commit."""
+def raw_connect(db: Path) -> sqlite3.Connection:
+    """The raw reference table at `db` (WAL, synchronous NORMAL), created when missing."""
     conn = sqlite3.connect(db, isolation_level=None)
+    for sql in ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"):
+        conn.execute(sql)
+    conn.execute(RAW_TABLE.format(json="BLOB"))
+    conn.execute(RAW_INDEX)
+    return conn
+
+
+def raw_insert(conn: sqlite3.Connection, rows: list[tuple[Any, ...]]) -> None:
+    conn.execute("BEGIN")
+    conn.executemany("INSERT INTO objects VALUES (?, ?, ?, ?, ?)", rows)
+    conn.execute("COMMIT")
+
+
+def raw_sqlite(bundle: Path, db: Path) -> Timing:
+    """orjson.loads + one executemany transaction into the raw table at `db` (new, or
+    pre-filled); file bytes to commit."""
+    conn = raw_connect(db)
     try:
-        for sql in ("PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"):
-            conn.execute(sql)
-        conn.execute(RAW_TABLE.format(json="BLOB"))
-        conn.execute(RAW_INDEX)
         gc.collect()
         start = time.perf_counter()
         rows = raw_rows(bundle.read_bytes())
-        conn.execute("BEGIN")
-        conn.executemany("INSERT INTO objects VALUES (?, ?, ?, ?, ?)", rows)
-        conn.execute("COMMIT")
+        raw_insert(conn, rows)
         return len(rows), time.perf_counter() - start
     finally:
         conn.close()
@@ -192,20 +212,45 @@ def _rewrite(value: Any, fresh: dict[str, str], key: str) -> Any:
     return value
 
 
-def prefill(db: Path, objects: list[dict[str, Any]], copies: int) -> None:
-    """Add `copies` synthetic copies of `objects` to the SQLite store at `db`, one bundle
-    each, then checkpoint so the file alone holds the database."""
-    store = open_store(f"sqlite:///{db}")
+Level = tuple[Path, Path]  # pre-filled (Accord store, raw table) files
+
+
+def build_levels(bundle: Path, tmp: Path, levels: list[int]) -> dict[int, Level]:
+    """Per level (copies of the bundle already stored), an Accord SQLite store and a raw table
+    pre-filled with the same synthetic copies; each level built on the previous one. Not timed."""
+    objects = orjson.loads(bundle.read_bytes())["objects"]
+    files: dict[int, Level] = {}
+    previous = 0
+    for copies in levels:
+        level = (tmp / f"accord-{copies}.db", tmp / f"raw-{copies}.db")
+        if files:
+            for source, target in zip(files[previous], level, strict=True):
+                copy_db(source, target)
+        log(f"  pre-filling: {copies} copies ({copies * len(objects):,} objects) ...")
+        prefill(level, objects, copies - previous)
+        files[copies], previous = level, copies
+    return files
+
+
+def prefill(level: Level, objects: list[dict[str, Any]], copies: int) -> None:
+    """Add `copies` synthetic copies of `objects` to both files of `level`: to the Accord store
+    as one bundle each, and to the raw table as one transaction each (rows built as the raw
+    reference builds them). Then checkpoint so each file alone holds its database."""
+    store, conn = open_store(f"sqlite:///{level[0]}"), raw_connect(level[1])
     try:
         for number in range(copies):
-            checked = check_bundle(f"copy-{number}", None, rewrite_ids(objects))
+            objects_copy = rewrite_ids(objects)
+            raw_insert(conn, object_rows(objects_copy))  # rows first, from the copy untouched
+            checked = check_bundle(f"copy-{number}", None, objects_copy)
             if checked.problems:
                 raise BenchError(f"synthetic copy {number}: {checked.problems[0]}")
             now = format_timestamp(SystemClock().now())
             store.put_objects(checked.objects, checked.versions, date_added=now)
     finally:
         store.close()
-    checkpoint(db)
+        conn.close()
+    for db in level:
+        checkpoint(db)
 
 
 def checkpoint(db: Path) -> None:
