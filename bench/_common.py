@@ -11,7 +11,7 @@ import subprocess
 import sys
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -65,6 +65,25 @@ def git_revision() -> str:
 
     dirty = git("status", "--porcelain", "--", "accord").strip()
     return git("rev-parse", "--short", "HEAD").strip() + ("+dirty" if dirty else "")
+
+
+def runs(times: int, label: str, once: Callable[[int], Timing]) -> dict[str, Any]:
+    """`once(n)` `times` times; the summary of its timings."""
+    timings = []
+    for number in range(times):
+        timings.append(once(number))
+        log(f"  {label} #{number + 1}: {timings[-1][0] / timings[-1][1]:,.0f} objects/s")
+    return summary(timings)
+
+
+def fresh_file(measure: Callable[[Path, Path], Timing], bundle: Path, tmp: Path) -> Timing:
+    """`measure` into a new SQLite file, removed afterwards."""
+    db = tmp / "fresh.db"
+    remove_db(db)
+    try:
+        return measure(bundle, db)
+    finally:
+        remove_db(db)
 
 
 # --- Accord ------------------------------------------------------------------------------
