@@ -23,25 +23,27 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _stamp(value: object) -> str | None:
-    return sort_key(value) if isinstance(value, str) else None
-
-
 def object_row(
     obj: dict[str, Any], version: str, seq: int, date_added: str, latest: bool
 ) -> ObjectRow:
+    """The row of an object that passed check_object, which guarantees the types of the
+    timestamps, references and spec_version read here; only `name` is free-form."""
+    get = obj.get
+    created, name = get("created"), get("name")
+    if created is not None:
+        created = version if created == get("modified") else sort_key(created)
     return (
         seq,
         obj["id"],
         version,
         obj["type"],
-        _stamp(obj.get("created")),
-        _text(obj.get("spec_version")),
-        _text(obj.get("created_by_ref")),
-        obj.get("revoked") is True,
-        _text(obj.get("name")),
-        _text(obj.get("source_ref") or obj.get("sighting_of_ref")),
-        _text(obj.get("target_ref")),
+        created,
+        get("spec_version"),
+        get("created_by_ref"),
+        get("revoked") is True,
+        name if isinstance(name, str) else None,
+        get("source_ref") or get("sighting_of_ref"),
+        get("target_ref"),
         date_added,
         latest,
         orjson.dumps(obj),
