@@ -1,0 +1,80 @@
+"""Capitalised chunks: runs of capitalised words joined by the small words that names of
+institutions and places use ("of the", "for", "and", "under"). Every proper name in the text
+lies inside one; gazetteer look-ups and name patterns work on their sub-spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import regex
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’.\-]\p{L}[\p{L}\p{M}]*)*\.?|\d+(?:[.,]\d+)*")
+CONNECTORS = frozenset({
+    "of", "the", "and", "for", "on", "in", "under", "de", "du", "la", "al", "el", "to", "at",
+    "against", "with", "&",
+})  # fmt: skip
+_JOINERS = regex.compile(r"[ \t]+|[ \t]*[-–][ \t]*")  # what may stand between chunk words
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[:1].isupper() or (self.text[:1].isdigit() and False)
+
+
+def words(text: str) -> list[Word]:
+    found = []
+    for match in _WORD.finditer(text):
+        word = match.group()
+        end = match.end()
+        for suffix in ("'s", "’s"):
+            if word.endswith(suffix) and len(word) > 3:
+                word, end = word[: -len(suffix)], end - len(suffix)
+        found.append(Word(word.rstrip("."), match.start(), end - (1 if word.endswith(".") and
+                                                                    not _initialish(word) else 0)))
+    return found
+
+
+def _initialish(word: str) -> bool:
+    return len(word) <= 4 or word.count(".") > 1
+
+
+def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word]]:
+    """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
+    run: list[Word] = []
+    for word in all_words if all_words is not None else words(text):
+        joined = bool(run) and _JOINERS.fullmatch(text[run[-1].end : word.start]) is not None
+        if word.capitalised or (word.text in CONNECTORS and run):
+            if run and not joined:
+                yield from _close(run)
+                run = []
+            if word.capitalised or run:
+                run.append(word)
+        else:
+            yield from _close(run)
+            run = []
+    yield from _close(run)
+
+
+def _close(run: list[Word]) -> Iterator[list[Word]]:
+    while run and not run[-1].capitalised:
+        run = run[:-1]
+    if run:
+        yield run
+
+
+def sub_spans(run: list[Word], longest: int = 12) -> Iterator[tuple[int, int]]:
+    """(i, j) word ranges inside a run that start and end with a capitalised word, longest
+    first."""
+    size = len(run)
+    for length in range(min(size, longest), 0, -1):
+        for i in range(0, size - length + 1):
+            j = i + length
+            if run[i].capitalised and run[j - 1].capitalised:
+                yield i, j

@@ -1,0 +1,199 @@
+"""Personal names: finding them by how this genre writes them, and telling when two mentions
+name the same person.
+
+A name is a run of capitalised words and initials that carries evidence of being a person: a
+title, rank or honorific before it, a known given name or initials first, a role in apposition
+after it, a reporting verb, a transcript speaker label. Capitalised runs that hold an
+institution's head noun, or that are places or countries, are not names.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from accord.extraction.lexicon import (
+    HONORIFICS,
+    NOT_NAMES,
+    ORGANISATION_HEADS,
+    REPORTING_VERBS,
+    TITLE_WORDS,
+)
+
+_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]+)*"
+_INITIAL = r"\p{Lu}\p{Ll}?\."
+_ABBREVIATION = (
+    r"(?:H\.E\.|Lt\.\s?Gen\.|Lt\.\s?Col\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Gen\.|Col\.|Maj\.|"
+    r"Capt\.|Adm\.|Brig\.|Sgt\.|Smt\.|Hon\.)"
+)
+_PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|del|der|dos|du|di|le|la|ter)"
+_TOKEN = rf"(?:{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}})"
+SEQUENCE = regex.compile(rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|(?<=\.){_TOKEN})*")
+_TOKENS = regex.compile(rf"{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}}|{_PARTICLE}")
+_IS_INITIAL = regex.compile(rf"{_INITIAL}")
+_PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|uly|ogly|oglu)$")
+
+_AFTER_APPOSITION = regex.compile(
+    r"\A\s*(?:\(|,\s*(?:the\s+)?(?:\p{Lu}|head\b|deputy\b|chief\b|director\b|commander\b|"
+    r"minister\b|secretary\b|chair|representative\b|spokes|adviser\b|advisor\b|envoy\b|"
+    r"ambassador\b|member\b|coordinator\b|officer\b))"
+)
+_AFTER_SPEECH = regex.compile(
+    r"\A\s*,?\s*(?:" + "|".join(REPORTING_VERBS) + r"|has said|had said|also said)\b"
+)
+_AFTER_LABEL = regex.compile(r"\A\s*(?:\([^()\n]{0,300}\))?\s*:")
+_AFTER_INSERTION = regex.compile(r"\A\s*\[(\p{Lu}[\p{L}\p{M}'’-]+)")
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    name: str  # the name alone, titles and honorifics taken off
+    start: int
+    end: int
+    titles: tuple[str, ...]  # titles and ranks written right before it (not honorifics)
+    speaker_label: bool  # a transcript turn "Name:" or "Name (role):" starts here
+
+
+def fold(text: str) -> str:
+    """Lower case, diacritics and punctuation off: the form names are compared in."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return regex.sub(r"[^\w\s]", "", plain).lower().strip()
+
+
+@cache
+def _given_names() -> Callable[[str], bool]:
+    import gender_guesser.detector as detector
+
+    guesser = detector.Detector(case_sensitive=False)
+    return lambda name: guesser.get_gender(name) != "unknown"
+
+
+def is_given_name(word: str) -> bool:
+    first = word.split("-")[0]
+    return len(first) > 1 and _given_names()(first)
+
+
+def find_names(
+    text: str, is_place_or_country: Callable[[str], bool]
+) -> list[NameMention]:
+    """Every mention of a personal name in `text`, single surnames included, in order."""
+    mentions = []
+    for match in SEQUENCE.finditer(text):
+        mention = _mention(text, match, is_place_or_country)
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _mention(
+    text: str, match: regex.Match[str], is_place_or_country: Callable[[str], bool]
+) -> NameMention | None:
+    tokens = [(m.group(), match.start() + m.start()) for m in _TOKENS.finditer(match.group())]
+    cut = _name_start(tokens, is_place_or_country)
+    prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
+    while rest and rest[-1][0] in NOT_NAMES:
+        rest.pop()
+    if not rest or any(_not_a_name_word(word, is_place_or_country) for word, _ in rest):
+        return None
+    start, end = rest[0][1], rest[-1][1] + len(rest[-1][0])
+    after = text[end : end + 320]
+    words = [word for word, _ in rest]
+    insertion = _AFTER_INSERTION.match(after)
+    if insertion:
+        words.append(insertion.group(1))
+    titles = [w for w in prefix if w in TITLE_WORDS or (w.isupper() and len(w) > 1)]
+    label = bool(_AFTER_LABEL.match(after)) and _line_start(text, tokens[0][1])
+    strong = (
+        bool(titles) or any(w in HONORIFICS for w in prefix) or label or insertion is not None
+        or _IS_INITIAL.fullmatch(words[0]) is not None
+    )  # fmt: skip
+    if not (strong or _plausible(words, prefix, after, is_place_or_country)):
+        return None
+    if all(_IS_INITIAL.fullmatch(w) for w in words):
+        return None
+    title = " ".join(titles)
+    return NameMention(" ".join(words), start, end, (title,) if title else (), label)
+
+
+def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[str], bool]) -> int:
+    """Where the name begins: after the last title, honorific, acronym, institution word,
+    place or country at the front of the run (initials begin a name)."""
+    cut = 0
+    for index, (word, _) in enumerate(tokens[:-1]):
+        if _IS_INITIAL.fullmatch(word) and word not in HONORIFICS:
+            break
+        if (
+            word in HONORIFICS or word in TITLE_WORDS or word in NOT_NAMES
+            or (word.isupper() and len(word) > 1) or is_institution_word(word)
+            or (is_place_or_country(word) and not is_given_name(word))
+        ):  # fmt: skip
+            cut = index + 1
+        elif cut == index:
+            break
+    return cut
+
+
+def _plausible(
+    words: list[str], prefix: list[str], after: str, is_place_or_country: Callable[[str], bool]
+) -> bool:
+    """Without a title, honorific or initials: two or more name-like words, with a known given
+    name first, or a role in apposition, or a reporting verb, or an institution before."""
+    if len(words) < 2 or any(
+        _common_word(w) for w in words if not is_given_name(w) and not _IS_INITIAL.fullmatch(w)
+    ):
+        return False
+    return (
+        is_given_name(words[0])
+        or bool(_AFTER_APPOSITION.match(after))
+        or bool(_AFTER_SPEECH.match(after))
+        or any(is_institution_word(w) or is_place_or_country(w) for w in prefix)
+    )
+
+
+@cache
+def _english() -> Callable[[str, str], float]:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency  # type: ignore[no-any-return]
+
+
+def _common_word(word: str) -> bool:
+    """An everyday English word ("Review", "Affairs"), which a surname rarely is."""
+    return _english()(word.lower(), "en") >= 4.4
+
+
+def is_institution_word(word: str) -> bool:
+    """An institution's head noun, singular or plural ("Agencies", "Forces")."""
+    return (
+        word in ORGANISATION_HEADS
+        or (word.endswith("ies") and word[:-3] + "y" in ORGANISATION_HEADS)
+        or (word.endswith("s") and word[:-1] in ORGANISATION_HEADS)
+    )
+
+
+def _not_a_name_word(word: str, is_place_or_country: Callable[[str], bool]) -> bool:
+    return (
+        is_institution_word(word)
+        or word in TITLE_WORDS
+        or word in HONORIFICS
+        or (word.isupper() and len(word) > 1 and not word.endswith("."))
+        or is_place_or_country(word)
+    )
+
+
+def _line_start(text: str, position: int) -> bool:
+    line_start = text.rfind("\n", 0, position) + 1
+    return not text[line_start:position].strip(" \t–-")
+
+
+def surname(name: str) -> str:
+    return fold(name.split()[-1])
+
+
+def is_patronymic(word: str) -> bool:
+    return _PATRONYMIC.search(fold(word)) is not None and len(word) > 6

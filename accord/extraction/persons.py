@@ -1,0 +1,152 @@
+"""From name mentions to persons: one entry per individual however the text names them
+("Ramiz Mehdiyev", "Mehdiyev", "Academician Ramiz Mehdiyev"), with roles and country."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import regex
+from rapidfuzz.fuzz import ratio
+
+from accord.extraction.findings import Person, Span
+from accord.extraction.names import NameMention, fold, is_patronymic
+
+_INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
+_APPOSITION = regex.compile(r"\A[ \t]*,[ \t]*([^,;:()\n]{2,200})")
+_APPOSITION_END = regex.compile(
+    r"\s+(?:who|which|said|told|says|noted|stressed|added|and\s+(?=\p{Lu}))\b.*|\.(?:\s.*)?$"
+)
+_PAREN_ROLE = regex.compile(r"\A\s*\(([^()\n]{2,300})\)\s*:")
+_ROLE_START = regex.compile(
+    r"(?:the\s+)?(?:\p{Lu}[\p{Ll}-]+|head|deputy|chief|director|commander|minister|secretary|"
+    r"chair\w*|representative|spokes\w+|adviser|advisor|envoy|ambassador|member|coordinator|"
+    r"officer|president|inspector|colonel|general)\b"
+)
+
+
+@dataclass
+class _Individual:
+    name: str
+    spans: list[Span] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+
+    @property
+    def words(self) -> list[str]:
+        return self.name.split()
+
+
+def group_persons(
+    text: str,
+    mentions: list[NameMention],
+    country_in: Callable[[str], str | None],
+) -> tuple[list[Person], dict[Span, str]]:
+    """Persons, and for every mention span the name of the person it refers to."""
+    people: list[_Individual] = []
+    refers: dict[Span, str] = {}
+    pending: list[NameMention] = []
+    for mention in mentions:
+        if len(mention.name.split()) == 1 or _address_form(mention.name):
+            pending.append(mention)
+            continue
+        person = _same_person(people, mention.name) or _new(people, mention.name)
+        _absorb(person, mention, text)
+    for mention in pending:
+        person = _by_single(people, mention.name)
+        if person is not None:
+            _absorb(person, mention, text)
+    for person in people:
+        for span in person.spans:
+            refers[span] = person.name
+    return [_finish(person, country_in) for person in people], refers
+
+
+def _new(people: list[_Individual], name: str) -> _Individual:
+    person = _Individual(name)
+    people.append(person)
+    return person
+
+
+def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
+    person.spans.append((mention.start, mention.end))
+    if _fuller(mention.name, person.name):
+        person.name = mention.name
+    for title in mention.titles:
+        _add_role(person, title)
+    after = text[mention.end : mention.end + 400]
+    found = _PAREN_ROLE.match(after)
+    if found:
+        for part in regex.split(r"\s*;\s*", found.group(1)):
+            _add_role(person, part)
+        return
+    found = _APPOSITION.match(after)
+    if found:
+        role = _APPOSITION_END.sub("", found.group(1)).strip()
+        if _ROLE_START.match(role):
+            _add_role(person, role)
+
+
+def _add_role(person: _Individual, role: str) -> None:
+    role = regex.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,;:"), flags=regex.IGNORECASE)
+    if role and len(role) <= 200 and fold(role) not in {fold(r) for r in person.roles}:
+        person.roles.append(role)
+
+
+def _address_form(name: str) -> bool:
+    """Given name and patronymic without a surname ("Kubanychbek Asanovich")."""
+    words = name.split()
+    return len(words) == 2 and is_patronymic(words[1])
+
+
+def _fuller(candidate: str, current: str) -> bool:
+    def weight(name: str) -> tuple[int, int]:
+        words = name.split()
+        return sum(0 if _INITIAL.fullmatch(w) else 1 for w in words), len(words)
+
+    return weight(candidate) > weight(current)
+
+
+def _surnames_match(a: str, b: str) -> bool:
+    a, b = fold(a), fold(b)
+    return a == b or (a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= 85)
+
+
+def _given_compatible(a: list[str], b: list[str]) -> bool:
+    """Given names agree: equal, or one an initial of the other, position by position."""
+    for x, y in zip(a, b, strict=False):
+        fx, fy = fold(x), fold(y)
+        if _INITIAL.fullmatch(x) or _INITIAL.fullmatch(y):
+            if fx[:1] != fy[:1]:
+                return False
+        elif fx != fy and not (is_patronymic(x) or is_patronymic(y)):
+            return False
+    return True
+
+
+def _same_person(people: list[_Individual], name: str) -> _Individual | None:
+    words = name.split()
+    for person in people:
+        if _surnames_match(person.words[-1], words[-1]) and _given_compatible(
+            person.words[:-1], words[:-1]
+        ):
+            return person
+    return None
+
+
+def _by_single(people: list[_Individual], name: str) -> _Individual | None:
+    words = name.split()
+    if len(words) == 2:  # given name and patronymic
+        return next((p for p in people if fold(p.words[0]) == fold(words[0])), None)
+    matches = [p for p in people if _surnames_match(p.words[-1], words[0])]
+    if not matches:
+        matches = [p for p in people if fold(p.words[0]) == fold(words[0])]
+    return matches[0] if len(matches) == 1 else None
+
+
+def _finish(person: _Individual, country_in: Callable[[str], str | None]) -> Person:
+    country = None
+    for role in person.roles:
+        country = country_in(role)
+        if country:
+            break
+    return Person(person.name, country, tuple(person.roles), tuple(sorted(person.spans)))

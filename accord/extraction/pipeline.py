@@ -1,0 +1,99 @@
+"""Document text in, findings out: the stages of extraction in the order they depend on each
+other. Pure: no I/O, no clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from accord.extraction import gazetteers as gz
+from accord.extraction.entities import Found, country_in, find_entities
+from accord.extraction.findings import Country, Findings, Location, Organisation
+from accord.extraction.initiatives import find_initiatives
+from accord.extraction.meetings import DateSpan, find_meetings
+from accord.extraction.names import find_names
+from accord.extraction.persons import group_persons
+from accord.extraction.quotes import find_quotes
+from accord.extraction.topics import find_topics
+
+
+def extract(text: str, published: date | None = None) -> Findings:
+    entities = find_entities(text)
+    mentions = find_names(text, _is_place_or_country)
+    persons, refers = group_persons(text, mentions, country_in)
+    person_spans = [span for person in persons for span in person.spans]
+    entities = [f for f in entities if not _inside(f, person_spans)]
+    dates = _dates(text, published)
+    return Findings(
+        published=published,
+        persons=tuple(persons),
+        organisations=_organisations(entities),
+        countries=_countries(entities),
+        locations=_locations(entities),
+        meetings=tuple(find_meetings(text, persons, entities, dates, _dateline_place(text, entities))),
+        topics=find_topics(text),
+        quotes=tuple(find_quotes(text, mentions, refers)),
+        initiatives=tuple(find_initiatives(text, entities)),
+    )
+
+
+def _is_place_or_country(word: str) -> bool:
+    return gz.find_country(word) is not None or gz.find_place(word) is not None
+
+
+def _inside(found: Found, spans: list[tuple[int, int]]) -> bool:
+    return found.kind == "place" and any(s <= found.start and found.end <= e for s, e in spans)
+
+
+def _countries(entities: list[Found]) -> tuple[Country, ...]:
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for found in entities:
+        if found.kind == "country":
+            spans.setdefault(found.key, []).append((found.start, found.end))
+        elif found.country and found.kind == "organisation" and found.parent is None:
+            continue
+    return tuple(Country(code, tuple(s)) for code, s in spans.items())
+
+
+def _locations(entities: list[Found]) -> tuple[Location, ...]:
+    found: dict[str, tuple[str | None, list[tuple[int, int]]]] = {}
+    for item in entities:
+        if item.kind == "place":
+            found.setdefault(item.key, (item.country, []))[1].append((item.start, item.end))
+    return tuple(Location(name, country, tuple(spans)) for name, (country, spans) in found.items())
+
+
+def _organisations(entities: list[Found]) -> tuple[Organisation, ...]:
+    by_name: dict[str, tuple[set[str], str | None, list[tuple[int, int]]]] = {}
+    for item in entities:
+        if item.kind != "organisation":
+            continue
+        aliases, _, spans = by_name.setdefault(item.key, (set(), item.country, []))
+        if item.surface != item.key:
+            aliases.add(item.surface)
+        spans.append((item.start, item.end))
+        if item.parent:
+            by_name.setdefault(item.parent, (set(), None, []))
+    return tuple(
+        Organisation(name, tuple(sorted(aliases)), country, tuple(spans))
+        for name, (aliases, country, spans) in by_name.items()
+    )
+
+
+def _dates(text: str, published: date | None) -> list[DateSpan]:
+    try:
+        from accord.documents import find_dates
+    except ImportError:  # pragma: no cover - documents package is part of Accord
+        return []
+    return [
+        DateSpan(m.start, m.end, m.value, m.end_value, str(m.granularity))
+        for m in find_dates(text, anchor=published)
+    ]
+
+
+def _dateline_place(text: str, entities: list[Found]) -> str | None:
+    """The place of a dateline ("THE HAGUE –", "Muscat, Wednesday") near the top."""
+    head = text[:400]
+    for found in entities:
+        if found.kind == "place" and found.start < len(head):
+            return found.key
+    return None
