@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from accord.extraction import gazetteers as gz
 from accord.extraction.chunks import CONNECTORS, Word, chunks, sub_spans, words
 from accord.extraction.lexicon import TITLE_WORDS
+from accord.extraction.names import common_word
 
 # Head nouns that make a capitalised name an institution (meetings and instruments excluded).
 BODY_HEADS = frozenset({
@@ -86,12 +87,22 @@ def _look_up(surface: str, start: int, end: int, span: list[Word]) -> list[Found
         )  # fmt: skip
         return results
     place = gz.find_place(surface) if len(span) <= 5 else None
-    if place is not None and not (len(span) == 1 and surface in _NEVER_PLACES):
+    if place is not None and (len(span) > 1 or _single_word_place(surface, place)):
         results.append(Found("place", place.name, start, end, surface, place.country))
     body = _body(surface, span)
     if body is not None:
         results.append(body)
     return results
+
+
+def _single_word_place(word: str, place: gz.Place) -> bool:
+    """One word that names a place somewhere is taken for one unless it is an everyday English
+    word ("Federal", "Central", "Summit") naming a place of under a million people."""
+    if word in _NEVER_PLACES:
+        return False
+    if place.kind not in ("city", "region"):
+        return True  # seas, ranges, supranational regions, venues: written by hand
+    return place.population >= 1_000_000 or not common_word(word, 4.0)
 
 
 def _body(surface: str, span: list[Word]) -> Found | None:

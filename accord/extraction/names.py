@@ -98,7 +98,12 @@ def _mention(
     prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
     while rest and rest[-1][0] in NOT_NAMES:
         rest.pop()
-    if not rest or any(_not_a_name_word(word, is_place_or_country) for word, _ in rest):
+    if not rest or any(_not_a_name_word(word) for word, _ in rest):
+        return None
+    first = rest[0][0]
+    if is_place_or_country(" ".join(w for w, _ in rest)) or (
+        is_place_or_country(first) and not is_given_name(first)
+    ):
         return None
     start, end = rest[0][1], rest[-1][1] + len(rest[-1][0])
     after = text[end : end + 320]
@@ -144,7 +149,7 @@ def _plausible(
     """Without a title, honorific or initials: two or more name-like words, with a known given
     name first, or a role in apposition, or a reporting verb, or an institution before."""
     if len(words) < 2 or any(
-        _common_word(w) for w in words if not is_given_name(w) and not _IS_INITIAL.fullmatch(w)
+        common_word(w) for w in words if not is_given_name(w) and not _IS_INITIAL.fullmatch(w)
     ):
         return False
     return (
@@ -162,9 +167,9 @@ def _english() -> Callable[[str, str], float]:
     return zipf_frequency  # type: ignore[no-any-return]
 
 
-def _common_word(word: str) -> bool:
+def common_word(word: str, threshold: float = 4.4) -> bool:
     """An everyday English word ("Review", "Affairs"), which a surname rarely is."""
-    return _english()(word.lower(), "en") >= 4.4
+    return _english()(word.lower(), "en") >= threshold
 
 
 def is_institution_word(word: str) -> bool:
@@ -176,13 +181,12 @@ def is_institution_word(word: str) -> bool:
     )
 
 
-def _not_a_name_word(word: str, is_place_or_country: Callable[[str], bool]) -> bool:
+def _not_a_name_word(word: str) -> bool:
     return (
         is_institution_word(word)
         or word in TITLE_WORDS
         or word in HONORIFICS
         or (word.isupper() and len(word) > 1 and not word.endswith("."))
-        or is_place_or_country(word)
     )
 
 

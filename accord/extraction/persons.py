@@ -106,29 +106,43 @@ def _fuller(candidate: str, current: str) -> bool:
     return weight(candidate) > weight(current)
 
 
-def _surnames_match(a: str, b: str) -> bool:
+def _surnames_match(a: str, b: str, threshold: float = 85) -> bool:
     a, b = fold(a), fold(b)
-    return a == b or (a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= 85)
+    return a == b or (a[:1] == b[:1] and min(len(a), len(b)) >= 5 and ratio(a, b) >= threshold)
+
+
+def _given_agree(x: str, y: str) -> bool:
+    if _INITIAL.fullmatch(x) or _INITIAL.fullmatch(y):
+        return fold(x)[:1] == fold(y)[:1]
+    return fold(x) == fold(y)
 
 
 def _given_compatible(a: list[str], b: list[str]) -> bool:
-    """Given names agree: equal, or one an initial of the other, position by position."""
-    for x, y in zip(a, b, strict=False):
-        fx, fy = fold(x), fold(y)
-        if _INITIAL.fullmatch(x) or _INITIAL.fullmatch(y):
-            if fx[:1] != fy[:1]:
-                return False
-        elif fx != fy and not (is_patronymic(x) or is_patronymic(y)):
+    """Given names agree: the shorter list (patronymics aside) is found, in order, in the
+    longer, each name equal to or an initial of its partner ("Fogh Rasmussen" is "Anders Fogh
+    Rasmussen"; "N. P. Patrushev" is "Nikolai Patrushev")."""
+    short = [w for w in a if not is_patronymic(w)]
+    long = [w for w in b if not is_patronymic(w)]
+    if len(short) > len(long):
+        short, long = long, short
+    position = 0
+    for name in short:
+        while position < len(long) and not _given_agree(name, long[position]):
+            position += 1
+        if position == len(long):
             return False
+        position += 1
     return True
 
 
 def _same_person(people: list[_Individual], name: str) -> _Individual | None:
     words = name.split()
     for person in people:
-        if _surnames_match(person.words[-1], words[-1]) and _given_compatible(
-            person.words[:-1], words[:-1]
-        ):
+        given, other = person.words[:-1], words[:-1]
+        if not _given_compatible(given, other):
+            continue
+        same_given = bool(given and other) and _given_agree(given[0], other[0])
+        if _surnames_match(person.words[-1], words[-1], 75 if same_given else 85):
             return person
     return None
 

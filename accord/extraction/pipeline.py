@@ -21,7 +21,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     mentions = find_names(text, _is_place_or_country)
     persons, refers = group_persons(text, mentions, country_in)
     person_spans = [span for person in persons for span in person.spans]
-    entities = [f for f in entities if not _inside(f, person_spans)]
+    entities = _overshadowed([f for f in entities if not _inside(f, person_spans)])
     dates = _dates(text, published)
     return Findings(
         published=published,
@@ -41,7 +41,21 @@ def _is_place_or_country(word: str) -> bool:
 
 
 def _inside(found: Found, spans: list[tuple[int, int]]) -> bool:
-    return found.kind == "place" and any(s <= found.start and found.end <= e for s, e in spans)
+    return found.kind == "place" and any(s < found.end and found.start < e for s, e in spans)
+
+
+def _overshadowed(entities: list[Found]) -> list[Found]:
+    """Places that are part of a country's name ("Herzegovina") or that are the very words of
+    an organisation's name ("Alliance") are not places."""
+    blockers = [(f.start, f.end, f.kind) for f in entities if f.kind != "place"]
+    return [
+        f for f in entities
+        if f.kind != "place" or not any(
+            (kind == "country" and s <= f.start and f.end <= e)
+            or (kind == "organisation" and (s, e) == (f.start, f.end))
+            for s, e, kind in blockers
+        )
+    ]  # fmt: skip
 
 
 def _countries(entities: list[Found]) -> tuple[Country, ...]:
