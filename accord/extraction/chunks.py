@@ -14,7 +14,7 @@ CONNECTORS = frozenset({
     "of", "the", "and", "for", "on", "in", "under", "de", "du", "la", "al", "el", "to", "at",
     "against", "with", "&",
 })  # fmt: skip
-_JOINERS = regex.compile(r"[ \t]+|[ \t]*[-–][ \t]*")  # what may stand between chunk words
+_JOINERS = regex.compile(r"[ \t]+|-")  # what may stand between chunk words
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +41,11 @@ def words(text: str) -> list[Word]:
     return found
 
 
+def _sentence_end(text: str, word: Word) -> bool:
+    """A full stop after a word that is not an initial or abbreviation ends the sentence."""
+    return text[word.end : word.end + 1] == "." and len(word.text) > 2 and "." not in word.text
+
+
 def _initialish(word: str) -> bool:
     return len(word) <= 4 or word.count(".") > 1
 
@@ -49,7 +54,11 @@ def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word
     """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
     run: list[Word] = []
     for word in all_words if all_words is not None else words(text):
-        joined = bool(run) and _JOINERS.fullmatch(text[run[-1].end : word.start]) is not None
+        joined = (
+            bool(run)
+            and _JOINERS.fullmatch(text[run[-1].end : word.start]) is not None
+            and not _sentence_end(text, run[-1])
+        )
         if word.capitalised or (word.text in CONNECTORS and run):
             if run and not joined:
                 yield from _close(run)

@@ -8,25 +8,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from accord.extraction import gazetteers as gz
-from accord.extraction.chunks import CONNECTORS, Word, chunks, sub_spans, words
-from accord.extraction.lexicon import TITLE_WORDS
+from accord.extraction.bodies import bodies, trim
+from accord.extraction.chunks import Word, chunks, sub_spans, words
 from accord.extraction.names import common_word
-
-# Head nouns that make a capitalised name an institution (meetings and instruments excluded).
-BODY_HEADS = frozenset({
-    "Council", "Councils", "Ministry", "Committee", "Agency", "Service", "Office", "Department",
-    "Centre", "Center", "Administration", "Directorate", "Troops", "Forces", "Force", "Police",
-    "Guard", "Academy", "University", "Institute", "Commission", "Secretariat", "Staff",
-    "Mission", "Organization", "Organisation", "Bureau", "Unit", "Structure", "Government",
-    "Parliament", "Assembly", "Court", "Union", "Alliance", "Headquarters", "Navy", "Army",
-    "Command", "Authority", "Board", "Branch", "Corps", "Fund", "Bank", "Association",
-    "Cabinet", "Presidency", "Inspectorate", "Division", "Section", "Group", "Gendarmerie",
-    "Customs", "Prosecutor's", "Embassy", "Consulate", "Team", "Brigade", "Detachment",
-    "Coast", "Ministries", "Agencies", "Services", "Committees", "Commissions", "Offices",
-    "Departments", "Centres", "Centers", "Institutes", "Academies", "Universities",
-})  # fmt: skip
-_GROUPS = frozenset({"Group", "Team", "Unit", "Force", "Forces"})  # also threat actors, tasks
-
 
 # Capitalised words that are place names somewhere but, standing alone in this genre, never are.
 _NEVER_PLACES = frozenset({
@@ -61,6 +45,16 @@ def find_entities(text: str) -> list[Found]:
 def _in_run(text: str, run: list[Word]) -> list[Found]:
     found: list[Found] = []
     taken: dict[str, list[tuple[int, int]]] = {"country": [], "place": [], "organisation": []}
+    for body in bodies(run, lambda w: gz.find_place(w) is not None):
+        i, j = trim(run, *body)
+        start, end = run[i].start, run[j - 1].end
+        surface = text[start:end]
+        if gz.find_country(surface) is None:
+            known = gz.find_organisation(surface)
+            name = known.name if known else surface
+            found.append(Found("organisation", name, start, end, surface,
+                               _country_inside(run[i:j]), None))  # fmt: skip
+            taken["organisation"].append((start, end))
     for i, j in sub_spans(run, longest=20):
         start, end = run[i].start, run[j - 1].end
         surface = text[start:end]
@@ -89,9 +83,6 @@ def _look_up(surface: str, start: int, end: int, span: list[Word]) -> list[Found
     place = gz.find_place(surface) if len(span) <= 5 else None
     if place is not None and (len(span) > 1 or _single_word_place(surface, place)):
         results.append(Found("place", place.name, start, end, surface, place.country))
-    body = _body(surface, span)
-    if body is not None:
-        results.append(body)
     return results
 
 
@@ -103,22 +94,6 @@ def _single_word_place(word: str, place: gz.Place) -> bool:
     if place.kind not in ("city", "region"):
         return True  # seas, ranges, supranational regions, venues: written by hand
     return place.population >= 1_000_000 or not common_word(word, 4.0)
-
-
-def _body(surface: str, span: list[Word]) -> Found | None:
-    """An institution named by its form: two or more words, a body head noun among them, no
-    title word before the name starts."""
-    if len(span) < 2 or span[0].text in TITLE_WORDS or span[0].text in ("The", "A", "An"):
-        return None
-    if not any(word.text in BODY_HEADS for word in span):
-        return None
-    if span[-1].text in CONNECTORS or _is_country_phrase(surface):
-        return None
-    pairs = zip(span, span[1:], strict=False)
-    if any(a.text == "and" and b.text == "the" for a, b in pairs):
-        return None  # two names joined: "the CIS ATC and the SCO RATS"
-    return Found("organisation", surface, span[0].start, span[-1].end, surface,
-                 _country_inside(span), None)  # fmt: skip
 
 
 def _is_country_phrase(surface: str) -> bool:

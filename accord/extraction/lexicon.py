@@ -24,8 +24,8 @@ TITLE_WORDS = frozenset({
     "Justice", "Attorney", "Executive", "Coordinator", "Co-Chair", "Co-chair", "Counsellor",
     "Counselor", "Consul", "Attaché", "Lt.", "Lt.Gen.", "Lt.Col.", "Gen.", "Col.", "Maj.",
     "Capt.", "Adm.", "Brig.", "Sgt.", "Insp.", "Colonel-General", "State", "Senior", "Acting",
-    "Chief-of-Staff", "Foreign", "Defence", "Defense", "Interior", "Justice", "Commissioner",
-    "High", "Executive", "Principal", "Rapporteur", "Premier", "Speaker", "Auditor",
+    "Chief-of-Staff", "Foreign", "Defence", "Defense", "Interior", "Commissioner",
+    "High", "Principal", "Rapporteur", "Premier", "Speaker", "Auditor",
 })  # fmt: skip
 
 # Head nouns of institutions: a capitalised sequence containing one names an organisation,

@@ -1,0 +1,129 @@
+"""Institutions named by their form rather than found in a gazetteer: "Security Council of the
+Kyrgyz Republic", "State Investigation and Protection Agency", "Counter-Terrorism Bureau of the
+Ministry of Public Security of the People's Republic of China".
+
+A capitalised run is cut where one name ends and another begins ("... and the ...", "... at
+the ...", "... in <place>" after anything but a field office), titles and other leading words
+are taken off, and what holds an institution's head noun is a body. A body named inside
+another ("Bureau of the Ministry ...") is a body of its own, and so is its parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from accord.extraction.chunks import Word
+
+HEADS = frozenset({
+    "Council", "Ministry", "Committee", "Agency", "Service", "Office", "Department", "Centre",
+    "Center", "Administration", "Directorate", "Troops", "Forces", "Force", "Police", "Guard",
+    "Academy", "University", "Institute", "Commission", "Secretariat", "Staff", "Mission",
+    "Organization", "Organisation", "Bureau", "Unit", "Structure", "Government", "Parliament",
+    "Assembly", "Court", "Headquarters", "Navy", "Army", "Command", "Authority", "Board",
+    "Branch", "Corps", "Association", "Cabinet", "Presidency", "Inspectorate", "Division",
+    "Gendarmerie", "Customs", "Embassy", "Consulate", "Brigade", "Detachment", "Union",
+})  # fmt: skip
+_FIELD_OFFICES = frozenset({"Office", "Centre", "Center", "Mission", "Embassy", "Branch",
+                            "Consulate", "Representation", "Headquarters"})  # fmt: skip
+_GENERIC_PLURALS = frozenset({
+    "Councils", "Ministries", "Agencies", "Services", "Committees", "Commissions", "Offices",
+    "Departments", "Centres", "Centers", "Institutes", "Academies", "Universities",
+})  # fmt: skip
+_PERSON_TITLES = frozenset({
+    "President", "Minister", "Deputy", "Secretary", "Secretaries", "Secretary-General", "Head",
+    "Heads", "Director", "Director-General", "Commander", "Chairman", "Chair", "Ambassador",
+    "Representative", "Representatives", "Envoy", "Adviser", "Advisor", "Spokesperson",
+    "Colonel", "Inspector", "Officer", "Members", "Member", "Chief", "Coordinator", "Delegation",
+})  # fmt: skip
+_LEADING = frozenset({
+    "The", "A", "An", "For", "According", "From", "In", "On", "At", "By", "With", "Of", "To",
+    "Under", "Meeting", "Meetings", "Conference", "Summit", "Session", "Both", "All", "Its",
+    "Their", "Our", "This", "That", "These", "Today", "Also", "And", "But", "As",
+})  # fmt: skip
+_INSTRUMENTS = frozenset({
+    "Programme", "Program", "Fund", "Course", "Protocol", "Convention", "Agreement", "Treaty",
+    "Plan", "Project", "Initiative", "Operation", "Exercise", "Strategy", "Concept", "Roadmap",
+    "Memorandum", "Declaration", "Charter", "Statute", "Code", "Law",
+})  # fmt: skip
+_TIME_WORDS = frozenset({
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December",
+})  # fmt: skip
+
+Body = tuple[int, int]  # word range in the run
+
+
+def bodies(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
+    found: list[Body] = []
+    for start, end in _segments(run, is_place):
+        found.extend(_split_parents(run, start, end))
+    return [body for body in found if _acceptable(run, *body)]
+
+
+def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
+    """Cut the run where one name ends: "and the", "at (the)", a time word, or "in <place>"
+    that does not follow a field office's head."""
+    cuts = [0]
+    for index, word in enumerate(run):
+        following = run[index + 1].text if index + 1 < len(run) else ""
+        if word.text == "and" and following == "the":
+            cuts.extend([index, index + 2])
+        elif word.text == "at":
+            cuts.extend([index, index + (2 if following == "the" else 1)])
+        elif (word.text in ("on", "in") and following in _TIME_WORDS) or (word.text == "in" and index and run[index - 1].text not in _FIELD_OFFICES):
+            cuts.append(index)
+        elif word.text == "and" and following in HEADS | _GENERIC_PLURALS:
+            cuts.extend([index, index + 1])
+    cuts.append(len(run))
+    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+
+
+def _split_parents(run: list[Word], start: int, end: int) -> list[Body]:
+    """"A of the B" where A and B both hold a head noun: A and B are two bodies; "A under the
+    B": the whole and B."""
+    parts: list[Body] = []
+    begin = start
+    for index in range(start + 1, end - 1):
+        if run[index].text in ("of", "under") and _has_head(run, index + 1, end):
+            if _has_head(run, begin, index) and _has_head(run, _next_word(run, index), end):
+                parts.append((begin, index))
+                if run[index].text == "under":
+                    parts.append((start, end))
+                begin = _next_word(run, index)
+    parts.append((begin, end))
+    return parts
+
+
+def _next_word(run: list[Word], index: int) -> int:
+    index += 1
+    while index < len(run) and run[index].text in ("the",):
+        index += 1
+    return index
+
+
+def _has_head(run: list[Word], start: int, end: int) -> bool:
+    return any(word.text in HEADS for word in run[start:end])
+
+
+def _acceptable(run: list[Word], start: int, end: int) -> bool:
+    words = [word.text for word in run[start:end]]
+    while words and (words[0] in _LEADING or words[0].islower()):
+        words, start = words[1:], start + 1
+    while words and words[-1].islower():
+        words = words[:-1]
+    if len(words) < 2 or words[-1] in _PERSON_TITLES | _INSTRUMENTS | _TIME_WORDS:
+        return False
+    first_head = next((i for i, w in enumerate(words) if w in HEADS), None)
+    if first_head is None or any(w in _PERSON_TITLES for w in words[:first_head]):
+        return False
+    return not (words[first_head] in _GENERIC_PLURALS or any(w in _INSTRUMENTS for w in words))
+
+
+def trim(run: list[Word], start: int, end: int) -> Body:
+    """The body's word range without leading and trailing small words."""
+    while start < end and (run[start].text in _LEADING or run[start].text.islower()):
+        start += 1
+    while end > start and run[end - 1].text.islower():
+        end -= 1
+    return start, end
