@@ -10,19 +10,26 @@ another ("Bureau of the Ministry ...") is a body of its own, and so is its paren
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from accord.extraction.chunks import Word
+from accord.extraction.names import common_word, is_given_name
 
 HEADS = frozenset({
     "Council", "Ministry", "Committee", "Agency", "Service", "Office", "Department", "Centre",
     "Center", "Administration", "Directorate", "Troops", "Forces", "Force", "Police", "Guard",
     "Academy", "University", "Institute", "Commission", "Secretariat", "Staff", "Mission",
     "Organization", "Organisation", "Bureau", "Unit", "Structure", "Government", "Parliament",
-    "Assembly", "Court", "Headquarters", "Navy", "Army", "Command", "Authority", "Board",
+    "Assembly", "Court", "Navy", "Army", "Command", "Authority", "Board",
     "Branch", "Corps", "Association", "Cabinet", "Presidency", "Inspectorate", "Division",
+    "Bureau",
     "Gendarmerie", "Customs", "Embassy", "Consulate", "Brigade", "Detachment", "Union",
 })  # fmt: skip
+_PLURAL_PEOPLE = frozenset({"Secretaries", "Representatives", "Heads", "Members", "Ministers",
+                            "Chiefs", "Directors", "Commanders", "Delegations"})  # fmt: skip
+_RANKS = frozenset({"Major", "Colonel", "Captain", "Lieutenant", "Brigadier", "Inspector",
+                    "Sergeant", "Admiral", "Mr", "Ms", "Mrs", "Dr"})  # fmt: skip
 _FIELD_OFFICES = frozenset({"Office", "Centre", "Center", "Mission", "Embassy", "Branch",
                             "Consulate", "Representation", "Headquarters"})  # fmt: skip
 _GENERIC_PLURALS = frozenset({
@@ -62,36 +69,61 @@ def bodies(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
 
 
 def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
-    """Cut the run where one name ends: "and the", "at (the)", a time word, or "in <place>"
-    that does not follow a field office's head."""
+    """Cut the run where one name ends: "and the", "at (the)", a time word, "in <place>" that
+    does not follow a field office's head, "and" before a new name or a person's title, and
+    before a person's given name."""
     cuts = [0]
     for index, word in enumerate(run):
         following = run[index + 1].text if index + 1 < len(run) else ""
-        if word.text == "and" and following == "the":
-            cuts.extend([index, index + 2])
+        if word.text == "and" and (following in ("the", "of") or _new_name(run, index + 1)):
+            cuts.extend([index, index + 1])
         elif word.text == "at":
             cuts.extend([index, index + (2 if following == "the" else 1)])
-        elif (word.text in ("on", "in") and following in _TIME_WORDS) or (word.text == "in" and index and run[index - 1].text not in _FIELD_OFFICES):
+        elif word.text in ("on", "in") and following in _TIME_WORDS:
             cuts.append(index)
-        elif word.text == "and" and following in HEADS | _GENERIC_PLURALS:
-            cuts.extend([index, index + 1])
+        elif word.text == "in" and index and run[index - 1].text not in _FIELD_OFFICES:
+            cuts.append(index)
+        elif index and _starts_person(run, index):
+            cuts.append(index)
     cuts.append(len(run))
-    return [(a, b) for a, b in zip(cuts, cuts[1:], strict=False) if b > a]
+    return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+def _new_name(run: list[Word], index: int) -> bool:
+    """After "and": a person's title, or words that hold their own head noun before any "of"."""
+    if index < len(run) and run[index].text in _PERSON_TITLES | _RANKS:
+        return True
+    for word in run[index:]:
+        if word.text in ("of", "under", "for", "in", "on", "the"):
+            return False
+        if word.text in HEADS or word.text in _GENERIC_PLURALS:
+            return True
+    return False
+
+
+def _starts_person(run: list[Word], index: int) -> bool:
+    word, before = run[index].text, run[index - 1].text
+    after = run[index + 1].text if index + 1 < len(run) else ""
+    return (
+        before[:1].isupper() and after[:1].isupper() and after not in HEADS
+        and word not in HEADS and not word.isupper() and is_given_name(word)
+        and not common_word(word, 4.0)
+    )  # fmt: skip
 
 
 def _split_parents(run: list[Word], start: int, end: int) -> list[Body]:
-    """"A of the B" where A and B both hold a head noun: A and B are two bodies; "A under the
-    B": the whole and B."""
-    parts: list[Body] = []
-    begin = start
+    """"A of the B" where A and B both hold a head noun: the whole, A and B are bodies (a unit
+    is named both ways); "A under the B": the whole and B."""
+    parts: list[Body] = [(start, end)]
     for index in range(start + 1, end - 1):
-        if run[index].text in ("of", "under") and _has_head(run, index + 1, end):
-            if _has_head(run, begin, index) and _has_head(run, _next_word(run, index), end):
-                parts.append((begin, index))
-                if run[index].text == "under":
-                    parts.append((start, end))
-                begin = _next_word(run, index)
-    parts.append((begin, end))
+        if run[index].text not in ("of", "under"):
+            continue
+        tail = _next_word(run, index)
+        if _has_head(run, start, index) and _has_head(run, tail, end):
+            if run[index].text == "of":
+                parts.append((start, index))
+            parts.append((tail, end))
+            break
     return parts
 
 
@@ -108,21 +140,29 @@ def _has_head(run: list[Word], start: int, end: int) -> bool:
 
 def _acceptable(run: list[Word], start: int, end: int) -> bool:
     words = [word.text for word in run[start:end]]
-    while words and (words[0] in _LEADING or words[0].islower()):
+    while words and (words[0] in _LEADING or words[0].islower() or _verb_like(words[0])):
         words, start = words[1:], start + 1
     while words and words[-1].islower():
         words = words[:-1]
     if len(words) < 2 or words[-1] in _PERSON_TITLES | _INSTRUMENTS | _TIME_WORDS:
         return False
     first_head = next((i for i, w in enumerate(words) if w in HEADS), None)
-    if first_head is None or any(w in _PERSON_TITLES for w in words[:first_head]):
+    if first_head is None or any(w in _PERSON_TITLES | _RANKS for w in words[:first_head]):
+        return False
+    if any(w in _PLURAL_PEOPLE for w in words):
         return False
     return not (words[first_head] in _GENERIC_PLURALS or any(w in _INSTRUMENTS for w in words))
 
 
+def _verb_like(word: str) -> bool:
+    return word.endswith(("ing", "ed")) and common_word(word, 3.0)
+
+
 def trim(run: list[Word], start: int, end: int) -> Body:
     """The body's word range without leading and trailing small words."""
-    while start < end and (run[start].text in _LEADING or run[start].text.islower()):
+    while start < end and (
+        run[start].text in _LEADING or run[start].text.islower() or _verb_like(run[start].text)
+    ):
         start += 1
     while end > start and run[end - 1].text.islower():
         end -= 1

@@ -14,7 +14,7 @@ CONNECTORS = frozenset({
     "of", "the", "and", "for", "on", "in", "under", "de", "du", "la", "al", "el", "to", "at",
     "against", "with", "&",
 })  # fmt: skip
-_JOINERS = regex.compile(r"[ \t]+|-")  # what may stand between chunk words
+_JOINERS = regex.compile(r"[ \t]+|-|['’]s[ \t]+")  # what may stand between chunk words
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +41,15 @@ def words(text: str) -> list[Word]:
     return found
 
 
-def _sentence_end(text: str, word: Word) -> bool:
-    """A full stop after a word that is not an initial or abbreviation ends the sentence."""
-    return text[word.end : word.end + 1] == "." and len(word.text) > 2 and "." not in word.text
+_OPENERS = frozenset({"The", "A", "An", "In", "On", "It", "This", "He", "She", "They", "We"})
+
+
+def _sentence_end(text: str, word: Word, following: Word) -> bool:
+    """A full stop after a word that is not an initial or abbreviation ends the sentence, and so
+    does one before a word that opens sentences."""
+    if text[word.end : word.end + 1] != ".":
+        return False
+    return (len(word.text) > 2 and "." not in word.text) or following.text in _OPENERS
 
 
 def _initialish(word: str) -> bool:
@@ -57,7 +63,7 @@ def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word
         joined = (
             bool(run)
             and _JOINERS.fullmatch(text[run[-1].end : word.start]) is not None
-            and not _sentence_end(text, run[-1])
+            and not _sentence_end(text, run[-1], word)
         )
         if word.capitalised or (word.text in CONNECTORS and run):
             if run and not joined:

@@ -45,25 +45,26 @@ def find_entities(text: str) -> list[Found]:
 def _in_run(text: str, run: list[Word]) -> list[Found]:
     found: list[Found] = []
     taken: dict[str, list[tuple[int, int]]] = {"country": [], "place": [], "organisation": []}
-    for body in bodies(run, lambda w: gz.find_place(w) is not None):
-        i, j = trim(run, *body)
-        start, end = run[i].start, run[j - 1].end
-        surface = text[start:end]
-        if gz.find_country(surface) is None:
-            known = gz.find_organisation(surface)
-            name = known.name if known else surface
-            found.append(Found("organisation", name, start, end, surface,
-                               _country_inside(run[i:j]), None))  # fmt: skip
-            taken["organisation"].append((start, end))
     for i, j in sub_spans(run, longest=20):
         start, end = run[i].start, run[j - 1].end
-        surface = text[start:end]
-        for item in _look_up(surface, start, end, run[i:j]):
+        for item in _look_up(text[start:end], start, end, run[i:j]):
             spans = taken[item.kind]
             if any(s < end and start < e for s, e in spans):
                 continue
             spans.append((start, end))
             found.append(item)
+    known = taken["organisation"]
+    for body in bodies(run, lambda w: gz.find_place(w) is not None):
+        i, j = trim(run, *body)
+        if i >= j:
+            continue
+        start, end = run[i].start, run[j - 1].end
+        surface = text[start:end]
+        clash = any(s < end and start < e and not (start <= s and e <= end) for s, e in known)
+        if clash or (start, end) in known or gz.find_country(surface) is not None:
+            continue
+        found.append(Found("organisation", surface, start, end, surface,
+                           _country_inside(run[i:j]), None))  # fmt: skip
     return found
 
 
