@@ -31,7 +31,7 @@ def extract(text: str, published: date | None = None) -> Findings:
         locations=_locations(entities),
         meetings=tuple(find_meetings(text, persons, entities, dates, _dateline_place(text, entities))),
         topics=find_topics(text),
-        quotes=tuple(find_quotes(text, mentions, refers)),
+        quotes=tuple(find_quotes(text, mentions, refers, persons)),
         initiatives=tuple(find_initiatives(text, entities)),
     )
 

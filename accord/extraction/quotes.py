@@ -11,25 +11,34 @@ from collections.abc import Sequence
 
 import regex
 
-from accord.extraction.findings import Quote, Span
+from accord.extraction.findings import Person, Quote, Span
 from accord.extraction.lexicon import REPORTING_VERBS
-from accord.extraction.names import NameMention
+from accord.extraction.names import NameMention, fold
 
 _QUOTED = regex.compile(r"“([^”\n]{10,3000})”|\"([^\"\n]{10,3000})\"|«([^»\n]{10,3000})»")
-_VERBS = "|".join(REPORTING_VERBS) + r"|said|says|added|asked"
+_VERBS = "|".join(REPORTING_VERBS) + r"|said|says|added|asked|adding|saying|noting|stressing"
 _AFTER = regex.compile(rf"\A[\s,]*(?:{_VERBS})\b|\A[\s,]*(?:\S+\s+){{0,6}}?(?:{_VERBS})\b")
 _BEFORE = regex.compile(
     rf"(?:{_VERBS})(?:\s+(?:that|how|when))?\s*[:,]?\s*\Z|(?:{_VERBS})\s+\w+\s*[:,]\s*\Z"
 )
-_PRONOUN_AFTER = regex.compile(rf"\A[\s,]*(?:he|she)\s+(?:{_VERBS})\b|\A[\s,]*(?:{_VERBS})\s+(?:he|she)\b")
+_PRONOUN_AFTER = regex.compile(
+    rf"\A[\s,]*(?:he|she)\s+(?:{_VERBS})\b|\A[\s,]*(?:{_VERBS})\s+(?:he|she)\b"
+)
+_ROLE_AFTER = regex.compile(
+    rf"\A[\s,]*(?:said\s+)?the\s+((?:[\p{{L}}-]+\s+){{0,5}}?[\p{{L}}-]+)(?:\s+(?:{_VERBS})\b|,)"
+)
+_ABBREVIATED = regex.compile(r"(?:\b\p{L}{1,2}|\bMr|\bMs|\bMrs|\bDr|\bSt|\bGen|\bCol)\.$")
 _FIRST_SENTENCE = regex.compile(r"^(.+?[.!?])(?=\s|$)")
 _MIN_WORDS = 5
 
 
 def find_quotes(
-    text: str, mentions: Sequence[NameMention], refers: dict[Span, str]
+    text: str,
+    mentions: Sequence[NameMention],
+    refers: dict[Span, str],
+    persons: Sequence[Person] = (),
 ) -> list[Quote]:
-    quotes = [*_turns(text, mentions, refers), *_quoted(text, mentions, refers)]
+    quotes = [*_turns(text, mentions, refers), *_quoted(text, mentions, refers, persons)]
     return sorted(quotes, key=lambda q: q.spans[0])
 
 
@@ -50,13 +59,25 @@ def _turns(text: str, mentions: Sequence[NameMention], refers: dict[Span, str]) 
     return turns
 
 
-def _quoted(text: str, mentions: Sequence[NameMention], refers: dict[Span, str]) -> list[Quote]:
-    quotes = []
+def _quoted(
+    text: str,
+    mentions: Sequence[NameMention],
+    refers: dict[Span, str],
+    persons: Sequence[Person],
+) -> list[Quote]:
+    quotes: list[Quote] = []
+    previous: tuple[int, str] | None = None  # where the last attributed quote ended, by whom
     for match in _QUOTED.finditer(text):
         words = next(g for g in match.groups() if g is not None)
+        speaker = _by_role(text[match.end() : match.end() + 120], persons) or _speaker(
+            text, match.start(), match.end(), mentions, refers
+        )
+        if speaker is None and previous and _same_passage(text, previous[0], match.start()):
+            speaker = previous[1]  # a second quotation running on from the first
+        if speaker is not None:
+            previous = (match.end(), speaker)
         if len(words.split()) < _MIN_WORDS:
             continue
-        speaker = _speaker(text, match.start(), match.end(), mentions, refers)
         if speaker is not None:
             start = match.start() + 1
             quotes.append(Quote(speaker, words.strip(), ((start, start + len(words)),)))
@@ -77,16 +98,31 @@ def _speaker(
     return None
 
 
+def _by_role(after: str, persons: Sequence[Person]) -> str | None:
+    """"…," the Secretary General said: the person whose role that is."""
+    found = _ROLE_AFTER.match(after)
+    if not found:
+        return None
+    role = fold(found.group(1))
+    holders = [p.name for p in persons if any(role in fold(r) for r in p.roles)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _same_passage(text: str, previous_end: int, start: int) -> bool:
+    between = text[previous_end:start]
+    return len(between) < 200 and "\n" not in between and not _QUOTED.search(between)
+
+
 def _sentence_end(after: str) -> int:
-    found = regex.search(r"[.!?](?:\s|$)", after)
-    return found.end() if found else len(after)
+    for found in regex.finditer(r"[.!?](?:\s|$)", after):
+        if not _ABBREVIATED.search(after[: found.start() + 1]):
+            return found.end()
+    return len(after)
 
 
 def _clause_start(before: str) -> int:
-    found = None
-    for found in regex.finditer(r"[.!?]\s", before):
-        pass
-    return found.end() if found else 0
+    ends = [m.end() for m in regex.finditer(r"[.!?]\s", before)]
+    return ends[-1] if ends else 0
 
 
 def _first_person(
