@@ -9,7 +9,8 @@ from accord.extraction import gazetteers as gz
 from accord.extraction.entities import Found, country_in, find_entities
 from accord.extraction.findings import Country, Findings, Location, Organisation
 from accord.extraction.initiatives import find_initiatives
-from accord.extraction.meetings import DateSpan, find_meetings
+from accord.extraction.meetings import Context, DateSpan, find_meetings
+from accord.extraction.sentences import sentences
 from accord.extraction.names import find_names
 from accord.extraction.persons import group_persons
 from accord.extraction.quotes import find_quotes
@@ -23,13 +24,15 @@ def extract(text: str, published: date | None = None) -> Findings:
     person_spans = [span for person in persons for span in person.spans]
     entities = _overshadowed([f for f in entities if not _inside(f, person_spans)])
     dates = _dates(text, published)
+    context = Context(text, sentences(text), persons, entities, dates,
+                      _dateline_place(text, entities))  # fmt: skip
     return Findings(
         published=published,
         persons=tuple(persons),
         organisations=_organisations(entities),
         countries=_countries(entities),
         locations=_locations(entities),
-        meetings=tuple(find_meetings(text, persons, entities, dates, _dateline_place(text, entities))),
+        meetings=tuple(find_meetings(context)),
         topics=find_topics(text),
         quotes=tuple(find_quotes(text, mentions, refers, persons)),
         initiatives=tuple(find_initiatives(text, entities)),
