@@ -31,6 +31,7 @@ class Found:
     surface: str
     country: str | None = None
     parent: str | None = None
+    detail: str | None = None  # a place's kind: city, venue, region, supranational, sea...
 
 
 def find_entities(text: str) -> list[Found]:
@@ -83,7 +84,9 @@ def _look_up(surface: str, start: int, end: int, span: list[Word]) -> list[Found
         return results
     place = gz.find_place(surface) if len(span) <= 5 else None
     if place is not None and (len(span) > 1 or _single_word_place(surface, place)):
-        results.append(Found("place", place.name, start, end, surface, place.country))
+        results.append(
+            Found("place", place.name, start, end, surface, place.country, None, place.kind)
+        )
     return results
 
 

@@ -61,13 +61,18 @@ class Context:
     def persons_in(self, s: int, e: int) -> list[Person]:
         return [p for p in self.persons if any(s <= a < e for a, _ in p.spans)]
 
-    def places_in(self, s: int, e: int) -> list[str]:
+    def places_in(self, s: int, e: int, after: int | None = None) -> list[str]:
+        """Places a meeting can be in (cities and venues, not regions or places inside an
+        organisation's name) in [s, e), the ones after `after` first."""
         orgs = [(f.start, f.end) for f in self.entities if f.kind == "organisation"]
-        return [
-            f.key for f in self.entities
-            if f.kind == "place" and s <= f.start < e
+        found = [
+            f for f in self.entities
+            if f.kind == "place" and s <= f.start < e and f.detail in ("city", "venue", None)
             and not any(a <= f.start and f.end <= b for a, b in orgs)
         ]  # fmt: skip
+        if after is not None:
+            found.sort(key=lambda f: (f.start < after, abs(f.start - after)))
+        return [f.key for f in found]
 
     def countries_in(self, s: int, e: int) -> list[str]:
         return sorted({f.key for f in self.entities if f.kind == "country" and s <= f.start < e})
@@ -88,41 +93,57 @@ def find_meetings(context: Context) -> list[Meeting]:
         elif _FUTURE.search(words):
             others.append(_planned(context, s, e))
         elif main is None:
-            main = _main(context, s, e)
+            main = _main(context, index)
     meetings = ([main] if main else []) + others
     return _inherit(meetings, main)
 
 
-def _main(context: Context, s: int, e: int) -> Meeting:
+def _main(context: Context, index: int) -> Meeting:
+    s, e = context.sentences[index]
     words = context.text[s:e]
     people = list(context.persons)
     places = context.places_in(s, e)
-    venue = None if _VIDEO.search(words) else (context.dateline_place or next(iter(places), None))
+    venue = None if _VIDEO.search(words) else next(iter(places), context.dateline_place)
     countries = set(context.countries_in(s, e)) | {p.country for p in people if p.country}
-    return _meeting(_format(people, countries), False, people, countries,
-                    context.dates_in(s, e), venue, (s, e))  # fmt: skip
+    dates = context.dates_in(s, e)
+    for later in context.sentences[index + 1 : index + 4]:
+        if dates:
+            break
+        if _EVENT.search(context.text[later[0] : later[1]]) and not _FUTURE.search(
+            context.text[later[0] : later[1]]
+        ):
+            dates = context.dates_in(*later)
+    return _meeting(_format(people, countries), False, people, countries, dates, venue, (s, e))
 
 
 def _format(people: Sequence[Person], countries: set[str]) -> MeetingFormat:
-    parties = {p.country for p in people if p.country}
+    """Two parties (two states, or a state and an organisation's people) and at most three
+    people: bilateral; anything else multilateral."""
+    parties = set(countries)
     if any(p.country is None for p in people):
         parties.add("organisation")
-    if not people:
-        parties = set(countries)
-    return MeetingFormat.BILATERAL if len(parties) == 2 else MeetingFormat.MULTILATERAL
+    two = len(parties) == 2 and len(people) <= 3
+    return MeetingFormat.BILATERAL if two else MeetingFormat.MULTILATERAL
 
 
 def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meeting]:
+    """"A held bilateral meetings with B, C and D": one meeting each; "A and B met": one."""
     s, e = context.sentences[index]
+    words = context.text[s:e]
+    trigger = (_BILATERAL.search(words) or _SIDELINES.search(words))
+    at = s + (trigger.start() if trigger else 0)
     people = context.persons_in(s, e)
     if len(people) < 2 and index + 1 < len(context.sentences):
         people = people + [p for p in context.persons_in(*context.sentences[index + 1])
                            if p not in people]  # fmt: skip
     place = main.location if main else context.dateline_place
-    countries = context.countries_in(s, e)
     if len(people) < 2:
+        countries = context.countries_in(s, e)
         return [_meeting(MeetingFormat.BILATERAL, False, [], countries, [], place, (s, e))]
-    host, guests = people[0], people[1:] if len(people) > 2 else people[1:2]
+    before = [p for p in people if min(a for a, _ in p.spans if a >= s) < at]
+    after = [p for p in people if p not in before]
+    host = before[-1] if before and after else people[0]
+    guests = after if before and after else people[1:2]
     return [
         _meeting(MeetingFormat.BILATERAL, False, [host, guest],
                  {c for c in (host.country, guest.country) if c}, [], place, (s, e))
@@ -131,7 +152,8 @@ def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meet
 
 
 def _planned(context: Context, s: int, e: int) -> Meeting:
-    places = context.places_in(s, e)
+    cue = _FUTURE.search(context.text[s:e])
+    places = context.places_in(s, e, after=s + cue.start() if cue else None)
     return _meeting(MeetingFormat.MULTILATERAL, True, [], [], context.dates_in(s, e),
                     next(iter(places), None), (s, e))  # fmt: skip
 
