@@ -36,7 +36,11 @@ _HEADS: dict[str, InitiativeKind] = {
     "network": InitiativeKind.PLATFORM, "system": InitiativeKind.PLATFORM,
     "working group": InitiativeKind.PLATFORM, "exchange": InitiativeKind.PLATFORM,
     "law": InitiativeKind.LAW, "laws": InitiativeKind.LAW, "legislation": InitiativeKind.LAW,
-    "code": InitiativeKind.LAW,
+    "code": InitiativeKind.LAW, "analysis": InitiativeKind.LAW,
+    "list": InitiativeKind.PROGRAMME, "laboratory": InitiativeKind.CENTRE,
+    "patrols": InitiativeKind.PROGRAMME, "monitoring": InitiativeKind.PROGRAMME,
+    "assessment": InitiativeKind.PROGRAMME, "framework": InitiativeKind.PROGRAMME,
+    "account": InitiativeKind.PROGRAMME, "data bank": InitiativeKind.PLATFORM,
 }  # fmt: skip
 _HEAD = regex.compile(
     r"\b(" + "|".join(sorted(map(regex.escape, _HEADS), key=len, reverse=True)) + r")\b",
@@ -57,37 +61,39 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
          r"\bshould\b|\bcould\b|\bwould\b|\bplan(?:s|ned)? to\b|\bconsider\w*\b|\binitiative\b"),
     )
 )
-_SENTENCE = regex.compile(r"[^.!?\n]+(?:[.!?]+|$)")
+_INSTRUMENT_WORDS = (
+    r"Agreement|Treaty|Memorandum|Protocol|Convention|Programme|Program|Plan|Roadmap|"
+    r"Strategy|Concept|Operation|Exercise|Initiative|Project|Process|List|Record|Account|"
+    r"Bank|Course|Fund|Mechanism|Platform|Framework|Network|System|Task Force"
+)
+_CAP = r"\p{Lu}[\p{L}\p{M}'\u2019-]*"
 _TITLE = regex.compile(
-    r"\b(?:Agreement|Treaty|Memorandum|Protocol|Convention|Programme|Program|Plan|Roadmap|"
-    r"Strategy|Concept|Operation|Exercise|Initiative|Project)\b"
-    r"(?:\s+(?:on|of|for|between|against|to|in|and|the|\p{Lu}[\p{L}\p{M}'’-]*))*"
-    r"(?:\s+\p{Lu}[\p{L}\p{M}'’-]*)"
-)
-_PHRASE_START = regex.compile(
-    r"(?:\b(?:a|an|the|new|joint|common|unified|single|regional|draft|direct)\s+)*"
-    r"(?:[\p{L}-]+\s+){0,3}$",
-    regex.IGNORECASE,
+    rf"(?:{_CAP}\s+){{0,5}}(?:{_INSTRUMENT_WORDS})\b"
+    rf"(?:\s+(?:on|of|for|between|against|to|in|and|the)(?=\s+(?:the\s+)?\p{{Lu}})"
+    rf"(?:\s+the)?|\s+{_CAP})*"
 )
 
 
-def find_initiatives(text: str, entities: Sequence[Found]) -> list[Initiative]:
+def find_initiatives(
+    text: str, entities: Sequence[Found], sentences: Sequence[tuple[int, int]]
+) -> list[Initiative]:
     found: list[Initiative] = []
     seen: set[str] = set()
-    for sentence in _SENTENCE.finditer(text):
-        words = sentence.group()
+    organisations = [(f.start, f.end) for f in entities if f.kind == "organisation"]
+    for s, e in sentences:
+        words = text[s:e]
         status = _status(words)
-        if status is None:
-            continue
-        for phrase, kind in _instruments(words):
-            key = phrase.lower()
-            if key in seen:
+        for offset, phrase, kind, titled in _instruments(words):
+            start = s + offset
+            if any(a <= start < b for a, b in organisations) or phrase.lower() in seen:
                 continue
-            seen.add(key)
-            s, e = sentence.span()
-            parties = _parties(entities, s, e)
-            start = s + words.find(phrase)
-            found.append(Initiative(phrase, kind, status, parties, ((start, start + len(phrase)),)))
+            if status is None and not titled:
+                continue
+            seen.add(phrase.lower())
+            found.append(Initiative(
+                phrase, kind, status or InitiativeStatus.IN_PROGRESS,
+                _parties(entities, s, e), ((start, start + len(phrase)),),
+            ))  # fmt: skip
     return found
 
 
@@ -98,22 +104,55 @@ def _status(sentence: str) -> InitiativeStatus | None:
     return None
 
 
-def _instruments(sentence: str) -> list[tuple[str, InitiativeKind]]:
+def _instruments(sentence: str) -> list[tuple[int, str, InitiativeKind, bool]]:
+    """(offset, phrase, kind, titled) for each instrument named in the sentence."""
     results = []
+    taken: list[tuple[int, int]] = []
     for title in _TITLE.finditer(sentence):
-        head = title.group().split()[0].lower()
-        results.append((title.group(), _HEADS.get(head, InitiativeKind.PROGRAMME)))
-    if results:
-        return results
+        words = title.group().split()
+        kind = next((_HEADS[w.lower()] for w in words if w.lower() in _HEADS),
+                    InitiativeKind.PROGRAMME)  # fmt: skip
+        results.append((title.start(), title.group(), kind, True))
+        taken.append(title.span())
     for head in _HEAD.finditer(sentence):
-        start = head.start() - len(_PHRASE_START.search(sentence[: head.start()]).group())
-        tail = regex.match(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.]{1,80})?",
+        if any(a <= head.start() < b for a, b in taken):
+            continue
+        start = _phrase_start(sentence, head.start())
+        tail = regex.match(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80})?",
                            sentence[head.end():])  # fmt: skip
-        phrase = sentence[start : head.end() + (tail.end() if tail else 0)].strip()
-        phrase = regex.sub(r"^(?:a|an|the)\s+", "", phrase, flags=regex.IGNORECASE)
-        results.append((phrase, _HEADS[head.group().lower()]))
-        break
+        end = head.end() + (tail.end() if tail else 0)
+        phrase = sentence[start:end].strip()
+        if len(phrase) > 3:
+            results.append((start, phrase, _HEADS[head.group().lower()], False))
+            taken.append((start, end))
     return results
+
+
+_MODIFIER_STOP = frozenset({
+    "that", "which", "who", "and", "or", "but", "to", "of", "in", "on", "for", "with", "by",
+    "at", "from", "as", "than", "would", "will", "could", "should", "can", "may", "must", "is",
+    "are", "was", "were", "be", "been", "has", "have", "had", "its", "their", "our", "his",
+    "her", "this", "these", "those", "s", "through", "out", "up", "about", "said", "also",
+    "not", "no", "all", "both", "each", "such", "under", "into", "over", "after", "before",
+    "including", "between", "while", "during", "against", "upon", "within", "two", "three",
+})  # fmt: skip
+_KEEP_EDS = frozenset({"coordinated", "integrated", "unified", "specialized", "specialised",
+                       "advanced", "combined", "extended", "enhanced", "automated"})  # fmt: skip
+
+
+def _phrase_start(sentence: str, head: int) -> int:
+    """Where the noun phrase ending at `head` begins: back over up to four modifiers, not over
+    verbs, conjunctions, prepositions or pronouns; articles are left out."""
+    start = head
+    for match in reversed(list(regex.finditer(r"[\p{L}-]+", sentence[:head]))[-4:]):
+        word = match.group().lower()
+        gap = sentence[match.end() : start]
+        if gap.strip() or word in _MODIFIER_STOP or word in ("a", "an", "the"):
+            break
+        if word.endswith("ed") and word not in _KEEP_EDS:
+            break
+        start = match.start()
+    return start
 
 
 def _parties(entities: Sequence[Found], start: int, end: int) -> tuple[str, ...]:

@@ -35,7 +35,7 @@ def extract(text: str, published: date | None = None) -> Findings:
         meetings=tuple(find_meetings(context)),
         topics=find_topics(text),
         quotes=tuple(find_quotes(text, mentions, refers, persons)),
-        initiatives=tuple(find_initiatives(text, entities)),
+        initiatives=tuple(find_initiatives(text, entities, context.sentences)),
     )
 
 
