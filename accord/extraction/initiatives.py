@@ -87,7 +87,7 @@ def find_initiatives(
             start = s + offset
             if any(a <= start < b for a, b in organisations) or phrase.lower() in seen:
                 continue
-            if status is None and not titled:
+            if (status is None and not titled) or _anaphoric(phrase):
                 continue
             seen.add(phrase.lower())
             found.append(Initiative(
@@ -95,6 +95,12 @@ def find_initiatives(
                 _parties(entities, s, e), ((start, start + len(phrase)),),
             ))  # fmt: skip
     return found
+
+
+def _anaphoric(phrase: str) -> bool:
+    """"the agreement", "The Memorandum": a reference back to an instrument named before."""
+    words = regex.sub(r"^(?:the|this|that|these|a|an)\s+", "", phrase, flags=regex.IGNORECASE)
+    return len(words.split()) == 1
 
 
 def _status(sentence: str) -> InitiativeStatus | None:
@@ -121,7 +127,7 @@ def _instruments(sentence: str) -> list[tuple[int, str, InitiativeKind, bool]]:
         tail = regex.match(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80})?",
                            sentence[head.end():])  # fmt: skip
         end = head.end() + (tail.end() if tail else 0)
-        phrase = sentence[start:end].strip()
+        phrase = " ".join(sentence[start:end].split()[:14]).strip()
         if len(phrase) > 3:
             results.append((start, phrase, _HEADS[head.group().lower()], False))
             taken.append((start, end))
