@@ -198,3 +198,37 @@ class Accord:
 
     def stats(self, *, viewer: Principal) -> Stats:
         return self.store.stats(viewer=viewer)
+
+
+# --- extraction (pure: no store involved) -------------------------------------------------------
+
+
+def extraction_record(path: str | Path) -> dict[str, Any]:
+    """The evaluation record (docs: extraction-spec) of one document file."""
+    from accord.documents import load_path
+    from accord.extraction.pipeline import extract
+    from accord.extraction.record import to_record
+
+    document = load_path(path)
+    return to_record(Path(path).name, extract(document.text, document.published))
+
+
+def evaluate(gold_dir: Path, docs_dir: Path) -> tuple[Any, list[dict[str, Any]]]:
+    """Score extraction over every document in `docs_dir` that has a gold record in
+    `gold_dir` (same stem, .json): (Scores, the predicted records)."""
+    import orjson
+
+    from accord.extraction.score import score
+
+    gold_files = sorted(gold_dir.glob("*.json"))
+    if not gold_files:
+        raise InputError(f"{gold_dir}: no gold records (*.json)")
+    gold, predicted = [], []
+    for gold_file in gold_files:
+        record = orjson.loads(gold_file.read_bytes())
+        document = docs_dir / str(record.get("doc", gold_file.stem + ".txt"))
+        if not document.exists():
+            raise InputError(f"{document}: no document for gold record {gold_file.name}")
+        gold.append(record)
+        predicted.append(extraction_record(document))
+    return score(gold, predicted), predicted

@@ -3,7 +3,12 @@
 
 from __future__ import annotations
 
-from accord.cli import admin, objects, transfer  # noqa: F401  (each registers its commands)
+from accord.cli import (  # noqa: F401  (each registers its commands)
+    admin,
+    extraction,
+    objects,
+    transfer,
+)
 from accord.cli.main import cli, main
 
 __all__ = ["cli", "main"]

@@ -23,7 +23,6 @@ HEADS = frozenset({
     "Organization", "Organisation", "Bureau", "Unit", "Structure", "Government", "Parliament",
     "Assembly", "Court", "Navy", "Army", "Command", "Authority", "Board",
     "Branch", "Corps", "Association", "Cabinet", "Presidency", "Inspectorate", "Division",
-    "Bureau",
     "Gendarmerie", "Customs", "Embassy", "Consulate", "Brigade", "Detachment", "Union",
 })  # fmt: skip
 _PLURAL_PEOPLE = frozenset({"Secretaries", "Representatives", "Heads", "Members", "Ministers",
@@ -64,8 +63,24 @@ Body = tuple[int, int]  # word range in the run
 def bodies(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
     found: list[Body] = []
     for start, end in _segments(run, is_place):
+        start = _after_title(run, start, end)
         found.extend(_split_parents(run, start, end))
     return [body for body in found if _acceptable(run, *body)]
+
+
+def _after_title(run: list[Word], start: int, end: int) -> int:
+    """ "Chairman of the State Border Committee ...": the body begins after the person's title
+    and its "of (the)"."""
+    first_head = next((i for i in range(start, end) if run[i].text in HEADS), None)
+    if first_head is None:
+        return start
+    titles = [i for i in range(start, first_head) if run[i].text in _PERSON_TITLES | _RANKS]
+    if not titles:
+        return start
+    for index in range(titles[-1] + 1, first_head):
+        if run[index].text == "of":
+            return _next_word(run, index)
+    return start
 
 
 def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
@@ -79,11 +94,11 @@ def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
             cuts.extend([index, index + 1])
         elif word.text == "at":
             cuts.extend([index, index + (2 if following == "the" else 1)])
-        elif word.text in ("on", "in") and following in _TIME_WORDS:
-            cuts.append(index)
-        elif word.text == "in" and index and run[index - 1].text not in _FIELD_OFFICES:
-            cuts.append(index)
-        elif index and _starts_person(run, index):
+        elif (
+            (word.text in ("on", "in") and following in _TIME_WORDS)
+            or (word.text == "in" and index and run[index - 1].text not in _FIELD_OFFICES)
+            or (index and _starts_person(run, index))
+        ):
             cuts.append(index)
     cuts.append(len(run))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
@@ -112,7 +127,7 @@ def _starts_person(run: list[Word], index: int) -> bool:
 
 
 def _split_parents(run: list[Word], start: int, end: int) -> list[Body]:
-    """"A of the B" where A and B both hold a head noun: the whole, A and B are bodies (a unit
+    """ "A of the B" where A and B both hold a head noun: the whole, A and B are bodies (a unit
     is named both ways); "A under the B": the whole and B."""
     parts: list[Body] = [(start, end)]
     for index in range(start + 1, end - 1):

@@ -36,8 +36,13 @@ def words(text: str) -> list[Word]:
         for suffix in ("'s", "’s"):
             if word.endswith(suffix) and len(word) > 3:
                 word, end = word[: -len(suffix)], end - len(suffix)
-        found.append(Word(word.rstrip("."), match.start(), end - (1 if word.endswith(".") and
-                                                                    not _initialish(word) else 0)))
+        found.append(
+            Word(
+                word.rstrip("."),
+                match.start(),
+                end - (1 if word.endswith(".") and not _initialish(word) else 0),
+            )
+        )
     return found
 
 

@@ -51,14 +51,27 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
     for status, pattern in (
         (InitiativeStatus.DRAFT, r"\bdraft(?:ed|ing)?\b"),
         (InitiativeStatus.SIGNED, r"\bsign(?:ed|ing)\b|\bratified\b"),
-        (InitiativeStatus.COMPLETED, r"\bcompleted\b|\bfinished\b|\bconcluded\b|"
-         r"\bhas (?:just )?been (?:created|established|set up)\b|\bwas (?:created|established)\b"),
-        (InitiativeStatus.IN_PROGRESS, r"\bunder ?way\b|\bongoing\b|\bcontinu\w+\b|"
-         r"\bis being\b|\bare being\b|\bimplement(?:ing|ation)\b|\bin progress\b"),
-        (InitiativeStatus.AGREED, r"\bagreed\b|\bapproved\b|\badopted\b|\bendorsed\b|"
-         r"\bdecided\b"),
-        (InitiativeStatus.PROPOSED, r"\bpropos\w+\b|\bsuggest\w*\b|\bcalled for\b|"
-         r"\bshould\b|\bcould\b|\bwould\b|\bplan(?:s|ned)? to\b|\bconsider\w*\b|\binitiative\b"),
+        (
+            InitiativeStatus.COMPLETED,
+            r"\bcompleted\b|\bfinished\b|\bconcluded\b|"
+            r"\bhas (?:just )?been (?:created|established|set up)\b|"
+            r"\bwas (?:created|established)\b",
+        ),
+        (
+            InitiativeStatus.IN_PROGRESS,
+            r"\bunder ?way\b|\bongoing\b|\bcontinu\w+\b|"
+            r"\bis being\b|\bare being\b|\bimplement(?:ing|ation)\b|\bin progress\b",
+        ),
+        (
+            InitiativeStatus.AGREED,
+            r"\bagreed\b|\bapproved\b|\badopted\b|\bendorsed\b|"
+            r"\bdecided\b",
+        ),
+        (
+            InitiativeStatus.PROPOSED,
+            r"\bpropos\w+\b|\bsuggest\w*\b|\bcalled for\b|"
+            r"\bshould\b|\bcould\b|\bwould\b|\bplan(?:s|ned)? to\b|\bconsider\w*\b|\binitiative\b",
+        ),
     )
 )
 _INSTRUMENT_WORDS = (
@@ -98,7 +111,7 @@ def find_initiatives(
 
 
 def _anaphoric(phrase: str) -> bool:
-    """"the agreement", "The Memorandum": a reference back to an instrument named before."""
+    """ "the agreement", "The Memorandum": a reference back to an instrument named before."""
     words = regex.sub(r"^(?:the|this|that|these|a|an)\s+", "", phrase, flags=regex.IGNORECASE)
     return len(words.split()) == 1
 
@@ -164,7 +177,7 @@ def _phrase_start(sentence: str, head: int) -> int:
 def _parties(entities: Sequence[Found], start: int, end: int) -> tuple[str, ...]:
     parties: list[str] = []
     for found in entities:
-        if start <= found.start < end and found.kind in ("country", "organisation"):
-            if found.key not in parties:
-                parties.append(found.key)
+        inside = start <= found.start < end and found.kind in ("country", "organisation")
+        if inside and found.key not in parties:
+            parties.append(found.key)
     return tuple(parties)

@@ -21,8 +21,8 @@ from accord.vocab import DateGranularity, MeetingFormat, MeetingStatus
 
 _EVENT = regex.compile(
     r"\b(?:meetings?|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
-    r"videoconferences?|video ?conference|workshops?|round ?tables?|signing ceremony|visit(?:ed|s)?|"
-    r"confer(?:red)?|hosted|received)\b",
+    r"videoconferences?|video ?conference|workshops?|round ?tables?|signing ceremony|"
+    r"visit(?:ed|s)?|confer(?:red)?|hosted|received)\b",
     regex.IGNORECASE,
 )
 _FUTURE = regex.compile(
@@ -127,10 +127,10 @@ def _format(people: Sequence[Person], countries: set[str]) -> MeetingFormat:
 
 
 def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meeting]:
-    """"A held bilateral meetings with B, C and D": one meeting each; "A and B met": one."""
+    """ "A held bilateral meetings with B, C and D": one meeting each; "A and B met": one."""
     s, e = context.sentences[index]
     words = context.text[s:e]
-    trigger = (_BILATERAL.search(words) or _SIDELINES.search(words))
+    trigger = _BILATERAL.search(words) or _SIDELINES.search(words)
     at = s + (trigger.start() if trigger else 0)
     people = context.persons_in(s, e)
     if len(people) < 2 and index + 1 < len(context.sentences):

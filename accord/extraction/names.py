@@ -47,6 +47,14 @@ _AFTER_SPEECH = regex.compile(
 )
 _AFTER_LABEL = regex.compile(r"\A\s*(?:\([^()\n]{0,300}\))?\s*:")
 _AFTER_INSERTION = regex.compile(r"\A\s*\[(\p{Lu}[\p{L}\p{M}'’-]+)")
+_TITLE_ALTERNATIVES = "|".join(
+    sorted((regex.escape(t) for t in TITLE_WORDS if len(t) > 3), key=len, reverse=True)
+)
+TITLE_BEFORE = regex.compile(
+    rf"\b((?:{_TITLE_ALTERNATIVES}|head|chief|deputy|director|secretary|minister|commander|"
+    r"chairman)\b[^,;.()\n]{0,160}),\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}\Z",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,9 +86,7 @@ def is_given_name(word: str) -> bool:
     return len(first) > 1 and _given_names()(first)
 
 
-def find_names(
-    text: str, is_place_or_country: Callable[[str], bool]
-) -> list[NameMention]:
+def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[NameMention]:
     """Every mention of a personal name in `text`, single surnames included, in order."""
     mentions = []
     for match in SEQUENCE.finditer(text):
@@ -116,13 +122,22 @@ def _mention(
     strong = (
         bool(titles) or any(w in HONORIFICS for w in prefix) or label or insertion is not None
         or _IS_INITIAL.fullmatch(words[0]) is not None
+        or (len(words) >= 2 and any(is_patronymic(w) for w in words[1:]))
+        or (len(words) >= 2 and not prefix and _title_before(text, start))
     )  # fmt: skip
-    if not (strong or _plausible(words, prefix, after, is_place_or_country)):
+    single = len(words) == 1  # a surname alone only ever refers to someone named in full
+    if not (strong or single or _plausible(words, prefix, after, is_place_or_country)):
         return None
     if all(_IS_INITIAL.fullmatch(w) for w in words):
         return None
     title = " ".join(titles)
     return NameMention(" ".join(words), start, end, (title,) if title else (), label)
+
+
+def _title_before(text: str, start: int) -> bool:
+    """ "… the Deputy Director of the Border Service, Aidos Seitkali": a title phrase in
+    apposition just before the name."""
+    return TITLE_BEFORE.search(text[max(0, start - 200) : start]) is not None
 
 
 def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[str], bool]) -> int:
@@ -164,7 +179,7 @@ def _plausible(
 def _english() -> Callable[[str, str], float]:
     from wordfreq import zipf_frequency
 
-    return zipf_frequency  # type: ignore[no-any-return]
+    return zipf_frequency
 
 
 def common_word(word: str, threshold: float = 4.4) -> bool:

@@ -10,7 +10,7 @@ import regex
 from rapidfuzz.fuzz import ratio
 
 from accord.extraction.findings import Person, Span
-from accord.extraction.names import NameMention, fold, is_patronymic
+from accord.extraction.names import TITLE_BEFORE, NameMention, fold, is_patronymic
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
 _APPOSITION = regex.compile(r"\A[ \t]*,[ \t]*([^,;:()\n]{2,200})")
@@ -52,9 +52,9 @@ def group_persons(
         person = _same_person(people, mention.name) or _new(people, mention.name)
         _absorb(person, mention, text)
     for mention in pending:
-        person = _by_single(people, mention.name)
-        if person is not None:
-            _absorb(person, mention, text)
+        referent = _by_single(people, mention.name)
+        if referent is not None:
+            _absorb(referent, mention, text)
     for person in people:
         for span in person.spans:
             refers[span] = person.name
@@ -73,6 +73,9 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
         person.name = mention.name
     for title in mention.titles:
         _add_role(person, title)
+    before = TITLE_BEFORE.search(text[max(0, mention.start - 200) : mention.start])
+    if before:
+        _add_role(person, before.group(1))
     after = text[mention.end : mention.end + 400]
     found = _PAREN_ROLE.match(after)
     if found:

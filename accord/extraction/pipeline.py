@@ -10,10 +10,10 @@ from accord.extraction.entities import Found, country_in, find_entities
 from accord.extraction.findings import Country, Findings, Location, Organisation
 from accord.extraction.initiatives import find_initiatives
 from accord.extraction.meetings import Context, DateSpan, find_meetings
-from accord.extraction.sentences import sentences
 from accord.extraction.names import find_names
 from accord.extraction.persons import group_persons
 from accord.extraction.quotes import find_quotes
+from accord.extraction.sentences import sentences
 from accord.extraction.topics import find_topics
 
 

@@ -99,7 +99,7 @@ def _speaker(
 
 
 def _by_role(after: str, persons: Sequence[Person]) -> str | None:
-    """"…," the Secretary General said: the person whose role that is."""
+    """ "…," the Secretary General said: the person whose role that is."""
     found = _ROLE_AFTER.match(after)
     if not found:
         return None

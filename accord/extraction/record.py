@@ -18,7 +18,9 @@ def to_record(doc: str, findings: Findings) -> dict[str, Any]:
             {"name": o.name, "aliases": list(o.aliases), "country": o.country}
             for o in findings.organisations
         ],
-        "threat_actors": [{"name": t.name, "aliases": list(t.aliases)} for t in findings.threat_actors],
+        "threat_actors": [
+            {"name": t.name, "aliases": list(t.aliases)} for t in findings.threat_actors
+        ],
         "countries": [c.code for c in findings.countries],
         "locations": [{"name": loc.name, "country": loc.country} for loc in findings.locations],
         "meetings": [
@@ -32,7 +34,10 @@ def to_record(doc: str, findings: Findings) -> dict[str, Any]:
         "topics": [str(t.topic) for t in findings.topics],
         "quotes": [{"speaker": q.speaker, "text": q.text} for q in findings.quotes],
         "initiatives": [
-            {"text": i.text, "kind": str(i.kind), "status": str(i.status), "parties": list(i.parties)}
+            {
+                "text": i.text, "kind": str(i.kind), "status": str(i.status),
+                "parties": list(i.parties),
+            }
             for i in findings.initiatives
         ],
     }  # fmt: skip

@@ -15,7 +15,7 @@ def _pipeline() -> Any:
     import spacy
     from spacy.language import Language
 
-    @Language.component("accord_line_breaks")  # type: ignore[misc]
+    @Language.component("accord_line_breaks")
     def line_breaks(doc: Any) -> Any:
         for token in doc[1:]:
             if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:

@@ -1,0 +1,70 @@
+"""``accord extract`` and ``accord eval``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+import orjson
+
+from accord.cli.main import cli, echo_json
+from accord.service import evaluate, extraction_record
+
+
+@cli.command("extract")
+@click.argument(
+    "paths", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+@click.option(
+    "--record",
+    is_flag=True,
+    required=True,
+    help="Print the evaluation record of each file (docs: extraction-spec).",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Write <stem>.json per input into this directory instead of printing.",
+)
+def extract(paths: tuple[Path, ...], record: bool, out_dir: Path | None) -> None:
+    """Read documents (.txt, .html, .pdf, .docx) and print what Accord finds in them."""
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        result = extraction_record(path)
+        if out_dir is None:
+            echo_json(result)
+        else:
+            target = out_dir / f"{path.stem}.json"
+            target.write_bytes(orjson.dumps(result, option=orjson.OPT_INDENT_2) + b"\n")
+            click.echo(f"{path} -> {target}", err=True)
+
+
+@cli.command("eval")
+@click.option(
+    "--gold",
+    "gold_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory of gold records (<stem>.json).",
+)
+@click.option(
+    "--docs",
+    "docs_dir",
+    required=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Directory of the documents the records describe.",
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+def eval_(gold_dir: Path, docs_dir: Path, as_json: bool) -> None:
+    """Score extraction against gold records: precision, recall and F1 per list, and the
+    headline macro F1 (persons, organizations, countries, locations, meetings, topics,
+    quotes, initiatives)."""
+    from accord.extraction.score import format_table
+
+    scores, _ = evaluate(gold_dir, docs_dir)
+    if as_json:
+        echo_json(scores.as_dict())
+    else:
+        click.echo(format_table(scores))

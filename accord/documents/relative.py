@@ -1,0 +1,133 @@
+"""Dates that only an anchor pins down: "today", "yesterday", "last year", "next month",
+"two weeks ago", "on Friday", "last Monday".
+
+A weekday on its own resolves to the most recent such day on or before the anchor (reports
+are written after the fact; callers that know better may move it). "last Friday" is strictly
+before the anchor and "next Friday" strictly after. Without an anchor every value is None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+
+from accord.documents.calendar_words import (
+    NUMBER,
+    NUMBER_WORDS,
+    SP,
+    WEEKDAY,
+    WEEKDAYS,
+    add_months,
+    is_capitalised,
+    weekday_near,
+)
+from accord.documents.model import DateMention, Granularity
+
+Finder = Callable[[re.Match[str], date | None], DateMention | None]
+
+_FLAGS = re.IGNORECASE | re.VERBOSE
+
+DAY_WORD = re.compile(
+    rf"\b(?:the{SP}+day{SP}+(?P<shift>before|after){SP}+)?(?P<word>today|tonight|yesterday|tomorrow)\b",
+    _FLAGS,
+)
+NAME_BEFORE = re.compile(rf"[A-Z][\w'\u2019.-]*{SP}+$")
+PERIOD = re.compile(rf"\b(?P<mod>this|current|last|next){SP}+(?P<unit>week|month|year)\b", _FLAGS)
+AGO = re.compile(rf"\b(?P<n>{NUMBER}){SP}+(?P<unit>day|week|month|year)s?{SP}+ago\b", _FLAGS)
+WEEKDAY_ALONE = re.compile(
+    rf"(?:\b(?P<mod>last|next|this|past){SP}+)?(?<![\w-])(?P<wd>{WEEKDAY})", _FLAGS
+)
+
+_DAY_SHIFT = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+_MOD_SHIFT = {"this": 0, "current": 0, "last": -1, "next": 1}
+
+
+def _mention(
+    match: re.Match[str],
+    start: int,
+    values: tuple[date | None, date | None],
+    granularity: Granularity,
+) -> DateMention:
+    end = match.end()
+    return DateMention(start, end, match.string[start:end], values[0], values[1], granularity, True)
+
+
+def _in_a_name(match: re.Match[str]) -> bool:
+    """Whether a capitalised "Today" continues a name ("Kazakhstan Today", "USA Today")."""
+    before = match.string[max(0, match.start() - 40) : match.start()]
+    return is_capitalised(match["word"]) and bool(NAME_BEFORE.search(before))
+
+
+def _day_word(match: re.Match[str], anchor: date | None) -> DateMention | None:
+    if _in_a_name(match):
+        return None
+    if anchor is None:
+        return _mention(match, match.start(), (None, None), "day")
+    shift = _DAY_SHIFT[match["word"].lower()]
+    shift += {"before": -1, "after": 1}.get((match["shift"] or "").lower(), 0)
+    return _mention(match, match.start(), (anchor + timedelta(days=shift), None), "day")
+
+
+def _shifted(anchor: date, unit: str, amount: int) -> tuple[tuple[date, date | None], Granularity]:
+    """The period `amount` units from the anchor's own: a week is its Monday to Sunday."""
+    if unit == "year":
+        return (date(anchor.year + amount, 1, 1), None), "year"
+    if unit == "month":
+        return (add_months(anchor, amount), None), "month"
+    if unit == "week":
+        monday = anchor - timedelta(days=anchor.weekday()) + timedelta(weeks=amount)
+        return (monday, monday + timedelta(days=6)), "day"
+    return (anchor + timedelta(days=amount), None), "day"
+
+
+def _period(match: re.Match[str], anchor: date | None) -> DateMention:
+    unit = match["unit"].lower()
+    if anchor is None:
+        granularity: Granularity = (
+            "day" if unit == "week" else "year" if unit == "year" else "month"
+        )
+        return _mention(match, match.start(), (None, None), granularity)
+    values, granularity = _shifted(anchor, unit, _MOD_SHIFT[match["mod"].lower()])
+    return _mention(match, match.start(), values, granularity)
+
+
+def _ago(match: re.Match[str], anchor: date | None) -> DateMention:
+    unit, written = match["unit"].lower(), match["n"].lower()
+    count = int(written) if written.isdigit() else NUMBER_WORDS[written]
+    granularity: Granularity = "year" if unit == "year" else "month" if unit == "month" else "day"
+    if anchor is None:
+        return _mention(match, match.start(), (None, None), granularity)
+    if unit == "year":
+        return _mention(match, match.start(), (date(anchor.year - count, 1, 1), None), "year")
+    if unit == "month":
+        return _mention(match, match.start(), (add_months(anchor, -count), None), "month")
+    days = count * 7 if unit == "week" else count
+    return _mention(match, match.start(), (anchor - timedelta(days=days), None), "day")
+
+
+def _weekday(match: re.Match[str], anchor: date | None) -> DateMention | None:
+    if not is_capitalised(match["wd"]):
+        return None
+    modifier = (match["mod"] or "").lower()
+    start = match.start("mod") if modifier in ("last", "next", "past") else match.start("wd")
+    if anchor is None:
+        return _mention(match, start, (None, None), "day")
+    direction = {"last": "before", "past": "before", "next": "after"}.get(modifier, "on-or-before")
+    value = weekday_near(anchor, WEEKDAYS[match["wd"].lower()], direction)
+    return _mention(match, start, (value, None), "day")
+
+
+def relative_mentions(text: str, anchor: date | None) -> Iterator[DateMention]:
+    """Every relative-date candidate in `text`."""
+    finders: tuple[tuple[re.Pattern[str], Finder], ...] = (
+        (DAY_WORD, _day_word),
+        (PERIOD, _period),
+        (AGO, _ago),
+        (WEEKDAY_ALONE, _weekday),
+    )
+    for pattern, finder in finders:
+        for match in pattern.finditer(text):
+            mention = finder(match, anchor)
+            if mention is not None:
+                yield mention
