@@ -22,7 +22,7 @@ HEADS = frozenset({
     "Academy", "University", "Institute", "Commission", "Secretariat", "Staff", "Mission",
     "Organization", "Organisation", "Bureau", "Unit", "Structure", "Government", "Parliament",
     "Assembly", "Court", "Navy", "Army", "Command", "Authority", "Board",
-    "Branch", "Corps", "Association", "Cabinet", "Presidency", "Inspectorate", "Division",
+    "Branch", "Corps", "Association", "Cabinet", "Inspectorate", "Division",
     "Gendarmerie", "Customs", "Embassy", "Consulate", "Brigade", "Detachment", "Union",
 })  # fmt: skip
 _PLURAL_PEOPLE = frozenset({"Secretaries", "Representatives", "Heads", "Members", "Ministers",
@@ -40,11 +40,13 @@ _PERSON_TITLES = frozenset({
     "Heads", "Director", "Director-General", "Commander", "Chairman", "Chair", "Ambassador",
     "Representative", "Representatives", "Envoy", "Adviser", "Advisor", "Spokesperson",
     "Colonel", "Inspector", "Officer", "Members", "Member", "Chief", "Coordinator", "Delegation",
+    "Chief-of-Staff", "Chief-of-staff", "Presidency",
 })  # fmt: skip
 _LEADING = frozenset({
     "The", "A", "An", "For", "According", "From", "In", "On", "At", "By", "With", "Of", "To",
     "Under", "Meeting", "Meetings", "Conference", "Summit", "Session", "Both", "All", "Its",
-    "Their", "Our", "This", "That", "These", "Today", "Also", "And", "But", "As",
+    "Their", "Our", "This", "That", "These", "Today", "Also", "And", "But", "As", "Together",
+    "Officials", "Experts", "Delegates", "Participants", "Colleagues", "Partners",
 })  # fmt: skip
 _INSTRUMENTS = frozenset({
     "Programme", "Program", "Fund", "Course", "Protocol", "Convention", "Agreement", "Treaty",

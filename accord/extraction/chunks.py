@@ -14,7 +14,10 @@ CONNECTORS = frozenset({
     "of", "the", "and", "for", "on", "in", "under", "de", "du", "la", "al", "el", "to", "at",
     "against", "with", "&",
 })  # fmt: skip
-_JOINERS = regex.compile(r"[ \t]+|-|['’]s[ \t]+")  # what may stand between chunk words
+# What may stand between the words of one name: a space, a hyphen, and the possessive of
+# "People's Republic" (other possessives begin a new name: "India's Border Security Force").
+_JOINERS = regex.compile(r"[ \t]+|-")
+_JOINED_POSSESSIVES = frozenset({"People", "Peoples", "Workers"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,9 +52,19 @@ def words(text: str) -> list[Word]:
 _OPENERS = frozenset({"The", "A", "An", "In", "On", "It", "This", "He", "She", "They", "We"})
 
 
+def _joined(text: str, previous: Word, word: Word) -> bool:
+    between = text[previous.end : word.start]
+    if _JOINERS.fullmatch(between) is None:
+        possessive = between[:2] in ("'s", "’s") and _JOINERS.fullmatch(between[2:]) is not None
+        return possessive and previous.text in _JOINED_POSSESSIVES
+    return not _sentence_end(text, previous, word)
+
+
 def _sentence_end(text: str, word: Word, following: Word) -> bool:
     """A full stop after a word that is not an initial or abbreviation ends the sentence, and so
     does one before a word that opens sentences."""
+    if text[word.end - 1 : word.end] == "." and following.text in _OPENERS:
+        return True  # "… of the EU. The European Commission …"
     if text[word.end : word.end + 1] != ".":
         return False
     return (len(word.text) > 2 and "." not in word.text) or following.text in _OPENERS
@@ -65,11 +78,7 @@ def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word
     """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
     run: list[Word] = []
     for word in all_words if all_words is not None else words(text):
-        joined = (
-            bool(run)
-            and _JOINERS.fullmatch(text[run[-1].end : word.start]) is not None
-            and not _sentence_end(text, run[-1], word)
-        )
+        joined = bool(run) and _joined(text, run[-1], word)
         if word.capitalised or (word.text in CONNECTORS and run):
             if run and not joined:
                 yield from _close(run)

@@ -5,6 +5,7 @@ of capitalised chunks, longest first, plus institution names recognised by their
 from __future__ import annotations
 
 from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from accord.extraction import gazetteers as gz
@@ -34,13 +35,26 @@ class Found:
     detail: str | None = None  # a place's kind: city, venue, region, supranational, sea...
 
 
-def find_entities(text: str) -> list[Found]:
-    """Every country, place and organisation mention, in text order."""
+def find_entities(text: str, persons: Sequence[tuple[int, int]] = ()) -> list[Found]:
+    """Every country, place and organisation mention, in text order. Runs are cut at the
+    spans of `persons`, so that "Colonel Pichler of the Federal Criminal Police Office" gives
+    the office alone."""
     found: list[Found] = []
     all_words = words(text)
     for run in chunks(text, all_words):
-        found.extend(_in_run(text, run))
+        for part in _without_persons(run, persons):
+            found.extend(_in_run(text, part))
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _without_persons(run: list[Word], persons: Sequence[tuple[int, int]]) -> list[list[Word]]:
+    parts: list[list[Word]] = [[]]
+    for word in run:
+        if any(s <= word.start < e for s, e in persons):
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
 
 
 def _in_run(text: str, run: list[Word]) -> list[Found]:

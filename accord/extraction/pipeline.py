@@ -18,11 +18,11 @@ from accord.extraction.topics import find_topics
 
 
 def extract(text: str, published: date | None = None) -> Findings:
-    entities = find_entities(text)
     mentions = find_names(text, _is_place_or_country)
     persons, refers = group_persons(text, mentions, country_in)
     person_spans = [span for person in persons for span in person.spans]
-    entities = _overshadowed([f for f in entities if not _inside(f, person_spans)])
+    entities = _overshadowed([f for f in find_entities(text, person_spans)
+                              if not _inside(f, person_spans)])  # fmt: skip
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
                       _dateline_place(text, entities))  # fmt: skip
