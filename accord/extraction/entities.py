@@ -4,8 +4,7 @@ of capitalised chunks, longest first, plus institution names recognised by their
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from accord.extraction import gazetteers as gz

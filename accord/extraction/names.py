@@ -47,8 +47,15 @@ _AFTER_SPEECH = regex.compile(
 )
 _AFTER_LABEL = regex.compile(r"\A\s*(?:\([^()\n]{0,300}\))?\s*:")
 _AFTER_INSERTION = regex.compile(r"\A\s*\[(\p{Lu}[\p{L}\p{M}'’-]+)")
+_GENERIC_TITLE_WORDS = frozenset({"Defence", "Defense", "Foreign", "Interior", "Justice",
+                                  "State", "Senior", "Executive", "High", "Special", "First",
+                                  "Police", "Permanent", "Principal", "Acting"})  # fmt: skip
 _TITLE_ALTERNATIVES = "|".join(
-    sorted((regex.escape(t) for t in TITLE_WORDS if len(t) > 3), key=len, reverse=True)
+    sorted(
+        (regex.escape(t) for t in TITLE_WORDS - _GENERIC_TITLE_WORDS if len(t) > 3),
+        key=len,
+        reverse=True,
+    )
 )
 TITLE_BEFORE = regex.compile(
     rf"\b((?:{_TITLE_ALTERNATIVES}|head|chief|deputy|director|secretary|minister|commander|"
@@ -123,7 +130,8 @@ def _mention(
         bool(titles) or any(w in HONORIFICS for w in prefix) or label or insertion is not None
         or _IS_INITIAL.fullmatch(words[0]) is not None
         or (len(words) >= 2 and any(is_patronymic(w) for w in words[1:]))
-        or (len(words) >= 2 and not prefix and _title_before(text, start))
+        or (len(words) >= 2 and not prefix and _title_before(text, start)
+            and not all(common_word(w) for w in words if not is_given_name(w)))
     )  # fmt: skip
     single = len(words) == 1  # a surname alone only ever refers to someone named in full
     if not (strong or single or _plausible(words, prefix, after, is_place_or_country)):
