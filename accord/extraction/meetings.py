@@ -20,7 +20,7 @@ from accord.extraction.findings import Meeting, Person, Span, When
 from accord.vocab import DateGranularity, MeetingFormat, MeetingStatus
 
 _EVENT = regex.compile(
-    r"\b(?:meetings?|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
+    r"\b(?:meetings?|meet|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
     r"videoconferences?|video ?conference|workshops?|round ?tables?|signing ceremony|"
     r"visit(?:ed|s)?|confer(?:red)?|hosted|received)\b",
     regex.IGNORECASE,
@@ -28,12 +28,17 @@ _EVENT = regex.compile(
 _FUTURE = regex.compile(
     r"\b(?:will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled (?:for|to)|"
     r"is expected|are expected|is planned|are planned|next (?:meeting|round|session)|"
-    r"upcoming|forthcoming|due to be held|tomorrow|follow-up)\b",
+    r"upcoming|forthcoming|due to|to host|tomorrow|follow-up)\b",
     regex.IGNORECASE,
 )
 _BILATERAL = regex.compile(
-    r"\bbilateral (?:meetings?|talks)\b|\bmet (?:separately |privately )?(?:with\b)?|"
-    r"\bheld talks with\b",
+    r"\bbilateral (?:meetings?|talks)\b|\bmet (?:separately |privately )?with\b|"
+    r"\bmet separately\b|\bheld talks with\b",
+    regex.IGNORECASE,
+)
+_MANY = regex.compile(
+    r"\b(?:member states|member countries|secretaries|delegations|multilateral|trilateral|"
+    r"heads of (?:state|government|delegations))\b",
     regex.IGNORECASE,
 )
 _SIDELINES = regex.compile(r"\bon the (?:sidelines|margins)\b", regex.IGNORECASE)
@@ -102,8 +107,7 @@ def _main(context: Context, index: int) -> Meeting:
     s, e = context.sentences[index]
     words = context.text[s:e]
     people = list(context.persons)
-    places = context.places_in(s, e)
-    venue = None if _VIDEO.search(words) else next(iter(places), context.dateline_place)
+    venue = None if _VIDEO.search(words) else _venue(context, s, e)
     countries = set(context.countries_in(s, e)) | {p.country for p in people if p.country}
     dates = context.dates_in(s, e)
     for later in context.sentences[index + 1 : index + 4]:
@@ -113,12 +117,30 @@ def _main(context: Context, index: int) -> Meeting:
             context.text[later[0] : later[1]]
         ):
             dates = context.dates_in(*later)
-    return _meeting(_format(people, countries), False, people, countries, dates, venue, (s, e))
+    title = context.text[: context.sentences[0][1]] if context.sentences else ""
+    fmt = _format(people, countries, words + " " + title)
+    return _meeting(fmt, False, people, countries, dates, venue, (s, e))
 
 
-def _format(people: Sequence[Person], countries: set[str]) -> MeetingFormat:
+def _venue(context: Context, s: int, e: int) -> str | None:
+    """A named venue in the sentence ("the Kremlin", "Akorda"), else the dateline's place,
+    else the first city the sentence names."""
+    venues = [
+        f.key for f in context.entities
+        if f.kind == "place" and f.detail == "venue" and s <= f.start < e
+    ]  # fmt: skip
+    return (
+        next(iter(venues), None)
+        or context.dateline_place
+        or next(iter(context.places_in(s, e)), None)
+    )
+
+
+def _format(people: Sequence[Person], countries: set[str], sentence: str = "") -> MeetingFormat:
     """Two parties (two states, or a state and an organisation's people) and at most three
     people: bilateral; anything else multilateral."""
+    if _MANY.search(sentence):
+        return MeetingFormat.MULTILATERAL
     parties = set(countries)
     if any(p.country is None for p in people):
         parties.add("organisation")
