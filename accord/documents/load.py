@@ -28,26 +28,28 @@ from accord.documents.model import (
     Parsed,
 )
 from accord.documents.normalise import normalise_text
-from accord.documents.sniff import media_type_for_name, sniff
+from accord.documents.sniff import is_html, media_type_for_name, sniff_binary
 from accord.errors import FileReadError
 
 MAX_BYTES = 50 * 1024 * 1024  # 50 MB: far above any report, small enough to read in seconds
 
 
-def _read_text(data: bytes, source: str) -> Parsed:
-    return Parsed(decode_text(data, source))
-
-
-def _read_html(data: bytes, source: str) -> Parsed:
-    return read_html(decode_text(data, source), source)
-
-
-READERS: dict[str, Callable[[bytes, str], Parsed]] = {
-    MEDIA_TEXT: _read_text,
-    MEDIA_HTML: _read_html,
+BINARY_READERS: dict[str, Callable[[bytes, str], Parsed]] = {
     MEDIA_PDF: read_pdf,
     MEDIA_DOCX: read_docx,
 }
+
+
+def _parse(data: bytes, source: str, hint: str | None) -> tuple[str, Parsed]:
+    """The media type found and what its reader gives: binary formats by their magic
+    bytes, then HTML or plain text by what the decoded text looks like."""
+    kind = sniff_binary(data, source)
+    if kind is not None:
+        return kind, BINARY_READERS[kind](data, source)
+    decoded = decode_text(data, source)
+    if is_html(decoded, hint):
+        return MEDIA_HTML, read_html(decoded, source)
+    return MEDIA_TEXT, Parsed(decoded)
 
 
 def _too_large(source: str, size: int) -> FileReadError:
@@ -98,8 +100,7 @@ def load_bytes(data: bytes, *, source: str, media_type: str | None = None) -> Do
     if not data.strip():
         raise FileReadError(source, "the file is empty")
     hint = media_type.split(";")[0].strip().lower() if media_type else None
-    kind = sniff(data, source, hint)
-    parsed = READERS[kind](data, source)
+    kind, parsed = _parse(data, source, hint)
     text = normalise_text(parsed.text)
     if not text.strip():
         raise FileReadError(source, "no text in the document")

@@ -6,8 +6,9 @@ styles, navigation, headers, footers and forms are dropped; block elements end a
 
 from __future__ import annotations
 
-import re
 from html.parser import HTMLParser
+
+from accord.documents.markup import escape_stray_brackets
 
 _SKIP = frozenset(
     {"script", "style", "noscript", "template", "svg", "nav", "footer", "header", "aside",
@@ -18,35 +19,6 @@ _BLOCKS = frozenset(
      "blockquote", "pre", "table", "ul", "ol", "dl", "dt", "dd", "main", "figcaption", "hr"}
 )  # fmt: skip
 _VOID = frozenset({"br", "hr", "img", "meta", "link", "input", "area", "base", "col", "wbr"})
-
-
-_RAW_OPEN = re.compile(r"<(?P<tag>script|style)\b(?P<attrs>[^>]{0,2000})>|<!--", re.IGNORECASE)
-
-
-def _raw_end(lowered: str, opening: re.Match[str]) -> int:
-    """Where the element or comment that `opening` opens ends (the text length if never)."""
-    closer = f"</{opening['tag'].lower()}" if opening["tag"] else "-->"
-    close = lowered.find(closer, opening.end())
-    if close < 0:
-        return len(lowered)
-    end = lowered.find(">", close)
-    return len(lowered) if end < 0 else end + 1
-
-
-def drop_scripts(markup: str) -> str:
-    """The markup without scripts, styles and comments, in one linear pass (a page of
-    nothing but scripts costs trafilatura quadratic time). JSON-LD scripts are kept: they
-    carry the publication date."""
-    lowered = markup.lower()
-    kept: list[str] = []
-    position = 0
-    while (opening := _RAW_OPEN.search(markup, position)) is not None:
-        end = _raw_end(lowered, opening)
-        keep = "ld+json" in (opening["attrs"] or "").lower()
-        kept.append(markup[position : end if keep else opening.start()])
-        position = end
-    kept.append(markup[position:])
-    return "".join(kept)
 
 
 class _Reader(HTMLParser):
@@ -83,7 +55,7 @@ class _Reader(HTMLParser):
 def page_text(markup: str) -> tuple[str, str | None]:
     """The visible text of a page, one paragraph per block, and its <title>."""
     reader = _Reader()
-    reader.feed(markup)
+    reader.feed(escape_stray_brackets(markup))
     reader.close()
     paragraphs = (" ".join(chunk.split()) for chunk in "".join(reader.parts).split("\n\n"))
     title = " ".join("".join(reader.title).split())

@@ -32,7 +32,13 @@ DAY_WORD = re.compile(
     rf"\b(?:the{SP}+day{SP}+(?P<shift>before|after){SP}+)?(?P<word>today|tonight|yesterday|tomorrow)\b",
     _FLAGS,
 )
-NAME_BEFORE = re.compile(rf"[A-Z][\w'\u2019.-]*{SP}+$")
+WORD_BEFORE = re.compile(rf"(?P<word>[A-Z][\w'\u2019.-]*){SP}+$")
+# Capitalised words that may open a sentence before a date word; any other capitalised word
+# makes it part of a name ("Kazakhstan Today", "the Good Friday Agreement").
+_OPENERS = frozenset(
+    {"on", "by", "since", "until", "till", "from", "before", "after", "and", "or", "but",
+     "every", "each", "that", "the", "of", "late", "early", "as", "so", "then"}
+)  # fmt: skip
 PERIOD = re.compile(rf"\b(?P<mod>this|current|last|next){SP}+(?P<unit>week|month|year)\b", _FLAGS)
 AGO = re.compile(rf"\b(?P<n>{NUMBER}){SP}+(?P<unit>day|week|month|year)s?{SP}+ago\b", _FLAGS)
 WEEKDAY_ALONE = re.compile(
@@ -53,14 +59,15 @@ def _mention(
     return DateMention(start, end, match.string[start:end], values[0], values[1], granularity, True)
 
 
-def _in_a_name(match: re.Match[str]) -> bool:
-    """Whether a capitalised "Today" continues a name ("Kazakhstan Today", "USA Today")."""
-    before = match.string[max(0, match.start() - 40) : match.start()]
-    return is_capitalised(match["word"]) and bool(NAME_BEFORE.search(before))
+def _in_a_name(text: str, start: int) -> bool:
+    """Whether the capitalised word at `start` continues a name: "Kazakhstan Today",
+    "Good Friday" (but not "On Friday")."""
+    found = WORD_BEFORE.search(text, max(0, start - 40), start)
+    return found is not None and found["word"].lower() not in _OPENERS
 
 
 def _day_word(match: re.Match[str], anchor: date | None) -> DateMention | None:
-    if _in_a_name(match):
+    if is_capitalised(match["word"]) and _in_a_name(match.string, match.start()):
         return None
     if anchor is None:
         return _mention(match, match.start(), (None, None), "day")
@@ -107,9 +114,11 @@ def _ago(match: re.Match[str], anchor: date | None) -> DateMention:
 
 
 def _weekday(match: re.Match[str], anchor: date | None) -> DateMention | None:
-    if not is_capitalised(match["wd"]):
-        return None
     modifier = (match["mod"] or "").lower()
+    if not is_capitalised(match["wd"]) or (
+        not modifier and _in_a_name(match.string, match.start())
+    ):
+        return None
     start = match.start("mod") if modifier in ("last", "next", "past") else match.start("wd")
     if anchor is None:
         return _mention(match, start, (None, None), "day")

@@ -29,11 +29,11 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"SQLite format 3", "an SQLite database"),
 )
 _HTML_START = re.compile(
-    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
-    rb"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|h[1-6])\b",
+    r"^\ufeff?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
+    r"<(?:!doctype\s+html|html|head|body|meta|title|div|p|article|section|table|h[1-6])\b",
     re.IGNORECASE | re.DOTALL,
 )
-_ANY_TAG = re.compile(rb"<(?:[a-z][a-z0-9]*|/[a-z][a-z0-9]*|!--)[\s>/]", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<(?:[a-z][a-z0-9]*|/[a-z][a-z0-9]*|!--)[\s>/]", re.IGNORECASE)
 _EXTENSIONS = {
     ".txt": MEDIA_TEXT,
     ".text": MEDIA_TEXT,
@@ -63,18 +63,22 @@ def _zip_kind(data: bytes, source: str) -> str:
     raise FileReadError(source, "not a text document (a ZIP archive, not a Word .docx)")
 
 
-def sniff(data: bytes, source: str, hint: str | None = None) -> str:
-    """The media type of `data`: PDF and .docx by their magic bytes, known binary formats
-    refused by name, HTML by its opening tags (or any tag when `hint` says HTML), else text.
-    Whether text really is text is for the decoder to find out."""
-    head = data[:2048]
-    if b"%PDF-" in head[:1024]:
+def sniff_binary(data: bytes, source: str) -> str | None:
+    """PDF or .docx by their magic bytes; FileReadError naming any other known binary
+    format; None for what may be text (the decoder finds out)."""
+    head = data[:1024]
+    if b"%PDF-" in head:
         return MEDIA_PDF
     if head.startswith(b"PK\x03\x04"):
         return _zip_kind(data, source)
     for signature, what in _SIGNATURES:
         if head.startswith(signature):
             raise FileReadError(source, f"not a text document ({what})")
-    if _HTML_START.match(head) or (hint in _HTML_TYPES and _ANY_TAG.search(head)):
-        return MEDIA_HTML
-    return MEDIA_TEXT
+    return None
+
+
+def is_html(text: str, hint: str | None = None) -> bool:
+    """Whether decoded text is HTML: it opens with an HTML tag, or `hint` says HTML and a
+    tag appears near the top."""
+    head = text[:2048]
+    return bool(_HTML_START.match(head) or (hint in _HTML_TYPES and _ANY_TAG.search(head)))

@@ -105,6 +105,9 @@ def test_months_and_years_keep_their_granularity() -> None:
         ("two days ago", date(2024, 3, 19), "day"),
         ("five years ago", date(2019, 1, 1), "year"),
         ("on Friday", date(2024, 3, 15), "day"),
+        ("On Friday", date(2024, 3, 15), "day"),
+        ("Today", date(2024, 3, 21), "day"),
+        ("Ministers met Friday", date(2024, 3, 15), "day"),
         ("on Thursday", date(2024, 3, 21), "day"),
         ("last Thursday", date(2024, 3, 14), "day"),
         ("next Thursday", date(2024, 3, 28), "day"),
@@ -144,6 +147,8 @@ def test_mentions_come_in_order_without_overlaps() -> None:
         "Article 5 may be invoked",  # "may" the verb
         "they march 12 miles",
         "Kazakhstan Today cites RIA Novosti",  # a news agency, not a day
+        "under the Good Friday Agreement",
+        "marking Bloody Sunday",
         "at 10:23 on the clock",
         "31 February",
         "Resolution 1325 was adopted",

@@ -158,6 +158,12 @@ def test_html_is_found_by_content_whatever_the_name(tmp_path: Path) -> None:
     assert load_path(path).media_type == MEDIA_HTML
 
 
+def test_html_in_utf16_is_html() -> None:
+    document = load_bytes(PAGE.encode("utf-16"), source="wide.html")
+    assert document.media_type == MEDIA_HTML
+    assert document.title == "Ministers meet in Baku"
+
+
 def test_html_fragment_is_read_when_the_hint_says_html() -> None:
     fragment = b"Intro <b>text</b><p>The ministers met in Baku on 5 October 2022.</p>"
     assert load_bytes(fragment, source="f", media_type="text/plain").media_type == MEDIA_TEXT
@@ -176,6 +182,25 @@ def test_html_full_of_scripts_is_refused_quickly() -> None:
     noise = "<script>var a = 1; function f() { return '<p>x</p>'; }</script>" * 100_000
     page = f"<html><head>{noise}</head><body>{noise}<style>p {{}}</style></body></html>"
     assert "no readable text" in read_error(page.encode(), "scripts.html")
+
+
+@pytest.mark.parametrize("unit", ["<a ", "<script ", "</", "<!", '<a b=">', "<div>", "&#"])
+def test_pathological_markup_is_read_in_bounded_time(unit: str) -> None:
+    page = "<html><body><p>Hello there.</p>" + unit * (300_000 // len(unit))
+    started = time.perf_counter()
+    document = load_bytes(page.encode(), source="odd.html")
+    assert time.perf_counter() - started < 10
+    assert document.text.startswith("Hello there.")
+
+
+def test_very_large_page_is_read_plainly_and_fast() -> None:
+    paragraph = "<p>The ministers met in Baku to agree on joint border patrols.</p>\n"
+    page = f"<html><body><nav>NAV-TEXT</nav>{paragraph * 60_000}</body></html>"
+    started = time.perf_counter()
+    document = load_bytes(page.encode(), source="big.html")
+    assert time.perf_counter() - started < 10
+    assert "NAV-TEXT" not in document.text
+    assert document.text.count("joint border patrols") == 60_000
 
 
 # --- PDF ------------------------------------------------------------------------------
