@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,6 +92,8 @@ def cli(
         )
     except AccordError as exc:
         raise click.UsageError(str(exc)) from exc
+    logging.basicConfig(level=settings.log_level, format="accord: %(levelname)s: %(message)s")
+    logging.getLogger("pypdf").setLevel(logging.ERROR)  # it logs every repaired PDF quirk
     app = AppContext(settings)
     ctx.obj = app
     ctx.call_on_close(app.close)
