@@ -67,6 +67,7 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
                 continue
             spans.append((start, end))
             found.append(item)
+    found.extend(_hyphen_parts(run, taken["country"]))
     known = taken["organisation"]
     for body in bodies(run, lambda w: gz.find_place(w) is not None):
         i, j = trim(run, *body)
@@ -79,6 +80,21 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
             continue
         found.append(Found("organisation", surface, start, end, surface,
                            _country_inside(run[i:j]), None))  # fmt: skip
+    return found
+
+
+def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
+    """Countries inside compounds: "Kazakh-Kyrgyz border", "NATO-Russia Council"."""
+    found = []
+    for word in run:
+        if "-" not in word.text or any(s <= word.start < e for s, e in taken):
+            continue
+        offset = word.start
+        for part in word.text.split("-"):
+            code = gz.find_country(part) if part[:1].isupper() else None
+            if code:
+                found.append(Found("country", code, offset, offset + len(part), part))
+            offset += len(part) + 1
     return found
 
 
