@@ -28,7 +28,8 @@ class Word:
 
     @property
     def capitalised(self) -> bool:
-        return self.text[:1].isupper() or (self.text[:1].isdigit() and False)
+        """Capitalised, or an Arabic article before a capital ("al-Qaeda", "ash-Shabaab")."""
+        return self.text[:1].isupper() or _ARTICLE.match(self.text) is not None
 
 
 def words(text: str) -> list[Word]:
@@ -49,6 +50,7 @@ def words(text: str) -> list[Word]:
     return found
 
 
+_ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu}")
 _OPENERS = frozenset({"The", "A", "An", "In", "On", "It", "This", "He", "She", "They", "We"})
 
 

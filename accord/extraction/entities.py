@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import bodies, trim
 from accord.extraction.chunks import Word, chunks, sub_spans, words
+from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.names import common_word
 
 # Capitalised words that are place names somewhere but, standing alone in this genre, never are.
@@ -24,7 +25,7 @@ _NEVER_PLACES = frozenset({
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    kind: str  # "country" | "place" | "organisation"
+    kind: str  # "country" | "place" | "organisation" | "threat"
     key: str  # ISO code, place name, or organisation name
     start: int
     end: int
@@ -58,7 +59,9 @@ def _without_persons(run: list[Word], persons: Sequence[tuple[int, int]]) -> lis
 
 def _in_run(text: str, run: list[Word]) -> list[Found]:
     found: list[Found] = []
-    taken: dict[str, list[tuple[int, int]]] = {"country": [], "place": [], "organisation": []}
+    taken: dict[str, list[tuple[int, int]]] = {
+        "country": [], "place": [], "organisation": [], "threat": []
+    }  # fmt: skip
     for i, j in sub_spans(run, longest=20):
         start, end = run[i].start, run[j - 1].end
         for item in _look_up(text[start:end], start, end, run[i:j]):
@@ -68,7 +71,7 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
             spans.append((start, end))
             found.append(item)
     found.extend(_hyphen_parts(run, taken["country"]))
-    known = taken["organisation"]
+    known = taken["organisation"] + taken["threat"]
     for body in bodies(run, lambda w: gz.find_place(w) is not None):
         i, j = trim(run, *body)
         if i >= j:
@@ -103,6 +106,10 @@ def _look_up(surface: str, start: int, end: int, span: list[Word]) -> list[Found
     code = gz.find_country(surface)
     if code:
         results.append(Found("country", code, start, end, surface))
+        return results
+    actor = find_threat_actor(surface)
+    if actor is not None:
+        results.append(Found("threat", actor.name, start, end, surface))
         return results
     organisation = gz.find_organisation(surface)
     if organisation is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -73,11 +73,15 @@ class NameMention:
     speaker_label: bool  # a transcript turn "Name:" or "Name (role):" starts here
 
 
+_PUNCTUATION = regex.compile(r"[^\w\s]")
+
+
+@lru_cache(maxsize=65536)  # names and roles are compared again and again
 def fold(text: str) -> str:
     """Lower case, diacritics and punctuation off: the form names are compared in."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return regex.sub(r"[^\w\s]", "", plain).lower().strip()
+    return _PUNCTUATION.sub("", plain).lower().strip()
 
 
 @cache

@@ -7,7 +7,7 @@ from datetime import date
 
 from accord.extraction import gazetteers as gz
 from accord.extraction.entities import Found, country_in, find_entities
-from accord.extraction.findings import Country, Findings, Location, Organisation
+from accord.extraction.findings import Country, Findings, Location, Organisation, ThreatActor
 from accord.extraction.initiatives import find_initiatives
 from accord.extraction.meetings import Context, DateSpan, find_meetings
 from accord.extraction.names import find_names
@@ -30,6 +30,7 @@ def extract(text: str, published: date | None = None) -> Findings:
         published=published,
         persons=tuple(persons),
         organisations=_organisations(entities),
+        threat_actors=_threat_actors(entities),
         countries=_countries(entities),
         locations=_locations(entities),
         meetings=tuple(find_meetings(context)),
@@ -93,6 +94,20 @@ def _organisations(entities: list[Found]) -> tuple[Organisation, ...]:
     return tuple(
         Organisation(name, tuple(sorted(aliases)), country, tuple(spans))
         for name, (aliases, country, spans) in by_name.items()
+    )
+
+
+def _threat_actors(entities: list[Found]) -> tuple[ThreatActor, ...]:
+    by_name: dict[str, tuple[set[str], list[tuple[int, int]]]] = {}
+    for item in entities:
+        if item.kind == "threat":
+            aliases, spans = by_name.setdefault(item.key, (set(), []))
+            if item.surface != item.key:
+                aliases.add(item.surface)
+            spans.append((item.start, item.end))
+    return tuple(
+        ThreatActor(name, tuple(sorted(aliases)), tuple(spans))
+        for name, (aliases, spans) in by_name.items()
     )
 
 

@@ -122,3 +122,15 @@ def test_dev_corpus_quality_does_not_regress(shared_dir: Path) -> None:
     corpus = shared_dir / "corpus"
     scores, _ = evaluate(corpus / "dev-gold", corpus / "dev")
     assert scores.macro_f1 >= 0.85
+
+
+def test_threat_actors_by_name_alias_and_acronym() -> None:
+    text = (
+        "The secretaries discussed the Islamic State Khorasan Province (ISIS-K), whose cells "
+        "recruit online, and al-Qaeda. ISIS-K remains the main threat, the CSTO said."
+    )
+    findings = extract(text)
+    actors = {a.name: a for a in findings.threat_actors}
+    assert set(actors) == {"Islamic State Khorasan Province", "al-Qaeda"}
+    assert "ISIS-K" in actors["Islamic State Khorasan Province"].aliases
+    assert "Collective Security Treaty Organization" in {o.name for o in findings.organisations}
