@@ -82,8 +82,14 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
         if clash or (start, end) in known or gz.find_country(surface) is not None:
             continue
         found.append(Found("organisation", surface, start, end, surface,
-                           _country_inside(run[i:j]), None))  # fmt: skip
+                           _country_within(found, start, end), None))  # fmt: skip
     return found
+
+
+def _country_within(found: list[Found], start: int, end: int) -> str | None:
+    """The first country named inside [start, end): "... of the People's Republic of China"."""
+    inside = [f for f in found if f.kind == "country" and start <= f.start and f.end <= end]
+    return min(inside, key=lambda f: f.start).key if inside else None
 
 
 def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
@@ -138,14 +144,6 @@ def _single_word_place(word: str, place: gz.Place) -> bool:
 
 def _is_country_phrase(surface: str) -> bool:
     return gz.find_country(surface) is not None
-
-
-def _country_inside(span: list[Word]) -> str | None:
-    for i, j in sub_spans(span, longest=5):
-        code = gz.find_country(" ".join(w.text for w in span[i:j]))
-        if code:
-            return code
-    return None
 
 
 CountryOf = Callable[[str], str | None]

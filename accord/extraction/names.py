@@ -71,6 +71,7 @@ class NameMention:
     end: int
     titles: tuple[str, ...]  # titles and ranks written right before it (not honorifics)
     speaker_label: bool  # a transcript turn "Name:" or "Name (role):" starts here
+    before: tuple[str, ...] = ()  # every word of the run before the name ("Russian President")
 
 
 _PUNCTUATION = regex.compile(r"[^\w\s]")
@@ -93,8 +94,9 @@ def _given_names() -> Callable[[str], bool]:
 
 
 def is_given_name(word: str) -> bool:
+    """A capitalised word that is a given name somewhere ("Ramiz", "Katarzyna")."""
     first = word.split("-")[0]
-    return len(first) > 1 and _given_names()(first)
+    return len(first) > 1 and first[:1].isupper() and _given_names()(first)
 
 
 def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[NameMention]:
@@ -143,7 +145,8 @@ def _mention(
     if all(_IS_INITIAL.fullmatch(w) for w in words):
         return None
     title = " ".join(titles)
-    return NameMention(" ".join(words), start, end, (title,) if title else (), label)
+    return NameMention(" ".join(words), start, end, (title,) if title else (), label,
+                       tuple(prefix))  # fmt: skip
 
 
 def _title_before(text: str, start: int) -> bool:

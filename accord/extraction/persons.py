@@ -10,7 +10,13 @@ import regex
 from rapidfuzz.fuzz import ratio
 
 from accord.extraction.findings import Person, Span
-from accord.extraction.names import TITLE_BEFORE, NameMention, fold, is_patronymic
+from accord.extraction.names import (
+    TITLE_BEFORE,
+    NameMention,
+    fold,
+    is_given_name,
+    is_patronymic,
+)
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
 _APPOSITION = regex.compile(r"\A[ \t]*,[ \t]*([^,;:()\n]{2,200})")
@@ -30,6 +36,7 @@ class _Individual:
     name: str
     spans: list[Span] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)  # text that names the person's country
 
     @property
     def words(self) -> list[str]:
@@ -74,8 +81,11 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
     for title in mention.titles:
         _add_role(person, title)
     before = TITLE_BEFORE.search(text[max(0, mention.start - 200) : mention.start])
-    if before:
+    if before and not any(is_given_name(w) for w in before.group(1).split()[1:]):
         _add_role(person, before.group(1))
+    if mention.before:
+        person.hints.append(" ".join(mention.before))
+    _add_hints(person, text, mention)
     after = text[mention.end : mention.end + 400]
     found = _PAREN_ROLE.match(after)
     if found:
@@ -87,6 +97,32 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
         role = _APPOSITION_END.sub("", found.group(1)).strip()
         if _ROLE_START.match(role):
             _add_role(person, role)
+
+
+_OF_BODY = regex.compile(r"\A\s+(?:of|from)\s+(?:the\s+)?([^,;.()\n]{3,160})")
+_FOR_COUNTRY = regex.compile(r"\A\s+for\s+(\p{Lu}[\p{L}\s-]{2,40}?)(?=[,;.)]|\s+and\b)")
+_DELEGATION = regex.compile(
+    r"\b(\p{Lu}[\p{L}-]+)\s+delegation\s+(?:was\s+)?(?:headed|led)\s+by\s+[^.;]{0,40}\Z"
+)
+_REPRESENTING = regex.compile(
+    r"\bRepresenting\s+(\p{Lu}[\p{L}\s-]{2,40}?)\s+(?:at|were|was)\b[^.]*\Z"
+)
+
+
+def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
+    """Words around a mention that say which state the person serves: "of the Ministry of
+    Interior of the Kingdom of Bahrain", "for Serbia", "The Serbian delegation was headed by",
+    "Representing Azerbaijan at the meeting were"."""
+    after = text[mention.end : mention.end + 200]
+    before = text[max(0, mention.start - 400) : mention.start]
+    for pattern, where in ((_OF_BODY, after), (_FOR_COUNTRY, after)):
+        found = pattern.match(where)
+        if found:
+            person.hints.append(found.group(1))
+    for pattern in (_DELEGATION, _REPRESENTING):
+        found = pattern.search(before)
+        if found:
+            person.hints.append(found.group(1))
 
 
 def _add_role(person: _Individual, role: str) -> None:
@@ -162,8 +198,8 @@ def _by_single(people: list[_Individual], name: str) -> _Individual | None:
 
 def _finish(person: _Individual, country_in: Callable[[str], str | None]) -> Person:
     country = None
-    for role in person.roles:
-        country = country_in(role)
+    for text in [*person.roles, *person.hints]:
+        country = country_in(text)
         if country:
             break
     return Person(person.name, country, tuple(person.roles), tuple(sorted(person.spans)))
