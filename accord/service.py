@@ -232,3 +232,22 @@ def evaluate(gold_dir: Path, docs_dir: Path) -> tuple[Any, list[dict[str, Any]]]
         gold.append(record)
         predicted.append(extraction_record(document))
     return score(gold, predicted), predicted
+
+
+def extraction_bundle(path: str | Path, *, clock: Clock | None = None) -> dict[str, Any]:
+    """The STIX 2.1 bundle (docs: accord.stix.extensions) of one document file. Its ids come
+    from the document's digest, so extracting the same bytes again gives the same ids; the
+    report is named by the document's title, else by its file name (never its full path)."""
+    from accord.documents import load_path
+    from accord.extraction.pipeline import extract
+    from accord.stix.mapping import to_bundle
+
+    document = load_path(path)
+    return to_bundle(
+        extract(document.text, document.published),
+        document_id=document.sha256,
+        title=document.title,
+        source=Path(path).name,
+        created=(clock or SystemClock()).now(),
+        sha256=document.sha256,
+    )

@@ -8,7 +8,7 @@ import click
 import orjson
 
 from accord.cli.main import cli, echo_json
-from accord.service import evaluate, extraction_record
+from accord.service import evaluate, extraction_bundle, extraction_record
 
 
 @cli.command("extract")
@@ -18,8 +18,12 @@ from accord.service import evaluate, extraction_record
 @click.option(
     "--record",
     is_flag=True,
-    required=True,
     help="Print the evaluation record of each file (docs: extraction-spec).",
+)
+@click.option(
+    "--stix",
+    is_flag=True,
+    help="Print the STIX 2.1 bundle of each file (report, entities, facts, provenance).",
 )
 @click.option(
     "--out",
@@ -27,12 +31,15 @@ from accord.service import evaluate, extraction_record
     type=click.Path(file_okay=False, path_type=Path),
     help="Write <stem>.json per input into this directory instead of printing.",
 )
-def extract(paths: tuple[Path, ...], record: bool, out_dir: Path | None) -> None:
-    """Read documents (.txt, .html, .pdf, .docx) and print what Accord finds in them."""
+def extract(paths: tuple[Path, ...], record: bool, stix: bool, out_dir: Path | None) -> None:
+    """Read documents (.txt, .html, .pdf, .docx) and print what Accord finds in them: the
+    evaluation record (--record) or the STIX bundle (--stix) of each."""
+    if record == stix:
+        raise click.UsageError("give exactly one of --record and --stix")
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)
     for path in paths:
-        result = extraction_record(path)
+        result = extraction_record(path) if record else extraction_bundle(path)
         if out_dir is None:
             echo_json(result)
         else:
