@@ -13,12 +13,16 @@ from typing import Any, BinaryIO
 
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
-from accord.sharing import Principal
+from accord.sharing import SYSTEM, Principal
 from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
 from accord.store import ObjectQuery, SearchHit, Stats, Store
+from accord.store.model import Document as StoredDocument
 from accord.store.model import Progress
 
 BUNDLE_SUFFIXES = (".json", ".json.gz")
+DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".docx")
+# Entities that several documents name: a document adds facts about them, not a new version.
+SHARED_TYPES = frozenset({"identity", "location", "threat-actor", "extension-definition"})
 
 
 @dataclass(slots=True)
@@ -35,6 +39,7 @@ class ImportReport:
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None  # set when the whole file or bundle was refused
+    document: str | None = None  # "added" or "already stored", for a document ingested
 
     @property
     def objects_per_second(self) -> float:
@@ -47,7 +52,7 @@ class ImportReport:
             "unchanged": self.unchanged, "rejected": self.rejected,
             "seconds": round(self.seconds, 3),
             "objects_per_second": round(self.objects_per_second, 1),
-            "error": self.error,
+            "error": self.error, "document": self.document,
             "problems": [
                 {"object_id": p.object_id, "index": p.index, "property": p.property,
                  "reason": p.reason}
@@ -74,6 +79,18 @@ def _at_positions(problems: list[Problem], positions: list[int]) -> list[Problem
     """Problems found by the store name an object by its place among the checked objects;
     give them the object's place in the bundle instead."""
     return [replace(p, index=positions[p.index]) if p.index is not None else p for p in problems]
+
+
+def ingest_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
+    """Expand directories into the documents and bundles they hold (sorted)."""
+    suffixes = DOCUMENT_SUFFIXES + BUNDLE_SUFFIXES
+    for path in paths:
+        if str(path) != "-" and Path(path).is_dir():
+            yield from sorted(
+                p for p in Path(path).rglob("*") if p.is_file() and p.name.endswith(suffixes)
+            )
+        else:
+            yield path
 
 
 def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
@@ -152,6 +169,61 @@ class Accord:
         report.unchanged += result.unchanged
         report.rejected += result.rejected
         report.problems.extend(_at_positions(result.problems, checked.positions))
+
+    def ingest_path(
+        self, path: str | Path, *, progress: Callable[[str], Progress] | None = None
+    ) -> ImportReport:
+        """Ingest one file: a STIX bundle is imported; a document (.txt, HTML, PDF, .docx) is
+        extracted and stored with its findings in one transaction, unless the same document
+        (by digest) is stored already. Nothing is written when any step fails."""
+        if str(path).endswith(BUNDLE_SUFFIXES):
+            return self.import_path(path, progress=progress)
+        started = time.perf_counter()
+        report = ImportReport(str(path))
+        try:
+            with _paused_gc():
+                self._ingest_document(Path(path), report, progress)
+        except InputError as exc:
+            report.error = str(exc)
+        report.seconds = time.perf_counter() - started
+        return report
+
+    def _ingest_document(
+        self, path: Path, report: ImportReport, progress: Callable[[str], Progress] | None
+    ) -> None:
+        from accord.documents import load_path
+        from accord.extraction.pipeline import extract
+        from accord.stix.mapping import to_bundle
+
+        document = load_path(path)
+        if self.store.known_document(document.sha256, viewer=SYSTEM):
+            report.document = "already stored"
+            return
+        now = self.clock.now()
+        bundle = to_bundle(extract(document.text, document.published),
+                           document_id=document.sha256, title=document.title,
+                           source=path.name, created=now, sha256=document.sha256)  # fmt: skip
+        objects = bundle["objects"]
+        known = self.store.known_ids([o["id"] for o in objects if o["type"] in SHARED_TYPES],
+                                     viewer=SYSTEM)  # fmt: skip
+        fresh = [o for o in objects if o["id"] not in known]
+        checked = check_bundle(str(path), bundle["id"], fresh)
+        if checked.problems:
+            raise BundleError(str(path), checked.problems)
+        report_id = next(o["id"] for o in objects if o["type"] == "report")
+        stored = StoredDocument(
+            id=report_id, sha256=document.sha256, text=document.text, title=document.title,
+            source=path.name, media_type=document.media_type,
+            published=document.published.isoformat() if document.published else None,
+        )  # fmt: skip
+        result = self.store.put_objects(
+            checked.objects, checked.versions, date_added=format_timestamp(now),
+            progress=progress(str(path)) if progress else None, document=stored,
+        )  # fmt: skip
+        report.objects, report.added = len(objects), result.added
+        report.new_versions, report.history = result.new_versions, result.history
+        report.unchanged = result.unchanged + len(objects) - len(fresh)
+        report.document = "added" if result.document_added else "already stored"
 
     def _check(self, source: str, raw: bytes, strict: bool) -> CheckedBundle:
         bundle_id, objects = parse_bundle(source, raw)

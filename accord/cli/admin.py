@@ -50,8 +50,9 @@ def db_status(app: AppContext, as_json: bool) -> None:
 @cli.command("quickstart")
 @click.pass_context
 def quickstart(ctx: click.Context) -> None:
-    """Initialise the store, import the bundled sample (a security-council meeting), and
-    print what the store holds. Safe to run again: nothing is imported twice."""
+    """Initialise the store, import the bundled sample (a security-council meeting), ingest
+    the sample documents (twelve written for Accord), and print what the store holds. Safe
+    to run again: nothing is imported twice."""
     app: AppContext = ctx.obj
     service = app.service(upgrade=True)
     with resources.as_file(resources.files("accord.samples").joinpath(SAMPLE)) as path:
@@ -63,4 +64,13 @@ def quickstart(ctx: click.Context) -> None:
         f"sample {SAMPLE}: {report.added} added, {report.new_versions} new versions, "
         f"{report.history} older versions kept, {report.unchanged} already there"
     )
+    with resources.as_file(resources.files("accord.samples").joinpath("documents")) as folder:
+        reports = [service.ingest_path(path) for path in sorted(folder.glob("*.txt"))]
+    for failure in (r for r in reports if r.error):
+        click.echo(f"accord: error: {failure.error}", err=True)
+    added = sum(1 for r in reports if r.document == "added")
+    stored = sum(1 for r in reports if r.document == "already stored")
+    click.echo(f"sample documents: {added} ingested, {stored} already stored")
     ctx.invoke(stats, as_json=False)
+    if any(r.error for r in reports):
+        ctx.exit(exits.INPUT)

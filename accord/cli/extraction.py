@@ -1,4 +1,4 @@
-"""``accord extract`` and ``accord eval``."""
+"""``accord extract``, ``accord eval`` and ``accord ingest``."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from pathlib import Path
 import click
 import orjson
 
-from accord.cli.main import cli, echo_json
-from accord.service import evaluate, extraction_bundle, extraction_record
+from accord.cli.main import AppContext, cli, echo_json
+from accord.cli.progress import progress_factory
+from accord.cli.transfer import finish, print_report
+from accord.service import evaluate, extraction_bundle, extraction_record, ingest_paths
 
 
 @cli.command("extract")
@@ -75,3 +77,26 @@ def eval_(gold_dir: Path, docs_dir: Path, as_json: bool) -> None:
         echo_json(scores.as_dict())
     else:
         click.echo(format_table(scores))
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
+@click.option("--progress/--no-progress", default=None,
+              help="Show progress [default: on a terminal].")  # fmt: skip
+@click.pass_obj
+def ingest(app: AppContext, paths: tuple[str, ...], as_json: bool, progress: bool | None) -> None:
+    """Extract documents (.txt, .html, .pdf, .docx) into the store, and import STIX bundles
+    (.json, .json.gz) met on the way. Directories are searched recursively.
+
+    Each document is stored with everything found in it in one transaction; a document
+    already stored (same digest) is left as it is.
+    """
+    service = app.service()
+    reports = []
+    for path in ingest_paths(paths):
+        report = service.ingest_path(path, progress=progress_factory(progress))
+        reports.append(report)
+        if not as_json:
+            print_report(report)
+    finish(reports, as_json)

@@ -56,7 +56,12 @@ def import_(
         )
         reports.append(report)
         if not as_json:
-            _print_report(report)
+            print_report(report)
+    finish(reports, as_json)
+
+
+def finish(reports: list[ImportReport], as_json: bool) -> None:
+    """Print the totals (or everything, as JSON) and exit with the code the reports call for."""
     if as_json:
         echo_json({"reports": [r.as_dict() for r in reports], "totals": _totals(reports)})
     elif len(reports) > 1:
@@ -81,9 +86,11 @@ def _totals(reports: list[ImportReport]) -> dict[str, int]:
     }
 
 
-def _print_report(report: ImportReport) -> None:
+def print_report(report: ImportReport) -> None:
     if report.error:
         click.echo(f"accord: error: {report.error}; nothing was written", err=True)
+    elif report.document == "already stored":
+        click.echo(f"{report.source}: already stored, nothing to do")
     else:
         click.echo(
             f"{report.source}: {report.objects} objects: {report.added} added, "

@@ -124,11 +124,15 @@ class SqlStore(abc.ABC):
         date_added: str,
         skip_conflicts: bool = False,
         progress: Progress | None = None,
+        document: Document | None = None,
     ) -> PutResult:
         """Store checked objects atomically: all of them, or (on a conflict without
-        `skip_conflicts`) none. Identical versions already stored are counted, not rewritten."""
+        `skip_conflicts`) none. Identical versions already stored are counted, not rewritten.
+        A source `document` given with them is stored in the same transaction."""
         result = PutResult()
         with self._write() as tx:
+            if document is not None:
+                result.document_added = _insert_document(tx, document, sort_key(date_added))
             stored_latest, skip = self._stored(tx, objects, versions, result)
             if result.problems and not skip_conflicts:
                 raise BundleError("store", result.problems)
@@ -331,21 +335,29 @@ class SqlStore(abc.ABC):
     def put_document(self, document: Document, *, date_added: str) -> bool:
         """Store `document` unless one with the same text (sha256) is there; True if added."""
         with self._write() as tx:
-            added = tx.execute(
-                "INSERT INTO documents (id, sha256, title, source, published, media_type, "
-                "date_added, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                [
-                    document.id,
-                    document.sha256,
-                    document.title,
-                    document.source,
-                    document.published,
-                    document.media_type,
-                    sort_key(date_added),
-                    document.text,
-                ],
+            return _insert_document(tx, document, sort_key(date_added))
+
+    def known_document(self, key: str, *, viewer: Principal) -> bool:
+        """Whether a document with this id or sha256 is stored and visible to the viewer."""
+        try:
+            self.get_document(key, viewer=viewer)
+        except NotFoundError:
+            return False
+        return True
+
+    def known_ids(self, ids: Sequence[str], *, viewer: Principal) -> set[str]:
+        """Which of `ids` the store holds (in any version) and the viewer may see."""
+        pred = visible_predicate(viewer)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = list(ids[start : start + 500])
+            rows = self._read(
+                f"SELECT DISTINCT o.id FROM objects o WHERE o.id IN ({_marks(chunk)}) "
+                f"AND {pred.sql}",
+                [*chunk, *pred.params],
             )
-        return added > 0
+            found.update(row[0] for row in rows)
+        return found
 
     def get_document(self, key: str, *, viewer: Principal) -> Document:
         """A document by id or sha256."""
@@ -368,6 +380,16 @@ class SqlStore(abc.ABC):
     def _loads(raw: bytes | str) -> dict[str, Any]:
         value: dict[str, Any] = orjson.loads(raw)
         return value
+
+
+def _insert_document(tx: WriteTx, document: Document, date_added: str) -> bool:
+    added = tx.execute(
+        "INSERT INTO documents (id, sha256, title, source, published, media_type, "
+        "date_added, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [document.id, document.sha256, document.title, document.source, document.published,
+         document.media_type, date_added, document.text],
+    )  # fmt: skip
+    return added > 0
 
 
 def _stamp_param(name: str, value: str) -> str:

@@ -62,6 +62,7 @@ class PutResult:
     unchanged: int = 0  # already stored, identical
     rejected: int = 0  # conflicting with a stored version of the same id and modified
     problems: list[Problem] = field(default_factory=list)
+    document_added: bool | None = None  # when a source document was stored with them
 
     @property
     def written(self) -> int:
