@@ -211,8 +211,13 @@ def is_institution_word(word: str) -> bool:
     )
 
 
+_DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
+                         "Western", "Central", "Upper", "Lower", "Greater", "Atlantic",
+                         "Pacific"})  # fmt: skip
+
+
 def _not_a_name_word(word: str) -> bool:
-    return (
+    return word in _DIRECTIONS or (
         is_institution_word(word)
         or word in TITLE_WORDS
         or word in HONORIFICS
