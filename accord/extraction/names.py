@@ -120,8 +120,10 @@ def _mention(
     if not rest or any(_not_a_name_word(word) for word, _ in rest):
         return None
     first = rest[0][0]
-    if is_place_or_country(" ".join(w for w, _ in rest)) or (
-        is_place_or_country(first) and not is_given_name(first)
+    if (
+        is_place_or_country(" ".join(w for w, _ in rest))
+        or (is_place_or_country(first) and not is_given_name(first))
+        or any(_is_country_word(w) for w, _ in rest[1:])
     ):
         return None
     start, end = rest[0][1], rest[-1][1] + len(rest[-1][0])
@@ -137,7 +139,7 @@ def _mention(
         or _IS_INITIAL.fullmatch(words[0]) is not None
         or (len(words) >= 2 and any(is_patronymic(w) for w in words[1:]))
         or (len(words) >= 2 and not prefix and _title_before(text, start)
-            and not all(common_word(w) for w in words if not is_given_name(w)))
+            and is_given_name(words[0]))
     )  # fmt: skip
     single = len(words) == 1  # a surname alone only ever refers to someone named in full
     if not (strong or single or _plausible(words, prefix, after, is_place_or_country)):
@@ -214,6 +216,13 @@ def is_institution_word(word: str) -> bool:
 _DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
                          "Western", "Central", "Upper", "Lower", "Greater", "Atlantic",
                          "Pacific"})  # fmt: skip
+
+
+def _is_country_word(word: str) -> bool:
+    """ "Thailand" in "Can Thailand": a country's name or adjective ends a person's name."""
+    from accord.extraction import gazetteers
+
+    return gazetteers.find_country(word) is not None
 
 
 def _not_a_name_word(word: str) -> bool:

@@ -8,6 +8,7 @@ from datetime import date
 from accord.extraction import gazetteers as gz
 from accord.extraction.entities import Found, country_in, find_entities
 from accord.extraction.findings import Country, Findings, Location, Organisation, ThreatActor
+from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.initiatives import find_initiatives
 from accord.extraction.meetings import Context, DateSpan, find_meetings
 from accord.extraction.names import find_names
@@ -41,7 +42,13 @@ def extract(text: str, published: date | None = None) -> Findings:
 
 
 def _is_place_or_country(word: str) -> bool:
-    return gz.find_country(word) is not None or gz.find_place(word) is not None
+    """A place, a country, or a named group or institution: never a person's name."""
+    return (
+        gz.find_country(word) is not None
+        or gz.find_place(word) is not None
+        or (" " in word and (find_threat_actor(word) is not None
+                             or gz.find_organisation(word) is not None))
+    )  # fmt: skip
 
 
 def _inside(found: Found, spans: list[tuple[int, int]]) -> bool:
