@@ -5,7 +5,7 @@ of capitalised chunks, longest first, plus institution names recognised by their
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import bodies, trim
@@ -70,6 +70,7 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
                 continue
             spans.append((start, end))
             found.append(item)
+    found = [_with_suffix(text, run, item) for item in found]
     found.extend(_hyphen_parts(run, taken["country"]))
     known = taken["organisation"] + taken["threat"]
     for body in bodies(run, lambda w: gz.find_place(w) is not None):
@@ -90,6 +91,28 @@ def _country_within(found: list[Found], start: int, end: int) -> str | None:
     """The first country named inside [start, end): "... of the People's Republic of China"."""
     inside = [f for f in found if f.kind == "country" and start <= f.start and f.end <= end]
     return min(inside, key=lambda f: f.start).key if inside else None
+
+
+_GEO_SUFFIXES = frozenset({
+    "River", "Region", "Province", "Oblast", "District", "Valley", "Mountains", "Range",
+    "Sea", "Lake", "Gulf", "Strait", "Autonomous", "Governorate", "Prefecture", "Canal",
+    "Basin", "Delta", "Plateau", "Desert", "Peninsula", "Island", "Islands", "Bay",
+})  # fmt: skip
+
+
+def _with_suffix(text: str, run: list[Word], item: Found) -> Found:
+    """ "Panj River", "Khatlon Region", "Gorno-Badakhshan Autonomous Region": a place written
+    with its kind keeps the words as written."""
+    if item.kind != "place":
+        return item
+    index = next((i for i, w in enumerate(run) if w.end == item.end), None)
+    end = item.end
+    while index is not None and index + 1 < len(run) and run[index + 1].text in _GEO_SUFFIXES:
+        index += 1
+        end = run[index].end
+    if end == item.end:
+        return item
+    return replace(item, end=end, surface=text[item.start : end])
 
 
 def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:

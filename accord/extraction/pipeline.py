@@ -80,11 +80,17 @@ def _countries(entities: list[Found]) -> tuple[Country, ...]:
 
 
 def _locations(entities: list[Found]) -> tuple[Location, ...]:
-    found: dict[str, tuple[str | None, list[tuple[int, int]]]] = {}
+    """One location per place, named in its fullest written form ("Panj River")."""
+    found: dict[str, tuple[str, str | None, list[tuple[int, int]]]] = {}
     for item in entities:
-        if item.kind == "place":
-            found.setdefault(item.key, (item.country, []))[1].append((item.start, item.end))
-    return tuple(Location(name, country, tuple(spans)) for name, (country, spans) in found.items())
+        if item.kind != "place":
+            continue
+        surface = item.surface.removeprefix("the ")
+        name, country, spans = found.setdefault(item.key, (surface, item.country, []))
+        if len(surface) > len(name):
+            found[item.key] = (surface, country, spans)
+        spans.append((item.start, item.end))
+    return tuple(Location(name, country, tuple(spans)) for name, country, spans in found.values())
 
 
 def _organisations(entities: list[Found]) -> tuple[Organisation, ...]:
