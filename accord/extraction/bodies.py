@@ -27,6 +27,10 @@ HEADS = frozenset({
 })  # fmt: skip
 _PLURAL_PEOPLE = frozenset({"Secretaries", "Representatives", "Heads", "Members", "Ministers",
                             "Chiefs", "Directors", "Commanders", "Delegations"})  # fmt: skip
+# Words that end a rank written before a name ("Police Major General", "Naval Forces
+# Commodore"), so never a body's name.
+_RANK_ENDS = frozenset({"General", "Commodore", "Major", "Colonel", "Lieutenant", "Captain",
+                        "Admiral", "Brigadier", "Sergeant", "Marshal"})  # fmt: skip
 _RANKS = frozenset({"Major", "Colonel", "Captain", "Lieutenant", "Brigadier", "Inspector",
                     "Sergeant", "Admiral", "Mr", "Ms", "Mrs", "Dr"})  # fmt: skip
 _FIELD_OFFICES = frozenset({"Office", "Centre", "Center", "Mission", "Embassy", "Branch",
@@ -51,7 +55,8 @@ _LEADING = frozenset({
 _INSTRUMENTS = frozenset({
     "Programme", "Program", "Fund", "Course", "Protocol", "Convention", "Agreement", "Treaty",
     "Plan", "Project", "Initiative", "Operation", "Exercise", "Strategy", "Concept", "Roadmap",
-    "Memorandum", "Declaration", "Charter", "Statute", "Code", "Law",
+    "Memorandum", "Declaration", "Charter", "Statute", "Code", "Law", "Operations",
+    "Exercises", "Programmes", "Projects",
 })  # fmt: skip
 _TIME_WORDS = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -107,9 +112,14 @@ def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
 
 
 def _new_name(run: list[Word], index: int) -> bool:
-    """After "and": a person's title, or words that hold their own head noun before any "of"."""
+    """After "and": a person's title, or words that hold their own head noun before any "of",
+    when what comes before "and" is a name of two words or more ("Police and Border Guard
+    Board" is one name; "Ministry of Home Affairs and Narcotics Control Bureau" two)."""
     if index < len(run) and run[index].text in _PERSON_TITLES | _RANKS:
         return True
+    one_word_before = index < 3 or run[index - 3].text in ("and", "the", "of")
+    if one_word_before:
+        return False
     for word in run[index:]:
         if word.text in ("of", "under", "for", "in", "on", "the"):
             return False
@@ -161,7 +171,7 @@ def _acceptable(run: list[Word], start: int, end: int) -> bool:
         words, start = words[1:], start + 1
     while words and words[-1].islower():
         words = words[:-1]
-    if len(words) < 2 or words[-1] in _PERSON_TITLES | _INSTRUMENTS | _TIME_WORDS:
+    if len(words) < 2 or words[-1] in _PERSON_TITLES | _INSTRUMENTS | _TIME_WORDS | _RANK_ENDS:
         return False
     first_head = next((i for i, w in enumerate(words) if w in HEADS), None)
     if first_head is None or any(w in _PERSON_TITLES | _RANKS for w in words[:first_head]):
