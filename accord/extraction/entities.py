@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import bodies, trim
@@ -172,6 +173,7 @@ def _is_country_phrase(surface: str) -> bool:
 CountryOf = Callable[[str], str | None]
 
 
+@lru_cache(maxsize=8192)  # roles and body names recur within and across documents
 def country_in(text: str) -> str | None:
     """The first country named in a short text (a role, an organisation name)."""
     for found in find_entities(text):

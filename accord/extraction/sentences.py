@@ -1,39 +1,42 @@
-"""Sentences with their character spans, from spaCy's rule-based pipeline (the blank English
-tokenizer knows "Mr.", "N." and "U.S." are not sentence ends) plus line breaks, which end
-sentences in headlines, datelines and transcripts."""
+"""Sentences with their character spans.
+
+A full stop, question or exclamation mark ends a sentence when white space and a capital (or
+a quotation mark, bracket or digit) follow, unless it closes an abbreviation, an initial or a
+title ("Mr.", "N.", "U.S.", "Lt.Gen."); a line break always ends one (headlines, datelines,
+transcript turns). A regular expression does this in one pass: spaCy's tokenizer, which the
+first version used, cost a quarter of extraction's time for the same result."""
 
 from __future__ import annotations
 
-from functools import cache
-from typing import Any
+import regex
 
 from accord.extraction.findings import Span
 
-
-@cache
-def _pipeline() -> Any:
-    import spacy
-    from spacy.language import Language
-
-    @Language.component("accord_line_breaks")
-    def line_breaks(doc: Any) -> Any:
-        for token in doc[1:]:
-            if "\n" in doc[token.i - 1].text or "\n" in doc[token.i - 1].whitespace_:
-                token.is_sent_start = True
-        return doc
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("accord_line_breaks")
-    nlp.add_pipe("sentencizer")
-    nlp.max_length = 50_000_000
-    return nlp
+_ABBREVIATIONS = (
+    r"Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Capt|Adm|Brig|Sgt|Insp|Hon|Rev|St|Sr|Jr|No|Nos|Art|"
+    r"Vol|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|approx|vs|cf|e\.g|i\.e|"
+    r"U\.S|U\.K|U\.N|E\.U|H\.E|Smt|Ph\.D|Co|Inc|Ltd|Dept|Govt|Min|Amb"
+)
+_BOUNDARY = regex.compile(
+    rf"(?<=[.!?][\"'”’)\]]?)(?<!\b(?:{_ABBREVIATIONS})\.)(?<!\b\p{{Lu}}\p{{Ll}}?\.)"
+    rf"[ \t]+(?=[\p{{Lu}}\d\"“‘'(\[])|[ \t]*\n\s*"
+)
 
 
 def sentences(text: str) -> list[Span]:
-    doc = _pipeline()(text)
-    spans = []
-    for sentence in doc.sents:
-        start, end = sentence.start_char, sentence.end_char
-        if text[start:end].strip():
-            spans.append((start, end))
+    spans: list[Span] = []
+    start = 0
+    for boundary in _BOUNDARY.finditer(text):
+        _add(text, start, boundary.start(), spans)
+        start = boundary.end()
+    _add(text, start, len(text), spans)
     return spans
+
+
+def _add(text: str, start: int, end: int, spans: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
