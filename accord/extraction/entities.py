@@ -132,28 +132,28 @@ def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
 
 
 def _look_up(surface: str, start: int, end: int, span: list[Word]) -> list[Found]:
-    results: list[Found] = []
+    return [replace(found, start=start, end=end) for found in _known(surface, len(span))]
+
+
+@lru_cache(maxsize=65536)  # the same names recur within a document and across documents
+def _known(surface: str, words: int) -> tuple[Found, ...]:
+    """What the gazetteers know `surface` as (offsets left at 0 for the caller to set)."""
     code = gz.find_country(surface)
     if code:
-        results.append(Found("country", code, start, end, surface))
-        return results
+        return (Found("country", code, 0, 0, surface),)
     actor = find_threat_actor(surface)
     if actor is not None:
-        results.append(Found("threat", actor.name, start, end, surface))
-        return results
+        return (Found("threat", actor.name, 0, 0, surface),)
     organisation = gz.find_organisation(surface)
     if organisation is not None:
-        results.append(
-            Found("organisation", organisation.name, start, end, surface,
-                  organisation.country, organisation.parent)
+        return (
+            Found("organisation", organisation.name, 0, 0, surface, organisation.country,
+                  organisation.parent),
         )  # fmt: skip
-        return results
-    place = gz.find_place(surface) if len(span) <= 5 else None
-    if place is not None and (len(span) > 1 or _single_word_place(surface, place)):
-        results.append(
-            Found("place", place.name, start, end, surface, place.country, None, place.kind)
-        )
-    return results
+    place = gz.find_place(surface) if words <= 5 else None
+    if place is not None and (words > 1 or _single_word_place(surface, place)):
+        return (Found("place", place.name, 0, 0, surface, place.country, None, place.kind),)
+    return ()
 
 
 def _single_word_place(word: str, place: gz.Place) -> bool:
