@@ -193,6 +193,7 @@ class Accord:
     ) -> None:
         from accord.documents import load_path
         from accord.extraction.pipeline import extract
+        from accord.resolve import resolve
         from accord.stix.mapping import to_bundle
 
         document = load_path(path)
@@ -204,9 +205,11 @@ class Accord:
                            document_id=document.sha256, title=document.title,
                            source=path.name, created=now, sha256=document.sha256)  # fmt: skip
         objects = bundle["objects"]
-        known = self.store.known_ids([o["id"] for o in objects if o["type"] in SHARED_TYPES],
+        # Entities and meetings stored under other names (other documents') are referred to.
+        resolved, _ = resolve(objects, self.store, viewer=SYSTEM)
+        known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
                                      viewer=SYSTEM)  # fmt: skip
-        fresh = [o for o in objects if o["id"] not in known]
+        fresh = [o for o in resolved if o["id"] not in known]
         checked = check_bundle(str(path), bundle["id"], fresh)
         if checked.problems:
             raise BundleError(str(path), checked.problems)

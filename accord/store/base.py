@@ -8,7 +8,8 @@ SQL here uses ``?`` placeholders; the PostgreSQL engine rewrites them. Every rea
 from __future__ import annotations
 
 import abc
-from collections.abc import Iterator, Sequence
+import string
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import replace
 from typing import Any, Protocol
@@ -308,6 +309,27 @@ class SqlStore(abc.ABC):
             )
         return hits
 
+    def find_by_name_prefix(
+        self, type_name: str, prefix: str, *, viewer: Principal, limit: int = 200
+    ) -> list[dict[str, Any]]:
+        """Latest, unrevoked objects of `type_name` whose name starts with `prefix`, case aside
+        (ASCII case only in SQLite, as its index folds it), by name: a range on the index over
+        names, for finding the entities a new one may be (accord.resolve)."""
+        expr, fold = _NAME_INDEX[self.engine]
+        low = fold(prefix)
+        if not low:
+            return []
+        pred = visible_predicate(viewer)
+        # `o.type || ''` keeps SQLite's planner off the (type, latest) index: the range on
+        # names is the selective one.
+        rows = self._read(
+            f"SELECT o.name, o.json FROM objects o WHERE {expr} >= ? AND {expr} < ? "
+            f"AND o.name IS NOT NULL AND o.type || '' = ? AND o.latest = ? AND o.revoked = ? "
+            f"AND {pred.sql} ORDER BY {expr}, o.seq LIMIT ?",
+            [low, _past_prefix(low), type_name, True, False, *pred.params, limit],
+        )
+        return [self._loads(raw) for name, raw in rows if fold(name).startswith(low)]
+
     def stats(self, *, viewer: Principal) -> Stats:
         pred = visible_predicate(viewer)
         by_type = {
@@ -397,6 +419,33 @@ def _stamp_param(name: str, value: str) -> str:
     if error:
         raise InputError(f"{name}: {error}")
     return sort_key(value)
+
+
+def _ascii_lower(text: str) -> str:
+    return text.translate(_ASCII_LOWER)
+
+
+_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
+# What each engine's index on objects.name (migration 0001) sorts by, and the case folding
+# that goes with it: a prefix range must use the same expression to use the index.
+_NAME_INDEX: dict[str, tuple[str, Callable[[str], str]]] = {
+    "sqlite": ("o.name COLLATE NOCASE", _ascii_lower),
+    "postgres": ("lower(o.name)", str.lower),
+}
+
+
+def _past_prefix(prefix: str) -> str:
+    """A bound above every string that starts with `prefix`: the prefix cut after its last
+    ASCII letter or digit that has a successor, which is incremented ("ilham a" -> "ilham b").
+    Unlike ``prefix + U+10FFFF`` (the fallback) this holds in linguistic collations too, which
+    ignore spaces and punctuation at first. Names in the range that do not start with `prefix`
+    are filtered out afterwards."""
+    stem = prefix
+    while stem and not (stem[-1].isascii() and stem[-1].isalnum() and stem[-1] not in "zZ9"):
+        stem = stem[:-1]
+    if not stem:
+        return prefix + "\U0010ffff"
+    return stem[:-1] + chr(ord(stem[-1]) + 1)
 
 
 def _marks(values: Sequence[Any]) -> str:
