@@ -1,0 +1,60 @@
+"""Rules that read instruments out of commitments, nominalisations and titles."""
+
+from __future__ import annotations
+
+from accord.extraction.findings import Initiative
+from accord.extraction.initiatives import find_initiatives
+from accord.vocab import InitiativeKind, InitiativeStatus
+
+
+def initiatives(text: str) -> dict[str, Initiative]:
+    return {i.text: i for i in find_initiatives(text, [], [(0, len(text))])}
+
+
+def test_a_commitment_to_lasting_joint_action_is_an_instrument() -> None:
+    found = initiatives(
+        "The parties agreed to set up a liaison cell, coordinated by the ministry, and to "
+        "exchange passenger data on suspected couriers through secure channels."
+    )
+    exchange = found["exchange passenger data on suspected couriers through secure channels"]
+    assert (exchange.kind, exchange.status) == (InitiativeKind.PLATFORM, InitiativeStatus.AGREED)
+
+
+def test_a_proposal_that_a_body_act_is_a_proposed_instrument() -> None:
+    found = initiatives("Inspector Novak proposed that Interpol deploy an analyst to Tirana.")
+    assert found["deploy an analyst to Tirana"].status == InitiativeStatus.PROPOSED
+
+
+def test_a_transformation_into_a_body_is_an_organisation() -> None:
+    found = initiatives("We welcome the decision to transform the council into a regional body.")
+    item = found["transform the council into a regional body"]
+    assert (item.kind, item.status) == (InitiativeKind.ORGANIZATION, InitiativeStatus.AGREED)
+
+
+def test_one_off_acts_and_pronoun_objects_are_not_instruments() -> None:
+    found = initiatives(
+        "The delegations agreed to meet again in May, decided to discuss the matter later, "
+        "agreed that they are a shared concern and agreed to share it with the ministries."
+    )
+    assert found == {}
+
+
+def test_a_nominalised_action_with_a_status_is_an_instrument() -> None:
+    found = initiatives("The modernisation of four border crossing points was completed.")
+    item = found["modernisation of four border crossing points"]
+    assert (item.kind, item.status) == (InitiativeKind.PROJECT, InitiativeStatus.COMPLETED)
+
+
+def test_a_nominalised_subject_matter_is_not_an_instrument() -> None:
+    assert initiatives("They agreed to hold a meeting on the clearance of the harbour.") == {}
+
+
+def test_a_title_may_carry_its_acronym_in_parentheses() -> None:
+    found = initiatives("The Regional Maritime Awareness (RMA) Programme is under way.")
+    assert "The Regional Maritime Awareness (RMA) Programme" in found
+
+
+def test_an_exercise_named_in_quotation_marks_keeps_its_code_name() -> None:
+    found = initiatives("The joint exercise “Steppe-Shield-2024” was completed in June.")
+    item = found["joint exercise “Steppe-Shield-2024”"]
+    assert (item.kind, item.status) == (InitiativeKind.PROGRAMME, InitiativeStatus.COMPLETED)
