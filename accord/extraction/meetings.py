@@ -9,8 +9,9 @@ dateline. A meeting of two parties (two states, or a state and an organisation) 
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 import regex
@@ -99,6 +100,8 @@ def find_meetings(context: Context) -> list[Meeting]:
             others.append(_planned(context, s, e))
         elif main is None:
             main = _main(context, index)
+        else:
+            others.extend(_earlier(context, s, e, main))
     meetings = ([main] if main else []) + others
     return _inherit(meetings, main)
 
@@ -148,9 +151,36 @@ def _format(people: Sequence[Person], countries: set[str], sentence: str = "") -
     return MeetingFormat.BILATERAL if two else MeetingFormat.MULTILATERAL
 
 
+_CLAUSE = regex.compile(r";|\bwhile\b|,\s+and\b|\bwhereas\b")
+
+
 def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meeting]:
-    """ "A held bilateral meetings with B, C and D": one meeting each; "A and B met": one."""
+    """Meetings on the sidelines of the main one take its day (and place); a sentence may
+    report several ("A met B, while C met D")."""
     s, e = context.sentences[index]
+    clauses = _clauses(context, s, e)
+    found: list[Meeting] = []
+    for start, end in clauses if len(clauses) > 1 else [(s, e)]:
+        found.extend(_bilaterals_in(context, index, main, start, end))
+    if main is None or main.start is None:
+        return found
+    return [replace(m, start=main.start, end=main.start) for m in found]
+
+
+def _clauses(context: Context, s: int, e: int) -> list[Span]:
+    """The clauses of a sentence that each report a bilateral meeting between two people."""
+    cuts = [s, *(s + m.start() for m in _CLAUSE.finditer(context.text[s:e])), e]
+    clauses = list(itertools.pairwise(cuts))
+    return [
+        (a, b) for a, b in clauses
+        if _BILATERAL.search(context.text[a:b]) and len(context.persons_in(a, b)) >= 2
+    ]  # fmt: skip
+
+
+def _bilaterals_in(
+    context: Context, index: int, main: Meeting | None, s: int, e: int
+) -> list[Meeting]:
+    """ "A held bilateral meetings with B, C and D": one meeting each; "A and B met": one."""
     words = context.text[s:e]
     trigger = _BILATERAL.search(words) or _SIDELINES.search(words)
     at = s + (trigger.start() if trigger else 0)
@@ -171,6 +201,26 @@ def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meet
                  {c for c in (host.country, guest.country) if c}, [], place, (s, e))
         for guest in guests
     ]  # fmt: skip
+
+
+_EARLIER = regex.compile(
+    r"\b(?:previous|last|earlier|first|past|former|preceding)\s+(?:\w+\s+){0,2}"
+    r"(?:summit|conference|meeting|session|forum|round)\b|"
+    r"\b(?:summit|conference|meeting|session|forum)\s+(?:\w+\s+){0,3}(?:in|at)\s+\p{Lu}\w+"
+    r"\s+in\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:\w+\s+)?(?:summit|conference)\b",
+    regex.IGNORECASE,
+)
+
+
+def _earlier(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
+    """An earlier meeting recalled in passing ("the previous conference in Bishkek", "the
+    2004 summit in Istanbul"): held, multilateral, placed where the sentence puts it."""
+    if not _EARLIER.search(context.text[s:e]):
+        return []
+    places = [p for p in context.places_in(s, e) if p != main.location]
+    if not places:
+        return []
+    return [_meeting(MeetingFormat.MULTILATERAL, False, [], [], [], places[0], (s, e))]
 
 
 def _planned(context: Context, s: int, e: int) -> Meeting:
