@@ -14,17 +14,10 @@ import itertools
 from collections.abc import Callable
 
 from accord.extraction.chunks import Word
+from accord.extraction.lexicon import INSTITUTION_HEADS
 from accord.extraction.names import common_word, is_given_name
 
-HEADS = frozenset({
-    "Council", "Ministry", "Committee", "Agency", "Service", "Office", "Department", "Centre",
-    "Center", "Administration", "Directorate", "Troops", "Forces", "Force", "Police", "Guard",
-    "Academy", "University", "Institute", "Commission", "Secretariat", "Staff", "Mission",
-    "Organization", "Organisation", "Bureau", "Unit", "Structure", "Government", "Parliament",
-    "Assembly", "Court", "Navy", "Army", "Command", "Authority", "Board",
-    "Branch", "Corps", "Association", "Cabinet", "Inspectorate", "Division",
-    "Gendarmerie", "Customs", "Embassy", "Consulate", "Brigade", "Detachment", "Union",
-})  # fmt: skip
+HEADS = INSTITUTION_HEADS
 _PLURAL_PEOPLE = frozenset({"Secretaries", "Representatives", "Heads", "Members", "Ministers",
                             "Chiefs", "Directors", "Commanders", "Delegations"})  # fmt: skip
 # Words that end a rank written before a name ("Police Major General", "Naval Forces

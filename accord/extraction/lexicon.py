@@ -28,25 +28,29 @@ TITLE_WORDS = frozenset({
     "High", "Principal", "Rapporteur", "Premier", "Speaker", "Auditor",
 })  # fmt: skip
 
-# Head nouns of institutions: a capitalised sequence containing one names an organisation,
-# not a person.
-ORGANISATION_HEADS = frozenset({
-    "Council", "Ministry", "Committee", "Agency", "Service", "Office", "Department", "Centre",
-    "Center", "Administration", "Directorate", "Troops", "Forces", "Force", "Police", "Guard",
-    "Academy", "University", "Institute", "Commission", "Secretariat", "Staff", "Mission",
-    "Organization", "Organisation", "Bureau", "Unit", "Structure", "Government", "Parliament",
-    "Assembly", "Court", "Union", "Alliance", "Cooperation", "Partnership", "Community",
-    "Headquarters", "Navy", "Army", "Command", "Authority", "Board", "Branch", "Network",
-    "Group", "Corps", "Programme", "Program", "Initiative", "Fund", "Bank", "Foundation",
-    "Association", "Federation", "Republic", "Kingdom", "Emirates", "States", "Nations",
-    "Cabinet", "Presidency", "Chancellery", "Inspectorate", "Prosecutor's", "Forum", "Team",
-    "School", "College", "Division", "Section", "Task", "Treaty", "Agreement", "Conference",
-    "Summit", "Meeting", "Session", "Workshop", "Dialogue", "Operation", "Exercise",
-    "Course", "Company", "Corporation", "Embassy", "Consulate", "Pipeline", "Railway",
-    "Project", "Plan",
-    "Confederation", "Principality", "Sultanate", "Coalition", "Observatory", "Registry",
-    "Ombudsman", "Legislature", "Senate", "Duma", "Majlis", "Brigade", "Battalion", "Regiment",
-    "Detachment", "Contingent", "Fleet", "Gendarmerie", "Customs", "Prosecution", "Tribunal",
+# Head nouns of institutions: a capitalised name holding one is a body (accord.extraction.bodies).
+INSTITUTION_HEADS = frozenset({
+    "Academy", "Administration", "Agency", "Army", "Assembly", "Association", "Authority",
+    "Board", "Branch", "Brigade", "Bureau", "Cabinet", "Center", "Centre", "Command",
+    "Commission", "Committee", "Consulate", "Corps", "Council", "Court", "Customs",
+    "Department", "Detachment", "Directorate", "Division", "Embassy", "Force", "Forces",
+    "Gendarmerie", "Government", "Guard", "Inspectorate", "Institute", "Ministry",
+    "Mission", "Navy", "Office", "Organisation", "Organization", "Parliament", "Police",
+    "Secretariat", "Service", "Staff", "Structure", "Troops", "Union", "Unit", "University",
+})  # fmt: skip
+
+# Head nouns that make a capitalised run an organisation's, a meeting's or an instrument's name,
+# never a person's: the institutions' heads and more.
+ORGANISATION_HEADS = INSTITUTION_HEADS | frozenset({
+    "Agreement", "Alliance", "Bank", "Battalion", "Chancellery", "Coalition", "College",
+    "Community", "Company", "Confederation", "Conference", "Contingent", "Cooperation",
+    "Corporation", "Course", "Dialogue", "Duma", "Emirates", "Exercise", "Federation",
+    "Fleet", "Forum", "Foundation", "Fund", "Group", "Headquarters", "Initiative",
+    "Kingdom", "Legislature", "Majlis", "Meeting", "Nations", "Network", "Observatory",
+    "Ombudsman", "Operation", "Partnership", "Pipeline", "Plan", "Presidency",
+    "Principality", "Program", "Programme", "Project", "Prosecution", "Prosecutor's",
+    "Railway", "Regiment", "Registry", "Republic", "School", "Section", "Senate", "Session",
+    "States", "Sultanate", "Summit", "Task", "Team", "Treaty", "Tribunal", "Workshop",
 })  # fmt: skip
 
 # Capitalised words that start sentences or headings and are never part of a name.
