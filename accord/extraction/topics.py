@@ -11,7 +11,7 @@ from functools import cache
 
 import regex
 
-from accord.extraction.findings import Span, TopicFinding
+from accord.extraction.findings import TopicFinding
 from accord.vocab import Topic
 
 THRESHOLD = 2
@@ -212,7 +212,3 @@ def find_topics(text: str, threshold: int = THRESHOLD) -> tuple[TopicFinding, ..
         if weight >= threshold:
             found.append(TopicFinding(topic, tuple(sorted(set(spans)))))
     return tuple(found)
-
-
-def spans_of(findings: tuple[TopicFinding, ...]) -> dict[Topic, tuple[Span, ...]]:
-    return {finding.topic: finding.spans for finding in findings}
