@@ -13,6 +13,7 @@ from accord.extraction.bodies import bodies, trim
 from accord.extraction.chunks import Word, chunks, sub_spans, words
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.names import common_word
+from accord.extraction.spans import SpanIndex
 
 # Capitalised words that are place names somewhere but, standing alone in this genre, never are.
 _NEVER_PLACES = frozenset({
@@ -42,16 +43,17 @@ def find_entities(text: str, persons: Sequence[tuple[int, int]] = ()) -> list[Fo
     the office alone."""
     found: list[Found] = []
     all_words = words(text)
+    index = SpanIndex(persons)
     for run in chunks(text, all_words):
-        for part in _without_persons(run, persons):
+        for part in _without_persons(run, index):
             found.extend(_in_run(text, part))
     return sorted(found, key=lambda f: (f.start, -f.end))
 
 
-def _without_persons(run: list[Word], persons: Sequence[tuple[int, int]]) -> list[list[Word]]:
+def _without_persons(run: list[Word], persons: SpanIndex) -> list[list[Word]]:
     parts: list[list[Word]] = [[]]
     for word in run:
-        if any(s <= word.start < e for s, e in persons):
+        if persons.covers(word.start):
             parts.append([])
         else:
             parts[-1].append(word)

@@ -15,6 +15,7 @@ from accord.extraction.names import find_names
 from accord.extraction.persons import group_persons
 from accord.extraction.quotes import find_quotes
 from accord.extraction.sentences import sentences
+from accord.extraction.spans import SpanIndex
 from accord.extraction.topics import find_topics
 
 
@@ -22,8 +23,9 @@ def extract(text: str, published: date | None = None) -> Findings:
     mentions = find_names(text, _is_place_or_country)
     persons, refers = group_persons(text, mentions, country_in)
     person_spans = [span for person in persons for span in person.spans]
+    covered = SpanIndex(person_spans)
     entities = _overshadowed([f for f in find_entities(text, person_spans)
-                              if not _inside(f, person_spans)])  # fmt: skip
+                              if not _inside(f, covered)])  # fmt: skip
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
                       _dateline_place(text, entities))  # fmt: skip
@@ -51,20 +53,19 @@ def _is_place_or_country(word: str) -> bool:
     )  # fmt: skip
 
 
-def _inside(found: Found, spans: list[tuple[int, int]]) -> bool:
-    return found.kind == "place" and any(s < found.end and found.start < e for s, e in spans)
+def _inside(found: Found, spans: SpanIndex) -> bool:
+    return found.kind == "place" and spans.overlaps(found.start, found.end)
 
 
 def _overshadowed(entities: list[Found]) -> list[Found]:
     """Places that are part of a country's name ("Herzegovina") or that are the very words of
     an organisation's name ("Alliance") are not places."""
-    blockers = [(f.start, f.end, f.kind) for f in entities if f.kind != "place"]
+    countries = SpanIndex((f.start, f.end) for f in entities if f.kind == "country")
+    organisations = {(f.start, f.end) for f in entities if f.kind == "organisation"}
     return [
         f for f in entities
-        if f.kind != "place" or not any(
-            (kind == "country" and s <= f.start and f.end <= e)
-            or (kind == "organisation" and (s, e) == (f.start, f.end))
-            for s, e, kind in blockers
+        if f.kind != "place" or not (
+            countries.encloses(f.start, f.end) or (f.start, f.end) in organisations
         )
     ]  # fmt: skip
 

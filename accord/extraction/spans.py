@@ -1,0 +1,40 @@
+"""Questions about many spans answered in logarithmic time, so that checking every mention of a
+long document against every other stays near-linear (a 2 MB text has tens of thousands)."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from accord.extraction.findings import Span
+
+
+class SpanIndex:
+    """Spans sorted by start, with the running maximum of their ends."""
+
+    def __init__(self, spans: Iterable[Span]) -> None:
+        self._spans = sorted(spans)
+        self._starts = [start for start, _ in self._spans]
+        reach, self._reach = -1, []
+        for _, end in self._spans:
+            reach = max(reach, end)
+            self._reach.append(reach)
+
+    def covers(self, position: int) -> bool:
+        """Whether some span has start <= position < end."""
+        index = bisect_right(self._starts, position) - 1
+        return index >= 0 and self._reach[index] > position
+
+    def encloses(self, start: int, end: int) -> bool:
+        """Whether some span has span.start <= start and end <= span.end."""
+        index = bisect_right(self._starts, start) - 1
+        while index >= 0 and self._reach[index] >= end:
+            if self._spans[index][1] >= end:
+                return True
+            index -= 1
+        return False
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether some span shares a character with [start, end)."""
+        index = bisect_right(self._starts, end - 1) - 1
+        return index >= 0 and self._reach[index] > start
