@@ -10,12 +10,14 @@ named there.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 
 import regex
 
 from accord.extraction.entities import Found
 from accord.extraction.findings import Initiative
+from accord.extraction.spans import SpanIndex
 from accord.vocab import InitiativeKind, InitiativeStatus
 
 _HEADS: dict[str, InitiativeKind] = {
@@ -41,7 +43,19 @@ _HEADS: dict[str, InitiativeKind] = {
     "patrols": InitiativeKind.PROGRAMME, "monitoring": InitiativeKind.PROGRAMME,
     "assessment": InitiativeKind.PROGRAMME, "framework": InitiativeKind.PROGRAMME,
     "account": InitiativeKind.PROGRAMME, "data bank": InitiativeKind.PLATFORM,
+    "register": InitiativeKind.PLATFORM,
 }  # fmt: skip
+# Nouns of bodies in a capitalised name: "Treaty Organisation", "European Bank".
+_BODY_TITLE = regex.compile(
+    r"\b(?:Organi[sz]ations?|Council|Committee|Agency|Union|Ministry|Service|(?<!Data\s)Bank)\b"
+)
+# Nouns of offices, posts and premises: an instrument word before one of them only modifies it
+# ("Programme Office", "exchange houses", "System Department").
+_BODY_NOUN = regex.compile(
+    r"\s+(?:offices?|officers?|houses?|shops?|departments?|units?|staff|managers?|"
+    r"coordinators?|directors?|secretariats?|desks?|rates?)\b",
+    regex.IGNORECASE,
+)
 _HEAD = regex.compile(
     r"\b(" + "|".join(sorted(map(regex.escape, _HEADS), key=len, reverse=True)) + r")\b",
     regex.IGNORECASE,
@@ -118,6 +132,45 @@ _ACTION = regex.compile(
     r"[^,;:.!?()\u201c\u201d\"]{3,110}",
     regex.IGNORECASE,
 )
+
+
+def _gerund(verb: str) -> str:
+    """The -ing form of a (phrasal) verb: "set up" -> "setting up", "create" -> "creating"."""
+    first, _, rest = verb.partition(" ")
+    if first.endswith("e") and not first.endswith("ee"):
+        first = first[:-1]
+    elif regex.fullmatch(r"[^aeiou]*[aeiou][^aeiouwxy]", first):
+        first += first[-1]
+    return " ".join(filter(None, (first + "ing", rest)))
+
+
+_SIMPLE_VERBS = [v for v in _LASTING_VERBS.split("|") if regex.fullmatch(r"[a-z ]+", v)]
+_GERUNDS = "|".join(sorted({_gerund(v) for v in _SIMPLE_VERBS}, key=len, reverse=True))
+# A proposal whose object is a gerund: "proposed sending a liaison officer to ...".
+_GERUND_PROPOSAL = regex.compile(
+    rf"\b(?:propos(?:ed|es|e|ing)|suggest(?:ed|s)?|recommend(?:ed|s)?|"
+    rf"consider(?:ed|s|ing)?|envisag(?:ed|es|e))\s+(?=(?:{_GERUNDS})\b)",
+    regex.IGNORECASE,
+)
+_GERUND_ACTION = regex.compile(
+    rf"(?:{_GERUNDS})\b(?!\s+(?:it|them|this|these|those)\b)"
+    r"[^,;:.!?()\u201c\u201d\"]{3,110}",
+    regex.IGNORECASE,
+)
+# Institutions and instruments reported as created in the passive: "the Committee for ... has
+# just been created", "The national register ... was completed in May".
+_CREATED = regex.compile(
+    r"\s+(?:(?:has|have)\s+(?:just\s+|recently\s+|now\s+)?been|was|were)\s+"
+    r"(?:created|established|set\s+up|founded|formed|opened|launched|completed|built|"
+    r"inaugurated)\b",
+    regex.IGNORECASE,
+)
+_NAME = regex.compile(rf"{_CAP}(?:\s+(?:(?:of|for|on|and|the|in)\s+)*{_CAP})+")
+_SUBJECT_START = regex.compile(
+    r"(?:^|[,;:(\u201c\"]|\s(?:and|that|which|while|but|as|when|after|since)\s)"
+    r"\s*(?:(?:the|a|an|its|their|our|this|new|newly)\s+)*",
+    regex.IGNORECASE,
+)
 # Nominalised instruments: "creation of an Anti-drugs Centre", "modernisation of three border
 # crossing points", "removal of unexploded ordnance".
 _NOMINAL = regex.compile(
@@ -151,6 +204,22 @@ _CODE_NAME = regex.compile(
     r"[\"\u201c][^\"\u201d]{2,40}[\"\u201d]\s+(?:operation|exercise)\b",
     regex.IGNORECASE,
 )
+# Abstract programmes named by the domains they join: "(the pace of) defence and security
+# sector reform", "(consulting on) training and science cooperation".
+_DOMAINS = regex.compile(
+    r"\b(?:on|of|in)\s+(?P<name>[a-z-]+\s+and\s+[a-z-]+(?:\s+sector)?\s+(?:reform|cooperation))\b"
+)
+# A stage of an instrument named before: "the second phase of the project".
+_PHASE = regex.compile(
+    r"\b(?:first|second|third|fourth|fifth|next|final|new|\d+(?:st|nd|rd|th))\s+"
+    r"(?:phase|stage)\s+of\s+(?:the|this|that)\s+(?P<head>project|programme|program|plan)\b",
+    regex.IGNORECASE,
+)
+# Projects and programmes whose title is quoted: the project "Cyber Resilience for Central Asia".
+_QUOTED_TITLE = regex.compile(
+    r"\b(project|programme|program|initiative)\s+[\"\u201c](\p{Lu}[^\"\u201d]{4,150})[\"\u201d]",
+    regex.IGNORECASE,
+)
 
 
 def find_initiatives(
@@ -158,28 +227,42 @@ def find_initiatives(
 ) -> list[Initiative]:
     found: list[Initiative] = []
     seen: set[str] = set()
-    organisations = [(f.start, f.end) for f in entities if f.kind == "organisation"]
+    organisations = SpanIndex((f.start, f.end) for f in entities if f.kind == "organisation")
+    ordered = sorted(entities, key=lambda f: f.start)
+    starts = [f.start for f in ordered]
     for s, e in sentences:
         words = text[s:e]
         status = _status(words)
         for offset, phrase, kind, titled, own in _instruments(words):
             start = s + offset
-            if any(a <= start < b for a, b in organisations) or phrase.lower() in seen:
+            inside = not _names_itself(kind, titled) and organisations.covers(start)
+            if inside or phrase.lower() in seen:
                 continue
             if (status is None and own is None and not titled) or _anaphoric(phrase):
                 continue
             seen.add(phrase.lower())
             found.append(Initiative(
                 phrase, kind, own or status or InitiativeStatus.IN_PROGRESS,
-                _parties(entities, s, e), ((start, start + len(phrase)),),
+                _parties(ordered[bisect_left(starts, s) : bisect_left(starts, e)]),
+                ((start, start + len(phrase)),),
             ))  # fmt: skip
     return found
 
 
+def _names_itself(kind: InitiativeKind, titled: bool) -> bool:
+    """Whether an instrument stands even where the entities saw an organisation: a body
+    reported as created, or a titled programme or agreement (a centre or force in an
+    organisation's name is that organisation)."""
+    if kind == InitiativeKind.ORGANIZATION:
+        return True
+    return titled and kind not in (InitiativeKind.CENTRE, InitiativeKind.FORCE)
+
+
 def _anaphoric(phrase: str) -> bool:
-    """ "the agreement", "The Memorandum": a reference back to an instrument named before."""
+    """ "the agreement", "The Memorandum", "the working group": a reference back to an
+    instrument named before."""
     words = regex.sub(r"^(?:the|this|that|these|a|an)\s+", "", phrase, flags=regex.IGNORECASE)
-    return len(words.split()) == 1
+    return len(words.split()) == 1 or words.lower() in _HEADS
 
 
 def _status(sentence: str) -> InitiativeStatus | None:
@@ -196,10 +279,14 @@ def _instruments(sentence: str) -> list[_Candidate]:
     """(offset, phrase, kind, titled, own status) for each instrument named in the sentence.
     Verb-phrase and nominalised instruments come first: they contain the instrument noun a
     head would find, and their trigger states the status more precisely than the sentence."""
-    results = _commitments(sentence) + _nominals(sentence) + _code_names(sentence)
+    readers = (_commitments, _gerund_proposals, _nominals, _code_names, _created, _domains,
+               _phases)  # fmt: skip
+    results = [candidate for read in readers for candidate in read(sentence)]
     taken = [(start, start + len(phrase)) for start, phrase, *_ in results]
     for title in _TITLE.finditer(sentence):
         if any(a <= title.start() < b for a, b in taken):
+            continue
+        if _names_a_body(sentence, title):
             continue
         words = title.group().split()
         kind = next((_HEADS[w.lower()] for w in words if w.lower() in _HEADS),
@@ -207,7 +294,7 @@ def _instruments(sentence: str) -> list[_Candidate]:
         results.append((title.start(), title.group(), kind, True, None))
         taken.append(title.span())
     for head in _HEAD.finditer(sentence):
-        if any(a <= head.start() < b for a, b in taken):
+        if any(a <= head.start() < b for a, b in taken) or _modifies_noun(sentence, head.end()):
             continue
         start = _phrase_start(sentence, head.start())
         tail = regex.match(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80})?",
@@ -218,6 +305,15 @@ def _instruments(sentence: str) -> list[_Candidate]:
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
             taken.append((start, end))
     return results
+
+
+def _names_a_body(sentence: str, title: regex.Match[str]) -> bool:
+    """A title that names an organisation, an office or a post: "Programme Office", "Collective
+    Security Treaty Organisation", "European Bank for Reconstruction"."""
+    name = regex.split(r"\s+(?:on|of|for|between|against|to|in)\s+", title.group())[0]
+    return (_BODY_NOUN.match(sentence, title.end()) is not None
+            or _BODY_NOUN.search(title.group()) is not None
+            or _BODY_TITLE.search(name) is not None)  # fmt: skip
 
 
 def _commitments(sentence: str) -> list[_Candidate]:
@@ -233,6 +329,62 @@ def _commitments(sentence: str) -> list[_Candidate]:
             if action and len(phrase.split()) >= 2:
                 results.append((action.start(), phrase, _action_kind(phrase), False, status))
     return results
+
+
+def _gerund_proposals(sentence: str) -> list[_Candidate]:
+    """Instruments written as the gerund a proposal governs: "proposed sending an officer"."""
+    results: list[_Candidate] = []
+    for trigger in _GERUND_PROPOSAL.finditer(sentence):
+        action = _GERUND_ACTION.match(sentence, trigger.end())
+        phrase = _clause(action.group()) if action else ""
+        if action and len(phrase.split()) >= 2 and phrase.split()[1] not in _MODIFIER_STOP:
+            kind = _action_kind(phrase)
+            results.append((action.start(), phrase, kind, False, InitiativeStatus.PROPOSED))
+    return results
+
+
+def _created(sentence: str) -> list[_Candidate]:
+    """What a passive of creation has as subject: "the Committee ... has just been created".
+    A named body without an instrument noun is an institutional change (an organisation)."""
+    results: list[_Candidate] = []
+    for verb in _CREATED.finditer(sentence):
+        before = sentence[: verb.start()]
+        start = max((m.end() for m in _SUBJECT_START.finditer(before)), default=0)
+        subject = before[start:].strip()
+        if not 2 <= len(subject.split()) <= 12 or not regex.fullmatch(
+            r"[\p{L}\p{N}\s'-]+", subject
+        ):
+            continue
+        head = _HEAD.search(subject)
+        if head is not None:
+            kind = _HEADS[head.group().lower()]
+        elif _NAME.fullmatch(subject):
+            kind = InitiativeKind.ORGANIZATION
+        else:
+            continue
+        results.append((start, subject, kind, subject[0].isupper(), InitiativeStatus.COMPLETED))
+    return results
+
+
+def _domains(sentence: str) -> list[_Candidate]:
+    """Reform and cooperation named by the two domains they join, as a programme."""
+    return [(m.start("name"), m.group("name"), InitiativeKind.PROGRAMME, True, None)
+            for m in _DOMAINS.finditer(sentence)]  # fmt: skip
+
+
+def _phases(sentence: str) -> list[_Candidate]:
+    """A phase or stage of a project or programme named before, as an instrument of its own."""
+    return [(m.start(), m.group(), _HEADS[m.group("head").lower()], False, None)
+            for m in _PHASE.finditer(sentence)]  # fmt: skip
+
+
+def _modifies_noun(sentence: str, end: int) -> bool:
+    """An instrument word followed by another instrument noun or by the noun of an office or
+    premises is a modifier, not a head: "training centre", "exchange offices"."""
+    following = regex.match(r"\s+([\p{L}-]+)", sentence[end:])
+    if following is None:
+        return False
+    return following.group(1).lower() in _HEADS or _BODY_NOUN.match(sentence, end) is not None
 
 
 def _trigger_status(trigger: regex.Match[str]) -> InitiativeStatus:
@@ -264,12 +416,17 @@ def _nominals(sentence: str) -> list[_Candidate]:
 
 
 def _code_names(sentence: str) -> list[_Candidate]:
-    """Operations and exercises named by a quoted code name, with their modifiers."""
+    """Operations and exercises named by a quoted code name, with their modifiers; projects and
+    programmes by their quoted title."""
     results: list[_Candidate] = []
     for match in _CODE_NAME.finditer(sentence):
         start = _phrase_start(sentence, match.start())
         phrase = sentence[start : match.end()]
         results.append((start, phrase, InitiativeKind.PROGRAMME, True, None))
+    for match in _QUOTED_TITLE.finditer(sentence):
+        kind = _HEADS.get(match.group(1).lower(), InitiativeKind.PROGRAMME)
+        start = _phrase_start(sentence, match.start())
+        results.append((start, sentence[start : match.end()], kind, True, None))
     return results
 
 
@@ -320,10 +477,10 @@ def _phrase_start(sentence: str, head: int) -> int:
     return start
 
 
-def _parties(entities: Sequence[Found], start: int, end: int) -> tuple[str, ...]:
+def _parties(in_sentence: Sequence[Found]) -> tuple[str, ...]:
+    """The organisations and countries named in the instrument's sentence, in order."""
     parties: list[str] = []
-    for found in entities:
-        inside = start <= found.start < end and found.kind in ("country", "organisation")
-        if inside and found.key not in parties:
+    for found in in_sentence:
+        if found.kind in ("country", "organisation") and found.key not in parties:
             parties.append(found.key)
     return tuple(parties)

@@ -58,3 +58,48 @@ def test_an_exercise_named_in_quotation_marks_keeps_its_code_name() -> None:
     found = initiatives("The joint exercise “Steppe-Shield-2024” was completed in June.")
     item = found["joint exercise “Steppe-Shield-2024”"]
     assert (item.kind, item.status) == (InitiativeKind.PROGRAMME, InitiativeStatus.COMPLETED)
+
+
+def test_a_body_created_in_the_passive_is_an_institutional_change() -> None:
+    found = initiatives("In Russia, the Committee for Control of Illicit Drug Trafficking has just "
+                        "been created.")  # fmt: skip
+    item = found["Committee for Control of Illicit Drug Trafficking"]
+    assert (item.kind, item.status) == (InitiativeKind.ORGANIZATION, InitiativeStatus.COMPLETED)
+
+
+def test_a_pronoun_subject_of_a_passive_is_not_an_instrument() -> None:
+    assert initiatives("It is a zone of this type that was created.") == {}
+
+
+def test_a_proposed_gerund_is_a_proposed_instrument() -> None:
+    found = initiatives("The delegation proposed sending a liaison officer to the centre.")
+    assert found["sending a liaison officer to the centre"].status == InitiativeStatus.PROPOSED
+
+
+def test_an_instrument_word_that_modifies_an_office_is_not_a_head() -> None:
+    found = initiatives(
+        "Profits were laundered through currency exchange offices, the OSCE Programme Office "
+        "said, and a joint training centre was proposed."
+    )
+    assert list(found) == ["joint training centre"]
+
+
+def test_a_quoted_project_title_is_a_project() -> None:
+    found = initiatives('The meeting was held within the project "Cyber Resilience for Asia".')
+    assert found['project "Cyber Resilience for Asia"'].kind == InitiativeKind.PROJECT
+
+
+def test_reform_named_by_its_domains_is_a_programme() -> None:
+    found = initiatives(
+        "They were urged to keep up the pace of defence and security sector reform."
+    )
+    assert "defence and security sector reform" in found
+
+
+def test_a_definite_reference_to_a_head_is_anaphoric() -> None:
+    assert initiatives("The working group will hold its first session in May, it was agreed.") == {}
+
+
+def test_a_phase_of_a_project_is_an_instrument() -> None:
+    found = initiatives("They discussed a second phase of the project, which would cover roads.")
+    assert found["second phase of the project"].status == InitiativeStatus.PROPOSED
