@@ -6,6 +6,9 @@
     │   ├── FileReadError      a file is missing, unreadable, not JSON, truncated
     │   └── BundleError        a bundle breaks STIX rules; carries every Problem found
     ├── NotFoundError          an id or record that does not exist (for this viewer)
+    ├── AuthError              no valid credentials: unknown user, wrong password, bad token
+    ├── ForbiddenError         the principal is known but its role does not allow the action
+    ├── ConflictError          a name that must be unique is taken
     └── StoreError             the database refused or failed
         └── SchemaError        the database schema is missing, newer or older than this code
 
@@ -72,6 +75,33 @@ class NotFoundError(AccordError):
         self.what = what
         self.key = key
         super().__init__(f"{what} not found: {key}")
+
+
+class AuthError(AccordError):
+    """Credentials are missing, wrong, expired or revoked. The message never says which
+    part was wrong, so it cannot be used to probe for user names."""
+
+    def __init__(self, reason: str = "invalid credentials") -> None:
+        super().__init__(reason)
+
+
+class ForbiddenError(AccordError):
+    """The principal may not do this (its role lacks `capability`, or it does not own the
+    thing it asks to change)."""
+
+    def __init__(self, action: str, reason: str) -> None:
+        self.action = action
+        self.reason = reason
+        super().__init__(f"{action}: {reason}")
+
+
+class ConflictError(AccordError):
+    """A unique name is already taken (an organisation, a user, a sharing group)."""
+
+    def __init__(self, what: str, key: str) -> None:
+        self.what = what
+        self.key = key
+        super().__init__(f"{what} already exists: {key}")
 
 
 class StoreError(AccordError):

@@ -4,20 +4,24 @@ SQL, no policy and no presentation."""
 from __future__ import annotations
 
 import gc
+import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, Literal
+
+import orjson
 
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
-from accord.errors import BundleError, InputError, Problem
-from accord.sharing import SYSTEM, Principal
+from accord.errors import BundleError, ForbiddenError, InputError, Problem
+from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal
 from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
+from accord.stix.extensions import PROVENANCE_EXTENSION as PROVENANCE
 from accord.store import ObjectQuery, SearchHit, Stats, Store
 from accord.store.model import Document as StoredDocument
-from accord.store.model import Progress
+from accord.store.model import NewSource, Progress, Sharing
 
 BUNDLE_SUFFIXES = (".json", ".json.gz")
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".docx")
@@ -75,6 +79,53 @@ def _paused_gc() -> Iterator[None]:
             gc.enable()
 
 
+@dataclass(frozen=True, slots=True)
+class _Origin:
+    """Who a write belongs to and how it is shared."""
+
+    owner_org: int | None
+    sharing: Sharing
+
+    def source(self, kind: Literal["document", "bundle"], ref: str, label: str) -> NewSource:
+        return NewSource(kind, ref, label, self.owner_org, self.sharing)
+
+    def document_key(self, sha256: str) -> str:
+        """What a document's ids derive from: its digest, and its owner's, so that two
+        organisations holding the same text hold two sets of facts."""
+        if self.owner_org is None:
+            return sha256
+        return hashlib.sha256(f"{self.owner_org}:{sha256}".encode()).hexdigest()
+
+
+def _require(principal: Principal, capability: Capability, action: str) -> None:
+    if not principal.can(capability):
+        role = principal.role or principal.kind.value
+        raise ForbiddenError(action, f"a {role} may not {capability}")
+
+
+def _entity_evidence(
+    objects: list[dict[str, Any]],
+) -> tuple[list[dict[str, Any]], dict[str, bytes]]:
+    """Entities are shared by every source that names them, so they keep only identifying
+    data: each document's provenance of an entity moves to that document's mention of it."""
+    evidence: dict[str, bytes] = {}
+    out = []
+    for obj in objects:
+        extensions = obj.get("extensions")
+        if (
+            obj["type"] in ENTITY_TYPES
+            and isinstance(extensions, dict)
+            and PROVENANCE in extensions
+        ):
+            rest = {k: v for k, v in extensions.items() if k != PROVENANCE}
+            evidence[obj["id"]] = orjson.dumps(extensions[PROVENANCE])
+            obj = {k: v for k, v in obj.items() if k != "extensions"}
+            if rest:
+                obj["extensions"] = rest
+        out.append(obj)
+    return out, evidence
+
+
 def _at_positions(problems: list[Problem], positions: list[int]) -> list[Problem]:
     """Problems found by the store name an object by its place among the checked objects;
     give them the object's place in the bundle instead."""
@@ -122,14 +173,20 @@ class Accord:
         skip_invalid: bool = False,
         strict: bool = False,
         progress: Callable[[str], Progress] | None = None,
+        owner: Principal = SYSTEM,
+        sharing: Sharing | None = None,
     ) -> ImportReport:
-        """Import one bundle file (``-`` is stdin) atomically. A refused file or bundle comes
-        back as a report with `error` set; nothing from it is written."""
+        """Import one bundle file (``-`` is stdin) atomically, owned by `owner`'s organisation
+        and shared as `sharing` (by default owner-only, TLP:AMBER). A refused file or bundle
+        comes back as a report with `error` set; nothing from it is written."""
+        _require(owner, Capability.INGEST, "import")
         started = time.perf_counter()
         report = ImportReport(str(path))
+        sharing = sharing or Sharing()
         try:
             with _paused_gc():
-                self._import(path, report, skip_invalid, strict, progress)
+                self._import(path, report, skip_invalid, strict, progress,
+                             _Origin(owner.org_id, sharing))  # fmt: skip
         except InputError as exc:  # the file or the bundle as a whole was refused
             report.error = str(exc)
             report.added = report.new_versions = report.history = 0
@@ -143,6 +200,7 @@ class Accord:
         skip_invalid: bool,
         strict: bool,
         progress: Callable[[str], Progress] | None,
+        origin: _Origin,
     ) -> None:
         source, raw = read_source(path)
         report.source = source
@@ -159,6 +217,7 @@ class Accord:
                 date_added=format_timestamp(self.clock.now()),
                 skip_conflicts=skip_invalid,
                 progress=progress(source) if progress else None,
+                source=origin.source("bundle", checked.bundle_id or source, source),
             )  # fmt: skip
         except BundleError as exc:  # conflicts with stored versions: name their bundle positions
             report.problems = _at_positions(exc.problems, checked.positions)
@@ -171,25 +230,39 @@ class Accord:
         report.problems.extend(_at_positions(result.problems, checked.positions))
 
     def ingest_path(
-        self, path: str | Path, *, progress: Callable[[str], Progress] | None = None
+        self,
+        path: str | Path,
+        *,
+        progress: Callable[[str], Progress] | None = None,
+        owner: Principal = SYSTEM,
+        sharing: Sharing | None = None,
     ) -> ImportReport:
         """Ingest one file: a STIX bundle is imported; a document (.txt, HTML, PDF, .docx) is
-        extracted and stored with its findings in one transaction, unless the same document
-        (by digest) is stored already. Nothing is written when any step fails."""
+        extracted and stored with its findings in one transaction, unless `owner`'s
+        organisation holds the same document (by digest) already. Both are owned by that
+        organisation and shared as `sharing` (by default owner-only, TLP:AMBER). Nothing is
+        written when any step fails."""
         if str(path).endswith(BUNDLE_SUFFIXES):
-            return self.import_path(path, progress=progress)
+            return self.import_path(path, progress=progress, owner=owner, sharing=sharing)
+        _require(owner, Capability.INGEST, "ingest")
         started = time.perf_counter()
         report = ImportReport(str(path))
+        origin = _Origin(owner.org_id, sharing or Sharing())
         try:
             with _paused_gc():
-                self._ingest_document(Path(path), report, progress)
+                self._ingest_document(Path(path), report, progress, origin, owner)
         except InputError as exc:
             report.error = str(exc)
         report.seconds = time.perf_counter() - started
         return report
 
     def _ingest_document(
-        self, path: Path, report: ImportReport, progress: Callable[[str], Progress] | None
+        self,
+        path: Path,
+        report: ImportReport,
+        progress: Callable[[str], Progress] | None,
+        origin: _Origin,
+        owner: Principal,
     ) -> None:
         from accord.documents import load_path
         from accord.extraction.pipeline import extract
@@ -197,16 +270,19 @@ class Accord:
         from accord.stix.mapping import to_bundle
 
         document = load_path(path)
-        if self.store.known_document(document.sha256, viewer=SYSTEM):
+        if self.store.document_held(document.sha256, owner_org=origin.owner_org):
             report.document = "already stored"
             return
         now = self.clock.now()
         bundle = to_bundle(extract(document.text, document.published),
-                           document_id=document.sha256, title=document.title,
-                           source=path.name, created=now, sha256=document.sha256)  # fmt: skip
+                           document_id=origin.document_key(document.sha256),
+                           title=document.title, source=path.name, created=now,
+                           sha256=document.sha256)  # fmt: skip
         objects = bundle["objects"]
-        # Entities and meetings stored under other names (other documents') are referred to.
-        resolved, _ = resolve(objects, self.store, viewer=SYSTEM)
+        # Entities stored under other names (other documents', whoever holds them) are
+        # referred to; meetings, which are facts, only when the owner may see them.
+        resolved, _ = resolve(objects, self.store, viewer=SYSTEM, meetings_viewer=owner)
+        resolved, evidence = _entity_evidence(resolved)
         known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
                                      viewer=SYSTEM)  # fmt: skip
         fresh = [o for o in resolved if o["id"] not in known]
@@ -222,6 +298,7 @@ class Accord:
         result = self.store.put_objects(
             checked.objects, checked.versions, date_added=format_timestamp(now),
             progress=progress(str(path)) if progress else None, document=stored,
+            source=origin.source("document", report_id, path.name), evidence=evidence,
         )  # fmt: skip
         report.objects, report.added = len(objects), result.added
         report.new_versions, report.history = result.new_versions, result.history

@@ -62,3 +62,32 @@ class DateGranularity(StrEnum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
+
+
+class TLP(StrEnum):
+    """Traffic Light Protocol 2.0 levels, as Accord writes them (the STIX marking-definitions
+    are in accord.stix.markings)."""
+
+    CLEAR = "clear"
+    GREEN = "green"
+    AMBER = "amber"
+    AMBER_STRICT = "amber+strict"
+    RED = "red"
+
+
+class Distribution(StrEnum):
+    """Who a source is distributed to, widest last (docs/sharing.md)."""
+
+    OWNER = "owner"  # the owner organisation only
+    GROUPS = "groups"  # the owner and the members of named sharing groups
+    COMMUNITY = "community"  # every organisation on this node
+    FEDERATION = "federation"  # this node's community and the peers it syncs with
+
+
+class Role(StrEnum):
+    """A user's role in their organisation; capabilities in accord.sharing.CAPABILITIES."""
+
+    READER = "reader"
+    ANALYST = "analyst"
+    EDITOR = "editor"
+    ADMIN = "admin"

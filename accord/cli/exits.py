@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from accord.errors import (
     AccordError,
+    AuthError,
     ConfigError,
+    ConflictError,
+    ForbiddenError,
     InputError,
     NotFoundError,
     StoreError,
@@ -16,6 +19,8 @@ USAGE = 2  # bad command line or configuration
 INPUT = 3  # an input file or bundle was refused whole; nothing from it was written
 NOT_FOUND = 4  # the object or record asked for does not exist
 STORE = 5  # the database could not be opened, migrated or written
+DENIED = 6  # credentials refused, or the principal may not do this
+CONFLICT = 7  # a name that must be unique is taken
 INTERRUPTED = 130  # stopped with Ctrl-C; the interrupted write was rolled back
 
 
@@ -25,6 +30,9 @@ def code_for(error: AccordError) -> int:
         (NotFoundError, NOT_FOUND),
         (InputError, INPUT),
         (ConfigError, USAGE),
+        (AuthError, DENIED),
+        (ForbiddenError, DENIED),
+        (ConflictError, CONFLICT),
         (StoreError, STORE),
     )
     for kind, code in table:

@@ -84,7 +84,7 @@ def cli(
 
     Exit codes: 0 done; 1 done, but --skip-invalid left objects out; 2 usage or
     configuration error; 3 input refused (nothing from it written); 4 not found;
-    5 database error; 130 interrupted.
+    5 database error; 6 denied; 7 name taken; 130 interrupted.
     """
     try:
         settings = Settings.load(

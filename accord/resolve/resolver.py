@@ -36,20 +36,33 @@ MAX_COMPATIBLE = 10  # more compatible candidates than this: the name is too vag
 
 
 def resolve(
-    objects: Sequence[Obj], store: Store, *, viewer: Principal
+    objects: Sequence[Obj],
+    store: Store,
+    *,
+    viewer: Principal,
+    meetings_viewer: Principal | None = None,
 ) -> tuple[list[Obj], dict[str, str]]:
     """(the objects with the entities and meetings the store holds under other ids merged into
-    those, {incoming id: stored id}) — see :class:`Resolver`."""
-    return Resolver(store, viewer=viewer).resolve(objects)
+    those, {incoming id: stored id}) — see :class:`Resolver`. Meetings are facts: they merge
+    only into meetings `meetings_viewer` (by default `viewer`) may see."""
+    return Resolver(store, viewer=viewer, meetings_viewer=meetings_viewer).resolve(objects)
 
 
 class Resolver:
     """Resolves incoming objects against one store as one viewer sees it; `comparisons` counts
     the candidates compared with each incoming object."""
 
-    def __init__(self, store: Store, *, viewer: Principal, limit: int = BLOCK_LIMIT) -> None:
+    def __init__(
+        self,
+        store: Store,
+        *,
+        viewer: Principal,
+        limit: int = BLOCK_LIMIT,
+        meetings_viewer: Principal | None = None,
+    ) -> None:
         self.store = store
         self.viewer = viewer
+        self.meetings_viewer = meetings_viewer or viewer
         self.limit = limit
         self.comparisons: Counter[str] = Counter()
 
@@ -128,7 +141,7 @@ class Resolver:
 
     def _meeting(self, meeting: Obj, prefix: str, parties: frozenset[str]) -> str | None:
         named = self.store.find_by_name_prefix(
-            ext.MEETING_TYPE, prefix, viewer=self.viewer, limit=self.limit
+            ext.MEETING_TYPE, prefix, viewer=self.meetings_viewer, limit=self.limit
         )
         for candidate in named:
             if candidate["id"] == meeting["id"] or not same_setting(meeting, candidate):
@@ -143,7 +156,7 @@ class Resolver:
         query = ObjectQuery(
             types=["relationship"], target_refs=[meeting_id], include_revoked=False, limit=1000
         )
-        found = participants(self.store.query(query, viewer=self.viewer).objects())
+        found = participants(self.store.query(query, viewer=self.meetings_viewer).objects())
         return found.get(meeting_id, frozenset())
 
 

@@ -22,7 +22,9 @@ from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store import migrate
 from accord.store.migrate import Migration
 from accord.store.model import (
+    NODE_SOURCE,
     Document,
+    NewSource,
     ObjectQuery,
     Page,
     Progress,
@@ -33,6 +35,7 @@ from accord.store.model import (
     encode_cursor,
 )
 from accord.store.rows import ObjectRow
+from accord.store.sources import insert_source, record_holders, record_mentions
 from accord.store.versions import compare_stored, final_latest, version_rows
 
 Row = tuple[Any, ...]
@@ -49,6 +52,8 @@ class WriteTx(Protocol):
 
     def insert(self, rows: list[ObjectRow], objects: Sequence[dict[str, Any]]) -> None:
         """Insert object rows and their markings and search entries."""
+
+    engine: str  # 'sqlite' or 'postgres'
 
 
 CHUNK = 5000  # rows per executemany: bounds memory and paces the progress callback
@@ -126,22 +131,34 @@ class SqlStore(abc.ABC):
         skip_conflicts: bool = False,
         progress: Progress | None = None,
         document: Document | None = None,
+        source: NewSource = NODE_SOURCE,
+        evidence: dict[str, bytes] | None = None,
     ) -> PutResult:
         """Store checked objects atomically: all of them, or (on a conflict without
-        `skip_conflicts`) none. Identical versions already stored are counted, not rewritten.
+        `skip_conflicts`) none, recorded as coming from `source`, a new source row.
+        Identical versions already stored are counted, not rewritten: the source holds them
+        too. Every entity among the objects, and every entity id in `evidence` (the source's
+        provenance of entities it names but does not write), is recorded as named by it.
         A source `document` given with them is stored in the same transaction."""
         result = PutResult()
         with self._write() as tx:
+            source_id = result.source_id = insert_source(tx, source, sort_key(date_added))
             if document is not None:
-                result.document_added = _insert_document(tx, document, sort_key(date_added))
-            stored_latest, skip = self._stored(tx, objects, versions, result)
+                result.document_added = _insert_document(
+                    tx, document, sort_key(date_added), source_id, source.owner_org
+                )
+            stored_latest, skip, same = self._stored(tx, objects, versions, result)
             if result.problems and not skip_conflicts:
                 raise BundleError("store", result.problems)
+            conflicted = {p.index for p in result.problems}
+            record_holders(tx, source_id, [(seq, pos) for pos, seq in same
+                                           if pos not in conflicted])  # fmt: skip
+            record_mentions(tx, source_id, objects, evidence)
             fresh = [pos for pos in range(len(objects)) if pos not in skip] if skip else None
             final = final_latest(objects, versions, fresh, stored_latest)
             seq, date_added = self._next_seq_and_date(tx, sort_key(date_added))
             rows = version_rows(
-                objects, versions, fresh, stored_latest, final, seq, date_added, result
+                objects, versions, fresh, stored_latest, final, seq, date_added, result, source_id
             )
             tx.executemany(
                 "UPDATE objects SET latest = ? WHERE id = ? AND version = ?",
@@ -166,9 +183,10 @@ class SqlStore(abc.ABC):
         objects: Sequence[dict[str, Any]],
         versions: Sequence[str],
         result: PutResult,
-    ) -> tuple[dict[str, str], set[int]]:
-        """The stored latest version of each incoming id, and the positions of incoming
-        versions already stored (identical: unchanged; different: a conflict problem)."""
+    ) -> tuple[dict[str, str], set[int], list[tuple[int, int]]]:
+        """The stored latest version of each incoming id, the positions of incoming
+        versions already stored (identical: unchanged; different: a conflict problem), and
+        (position, stored seq) of those."""
         tx.stage([(pos, obj["id"], versions[pos]) for pos, obj in enumerate(objects)])
         stored_latest: dict[str, str] = dict(
             tx.fetch(
@@ -177,10 +195,11 @@ class SqlStore(abc.ABC):
             )
         )
         same = tx.fetch(
-            "SELECT i.pos, o.json FROM incoming i "
+            "SELECT i.pos, o.json, o.seq FROM incoming i "
             "JOIN objects o ON o.id = i.id AND o.version = i.version"
         )
-        return stored_latest, compare_stored(objects, same, result)
+        skip = compare_stored(objects, [(pos, raw) for pos, raw, _ in same], result)
+        return stored_latest, skip, [(int(pos), int(seq)) for pos, _, seq in same]
 
     @staticmethod
     def _next_seq_and_date(tx: WriteTx, date_added: str) -> tuple[int, str]:
@@ -354,10 +373,27 @@ class SqlStore(abc.ABC):
         )
 
     # --- documents ------------------------------------------------------------------------
-    def put_document(self, document: Document, *, date_added: str) -> bool:
-        """Store `document` unless one with the same text (sha256) is there; True if added."""
+    def put_document(
+        self, document: Document, *, date_added: str, source: NewSource = NODE_SOURCE
+    ) -> bool:
+        """Store `document` as its own source unless its owner holds one with the same text
+        (sha256) already; True if added."""
         with self._write() as tx:
-            return _insert_document(tx, document, sort_key(date_added))
+            source_id = insert_source(tx, source, sort_key(date_added))
+            added = _insert_document(tx, document, sort_key(date_added), source_id,
+                                     source.owner_org)  # fmt: skip
+            if not added:
+                tx.execute("DELETE FROM sources WHERE id = ?", [source_id])
+            return added
+
+    def document_held(self, sha256: str, *, owner_org: int | None) -> bool:
+        """Whether organisation `owner_org` (None: the operator) holds a document with this
+        digest. A write-side check: it names no document the caller cannot see."""
+        rows = self._read(
+            "SELECT 1 FROM documents d WHERE d.sha256 = ? AND COALESCE(d.owner_org, 0) = ?",
+            [sha256, owner_org or 0],
+        )
+        return bool(rows)
 
     def known_document(self, key: str, *, viewer: Principal) -> bool:
         """Whether a document with this id or sha256 is stored and visible to the viewer."""
@@ -386,7 +422,8 @@ class SqlStore(abc.ABC):
         pred = visible_predicate(viewer, alias="d")
         rows = self._read(
             "SELECT d.id, d.sha256, d.text, d.title, d.source, d.published, d.media_type, "
-            f"d.date_added FROM documents d WHERE (d.id = ? OR d.sha256 = ?) AND {pred.sql}",
+            "d.date_added, d.source_id, d.owner_org FROM documents d "
+            f"WHERE (d.id = ? OR d.sha256 = ?) AND {pred.sql} ORDER BY d.seq LIMIT 1",
             [key, key, *pred.params],
         )
         if not rows:
@@ -404,12 +441,15 @@ class SqlStore(abc.ABC):
         return value
 
 
-def _insert_document(tx: WriteTx, document: Document, date_added: str) -> bool:
+def _insert_document(
+    tx: WriteTx, document: Document, date_added: str, source_id: int, owner_org: int | None
+) -> bool:
     added = tx.execute(
         "INSERT INTO documents (id, sha256, title, source, published, media_type, "
-        "date_added, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        "date_added, text, source_id, owner_org) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT DO NOTHING",
         [document.id, document.sha256, document.title, document.source, document.published,
-         document.media_type, date_added, document.text],
+         document.media_type, date_added, document.text, source_id, owner_org],
     )  # fmt: skip
     return added > 0
 

@@ -11,6 +11,8 @@ from typing import Any, Literal
 import orjson
 
 from accord.errors import InputError, Problem
+from accord.sharing import MAX_DISTRIBUTION, permits
+from accord.vocab import TLP, Distribution
 
 Progress = Callable[[int, int], None]
 """Called with (objects written so far, objects to write) during long writes."""
@@ -63,6 +65,7 @@ class PutResult:
     rejected: int = 0  # conflicting with a stored version of the same id and modified
     problems: list[Problem] = field(default_factory=list)
     document_added: bool | None = None  # when a source document was stored with them
+    source_id: int | None = None  # the source the write was recorded under
 
     @property
     def written(self) -> int:
@@ -100,6 +103,8 @@ class Document:
     published: str | None = None
     media_type: str = "text/plain"
     date_added: str | None = None
+    source_id: int | None = None
+    owner_org: int | None = None
 
 
 def encode_cursor(seq: int) -> str:
@@ -116,3 +121,63 @@ def decode_cursor(cursor: str) -> int:
         return int(seq)
     except (ValueError, binascii.Error, UnicodeDecodeError):
         raise InputError(f"invalid cursor {cursor!r}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class Sharing:
+    """Who a source is for: its TLP 2.0 level, its distribution and, for ``groups``, the
+    sharing groups (by id). New documents default to owner-only, TLP:AMBER."""
+
+    tlp: TLP = TLP.AMBER
+    distribution: Distribution = Distribution.OWNER
+    groups: tuple[int, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not permits(self.tlp, self.distribution):
+            raise InputError(
+                f"TLP:{self.tlp.upper()} may not be distributed to {self.distribution}: "
+                f"at most {MAX_DISTRIBUTION[self.tlp]}"
+            )
+        if self.groups and self.distribution is not Distribution.GROUPS:
+            raise InputError("sharing groups are named only with distribution 'groups'")
+        if self.distribution is Distribution.GROUPS and not self.groups:
+            raise InputError("distribution 'groups' needs at least one sharing group")
+
+
+@dataclass(frozen=True, slots=True)
+class NewSource:
+    """Where a write comes from: a document ingested, a bundle imported, or the node itself.
+    `owner_org` None is the node's operator."""
+
+    kind: Literal["document", "bundle", "node"]
+    ref: str
+    label: str | None = None
+    owner_org: int | None = None
+    sharing: Sharing = field(default_factory=Sharing)
+
+
+NODE_SOURCE = NewSource("node", "operator", "written by the node's operator")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceInfo:
+    """A stored source as its viewer may see it."""
+
+    id: int
+    kind: str
+    ref: str
+    label: str | None
+    owner_org: int | None
+    tlp: TLP
+    distribution: Distribution
+    groups: tuple[int, ...]
+    created: str
+    modified: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": self.kind, "ref": self.ref, "label": self.label,
+            "owner_org": self.owner_org, "tlp": str(self.tlp),
+            "distribution": str(self.distribution), "groups": list(self.groups),
+            "created": self.created, "modified": self.modified,
+        }  # fmt: skip

@@ -30,6 +30,8 @@ def _clean(value: Any) -> Any:
 
 
 class PostgresTx:
+    engine = "postgres"
+
     def __init__(self, conn: psycopg.Connection[Any]) -> None:
         self._conn = conn
 
@@ -93,7 +95,7 @@ class PostgresTx:
 
 _COLUMNS = (
     "seq, id, version, type, created, spec_version, created_by_ref, revoked, name, "
-    "source_ref, target_ref, date_added, latest, json"
+    "source_ref, target_ref, date_added, latest, json, source_id"
 )
 
 
@@ -102,8 +104,8 @@ def _pg_row(row: ObjectRow) -> list[Any]:
     text columns, which PostgreSQL cannot hold."""
     json = row[13].decode()
     if "\\u0000" not in json:
-        return [*row[:13], json]
-    return [*(_clean(value) for value in row[:13]), json]
+        return [*row[:13], json, row[14]]
+    return [*(_clean(value) for value in row[:13]), json, row[14]]
 
 
 class PostgresStore(SqlStore):

@@ -10,13 +10,15 @@ from accord.stix.timestamps import sort_key
 
 ObjectRow = tuple[
     int, str, str, str, str | None, str | None, str | None, bool, str | None,
-    str | None, str | None, str, bool, bytes,
+    str | None, str | None, str, bool, bytes, int | None,
 ]  # fmt: skip
 """seq, id, version, type, created, spec_version, created_by_ref, revoked, name, source_ref,
-target_ref, date_added, latest, json: the column order of ``objects``. The version is the
-object's modified time (created, or '', when it has none), fixed-width so it sorts."""
+target_ref, date_added, latest, json, source_id: the column order of ``objects``. The version
+is the object's modified time (created, or '', when it has none), fixed-width so it sorts.
+`source_ref` is the object a row is about: a relationship's source, a sighting's sighting_of,
+a role's holder, a quote's speaker (so that an entity's facts are found by index)."""
 
-COLUMN_COUNT = 14
+COLUMN_COUNT = 15
 
 
 def _text(value: object) -> str | None:
@@ -24,7 +26,7 @@ def _text(value: object) -> str | None:
 
 
 def object_row(
-    obj: dict[str, Any], version: str, seq: int, date_added: str, latest: bool
+    obj: dict[str, Any], version: str, seq: int, date_added: str, latest: bool, source_id: int
 ) -> ObjectRow:
     """The row of an object that passed check_object, which guarantees the types of the
     timestamps, references and spec_version read here; only `name` is free-form."""
@@ -42,11 +44,12 @@ def object_row(
         get("created_by_ref"),
         get("revoked") is True,
         name if isinstance(name, str) else None,
-        get("source_ref") or get("sighting_of_ref"),
+        get("source_ref") or get("sighting_of_ref") or get("holder_ref") or get("speaker_ref"),
         get("target_ref"),
         date_added,
         latest,
         orjson.dumps(obj),
+        source_id,
     )
 
 

@@ -32,6 +32,8 @@ _IDLE_READERS = 8
 class SQLiteTx:
     """A write transaction on the writer connection."""
 
+    engine = "sqlite"
+
     def __init__(self, conn: sqlite3.Connection) -> None:
         self._conn = conn
 

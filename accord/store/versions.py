@@ -59,6 +59,7 @@ def version_rows(
     seq: int,
     date_added: str,
     result: PutResult,
+    source_id: int,
 ) -> list[ObjectRow]:
     """The rows to insert (positions `fresh`, or all), numbered from `seq`; counts each as
     added (an id the store did not know), a new version, or history."""
@@ -73,6 +74,8 @@ def version_rows(
             result.new_versions += 1
         else:
             result.history += 1
-        rows.append(object_row(obj, version, seq, date_added, final[object_id] == version))
+        rows.append(
+            object_row(obj, version, seq, date_added, final[object_id] == version, source_id)
+        )
         seq += 1
     return rows

@@ -10,11 +10,12 @@ import pytest
 from accord.errors import BundleError, InputError, NotFoundError
 from accord.sharing import ANONYMOUS, SYSTEM, Principal, PrincipalKind
 from accord.store import Document, ObjectQuery, Store
+from accord.vocab import Role
 from tests.factories import AUTHOR, TLP_GREEN, checked, identity, relationship, threat_actor
 
 T0 = "2026-04-01T00:00:00.000Z"
 T1 = "2026-04-02T00:00:00.000Z"
-OUTSIDER = Principal(PrincipalKind.USER, "bob", organisation="another-org")
+OUTSIDER = Principal(PrincipalKind.USER, "bob", org_id=99, role=Role.ADMIN)
 
 
 def put(store: Store, *objects: dict[str, Any], at: str = T0, **kwargs: Any):
