@@ -29,6 +29,7 @@ class Settings:
     database_url: str | None = None
     environment: str = "dev"
     log_level: str = "INFO"
+    max_upload_bytes: int = 20 * 1024 * 1024
 
     @property
     def effective_database_url(self) -> str:
@@ -63,6 +64,8 @@ class Settings:
         if unknown:
             raise ConfigError(f"unknown setting(s): {', '.join(unknown)}")
         settings = cls(data_dir=Path(values.pop("data_dir")).expanduser())
+        for name in _INT_FIELDS & set(values):
+            values[name] = _positive_int(name, values[name])
         settings = replace(settings, **values)
         if settings.environment not in ENVIRONMENTS:
             raise ConfigError(
@@ -70,6 +73,19 @@ class Settings:
                 f"not {settings.environment!r}"
             )
         return settings
+
+
+_INT_FIELDS = frozenset({"max_upload_bytes"})
+
+
+def _positive_int(name: str, value: Any) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name} must be a whole number, not {value!r}") from None
+    if isinstance(value, bool) or number < 1:
+        raise ConfigError(f"{name} must be a positive whole number, not {value!r}")
+    return number
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
