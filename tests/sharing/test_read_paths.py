@@ -48,10 +48,10 @@ def all_ids(world: World) -> set[str]:
     return ids
 
 
-def not_found_text(call: Callable[[], Any], key: str) -> str | None:
-    """The error text with the key taken out, or None when the call found something."""
+def not_found_text(call: Callable[[str], Any], key: str) -> str | None:
+    """The error text of `call(key)` with the key taken out, or None when it found something."""
     try:
-        call()
+        call(key)
     except NotFoundError as exc:
         return str(exc).replace(key, "<key>")
     return None
@@ -80,15 +80,15 @@ class Checker:
         assert set(page.ids) == want
 
     def get(self, org: int, who: Any, want: set[str]) -> None:
-        missing = not_found_text(lambda: self.store.get(MISSING, viewer=who), MISSING)
+        missing = not_found_text(lambda k: self.store.get(k, viewer=who), MISSING)
         for object_id in all_ids(self.world):
-            text = not_found_text(lambda: self.service.get(object_id, viewer=who), object_id)
+            text = not_found_text(lambda k: self.service.get(k, viewer=who), object_id)
             assert (text is None) == (object_id in want), object_id
             assert text in (None, missing)  # the same words as for an id never stored
 
     def versions(self, org: int, who: Any, want: set[str]) -> None:
         for object_id in all_ids(self.world):
-            text = not_found_text(lambda: self.service.versions(object_id, viewer=who), object_id)
+            text = not_found_text(lambda k: self.service.versions(k, viewer=who), object_id)
             assert (text is None) == (object_id in want), object_id
 
     def search(self, org: int, who: Any, want: set[str]) -> None:
@@ -123,7 +123,7 @@ class Checker:
     def get_document(self, org: int, who: Any, want: set[str]) -> None:
         for src in self.world.sources:
             key = report_id(src)
-            text = not_found_text(lambda: self.service.document(key, viewer=who), key)
+            text = not_found_text(lambda k: self.service.document(k, viewer=who), key)
             assert (text is None) == self.world.sees_source(org, src)
             if text is None:
                 view = self.service.document(key, viewer=who)
@@ -149,7 +149,7 @@ class Checker:
     def entity(self, org: int, who: Any, want: set[str]) -> None:
         for k in range(ENTITIES):
             key = entity_id(k)
-            text = not_found_text(lambda: self.service.entity(key, viewer=who), key)
+            text = not_found_text(lambda k: self.service.entity(k, viewer=who), key)
             assert (text is None) == (key in want)
             if text is None:
                 view = self.service.entity(key, viewer=who)
