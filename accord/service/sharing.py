@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 Obj = dict[str, Any]
 _FACT_PAGE = 1000  # facts read about one entity, per kind
+_SHOWN_ELSEWHERE = frozenset({ext.AFFILIATED_WITH, ext.PARTICIPATES_IN})
 
 
 def require(principal: Principal, capability: Capability, action: str) -> None:
@@ -125,7 +126,7 @@ class SharingCases:
         (each with the spans of its evidence in the text)."""
         doc = self.store.get_document(key, viewer=viewer)
         source = self._source_of(doc.source_id, viewer)
-        facts = self.store.source_objects(source.id, viewer=viewer)
+        facts = self.store.source_facts(source.id, viewer=viewer)
         self.audited_reads(viewer, [doc.id, *(fact["id"] for fact in facts)])
         entities = []
         for object_id, _, evidence in self.store.mentions(viewer=viewer, source_id=source.id):
@@ -198,7 +199,10 @@ class SharingCases:
             "affiliations": [r for r in about if r.get("relationship_type") == ext.AFFILIATED_WITH],
             "meetings": _of_type(events, ext.MEETING_TYPE),
             "initiatives": _of_type(events, ext.INITIATIVE_TYPE),
-            "related": toward,
+            "related": [
+                obj for obj in (*about, *toward) if obj.get("type") == "relationship"
+                and obj.get("relationship_type") not in _SHOWN_ELSEWHERE
+            ],
             "sources": [
                 {"source": named_by[sid].as_dict(), "evidence": evidence}
                 for _, sid, evidence in mentions if sid in named_by

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from accord.errors import ForbiddenError, NotFoundError
-from accord.sharing import AUDITED_TLP, Principal, visible_predicate
+from accord.sharing import AUDITED_TLP, ENTITY_TYPES, Principal, visible_predicate
 from accord.store.model import Document, Sharing, SourceInfo, decode_cursor, encode_cursor
 from accord.store.sources import delete_source, update_sharing
 from accord.vocab import TLP, Distribution
@@ -107,13 +107,15 @@ class SharedMethods(abc.ABC):
         docs = [Document(*row[1:]) for row in rows]
         return docs, encode_cursor(int(rows[-1][0])) if more else None
 
-    def source_objects(self, source_id: int, *, viewer: Principal) -> list[dict[str, Any]]:
-        """The latest versions a source wrote, as the viewer may see them."""
+    def source_facts(self, source_id: int, *, viewer: Principal) -> list[dict[str, Any]]:
+        """The latest versions of the facts (not entities) a source wrote, as the viewer may
+        see them."""
         pred = visible_predicate(viewer)
+        types = ", ".join("?" * len(ENTITY_TYPES))
         rows = self._read(
-            f"SELECT o.json FROM objects o WHERE o.source_id = ? AND o.latest = ? AND {pred.sql} "
-            "ORDER BY o.seq",
-            [source_id, True, *pred.params],
+            f"SELECT o.json FROM objects o WHERE o.source_id = ? AND o.latest = ? "
+            f"AND o.type NOT IN ({types}) AND {pred.sql} ORDER BY o.seq",
+            [source_id, True, *ENTITY_TYPES, *pred.params],
         )
         return [orjson.loads(raw) for (raw,) in rows]
 

@@ -1,0 +1,169 @@
+"""A reference model of the sharing rules in plain Python, written from docs/sharing.md and
+independent of accord.sharing, and worlds to check the store against it.
+
+A world has organisations, sharing groups with members, and sources (documents), each with an
+owner, a TLP level, a distribution and groups. Each source names some of a small pool of
+entities (persons) and writes facts: a campaign and a relationship from it to each entity it
+names, and a document."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from dataclasses import dataclass, field
+from typing import Any
+
+from hypothesis import strategies as st
+
+from accord.sharing import user
+from accord.store import Document, Store
+from accord.store.model import NewSource, Sharing
+from accord.vocab import TLP, Distribution, Role
+from tests.factories import checked
+
+ENTITIES = 3
+T0 = "2026-05-01T00:00:00.000Z"
+# Which TLP levels may go how wide (TLP 2.0, as docs/sharing.md states it).
+WIDEST = {
+    "clear": "federation", "green": "federation", "amber": "community",
+    "amber+strict": "groups", "red": "groups",
+}  # fmt: skip
+ORDER = ["owner", "groups", "community", "federation"]
+
+
+@dataclass(frozen=True)
+class Src:
+    owner: int
+    tlp: str
+    distribution: str
+    groups: tuple[int, ...]
+    names: frozenset[int]
+    key: str = field(default_factory=lambda: uuid.uuid4().hex)
+
+
+@dataclass
+class World:
+    orgs: int
+    groups: list[tuple[int, frozenset[int]]]  # (owner, members), group id = index + 1
+    sources: list[Src]
+
+    # --- the rules --------------------------------------------------------------------------
+    def sees_source(self, org: int, src: Src) -> bool:
+        if src.owner == org:
+            return True
+        if src.distribution in ("community", "federation") and src.tlp in (
+            "clear",
+            "green",
+            "amber",
+        ):
+            return True
+        if src.distribution == "groups":
+            return any(org in self.groups[g - 1][1] for g in src.groups)
+        return False
+
+    def sees_entity(self, org: int, entity: int) -> bool:
+        return any(entity in s.names and self.sees_source(org, s) for s in self.sources)
+
+
+def entity_id(k: int) -> str:
+    return f"identity--{uuid.uuid5(uuid.NAMESPACE_URL, f'person {k}')}"
+
+
+def person(k: int) -> dict[str, Any]:
+    return {
+        "type": "identity", "spec_version": "2.1", "id": entity_id(k), "created": T0,
+        "modified": T0, "name": f"Person {k} common", "identity_class": "individual",
+    }  # fmt: skip
+
+
+def facts(src: Src) -> list[dict[str, Any]]:
+    campaign = f"campaign--{uuid.UUID(hex=src.key)}"
+    out: list[dict[str, Any]] = [{
+        "type": "campaign", "spec_version": "2.1", "id": campaign, "created": T0,
+        "modified": T0, "name": f"Campaign {src.key[:6]} common",
+    }]  # fmt: skip
+    for k in sorted(src.names):
+        rel = uuid.uuid5(uuid.UUID(hex=src.key), str(k))
+        out.append({
+            "type": "relationship", "spec_version": "2.1", "id": f"relationship--{rel}",
+            "created": T0, "modified": T0, "relationship_type": "related-to",
+            "source_ref": entity_id(k), "target_ref": campaign,
+        })  # fmt: skip
+    return out
+
+
+def report_id(src: Src) -> str:
+    return f"report--{uuid.UUID(hex=src.key)}"
+
+
+def viewer(org: int) -> Any:
+    return user(f"user{org}", org_id=org, role=Role.READER)
+
+
+# --- worlds ---------------------------------------------------------------------------------
+
+
+@st.composite
+def worlds(draw: st.DrawFn) -> World:
+    orgs = draw(st.integers(2, 4))
+    org = st.integers(1, orgs)
+    groups = draw(st.lists(st.tuples(org, st.frozensets(org, max_size=orgs)), max_size=3))
+    sources = draw(st.lists(_source(orgs, groups), min_size=1, max_size=5))
+    return World(orgs, groups, sources)
+
+
+def _source(orgs: int, groups: list[tuple[int, frozenset[int]]]) -> st.SearchStrategy[Src]:
+    @st.composite
+    def build(draw: st.DrawFn) -> Src:
+        owner = draw(st.integers(1, orgs))
+        tlp = draw(st.sampled_from(list(WIDEST)))
+        widest = ORDER.index(WIDEST[tlp])
+        distribution = draw(st.sampled_from(ORDER[: widest + 1]))
+        own = [g + 1 for g, (o, members) in enumerate(groups) if o == owner or owner in members]
+        chosen: tuple[int, ...] = ()
+        if distribution == "groups":
+            if not own:
+                distribution = "owner"
+            else:
+                chosen = tuple(sorted(draw(st.sets(st.sampled_from(own), min_size=1))))
+        names = draw(st.frozensets(st.integers(0, ENTITIES - 1)))
+        return Src(owner, tlp, distribution, chosen, names)
+
+    return build()
+
+
+def build_store(store: Store, world: World) -> None:
+    """Write the world into an empty store: organisations, groups and members directly (the
+    principals have their own tests), sources through the store's own write path."""
+    with store._write() as tx:
+        for org in range(1, world.orgs + 1):
+            tx.execute(
+                "INSERT INTO organisations (id, name, identity_id, created) VALUES (?, ?, ?, ?)",
+                [org, f"Org {org}", f"identity--{uuid.uuid5(uuid.NAMESPACE_URL, str(org))}", T0],
+            )
+        for gid, (owner, members) in enumerate(world.groups, start=1):
+            tx.execute(
+                "INSERT INTO sharing_groups (id, name, owner_org, created) VALUES (?, ?, ?, ?)",
+                [gid, f"Group {gid}", owner, T0],
+            )
+            for member in sorted(members):
+                tx.execute(
+                    "INSERT INTO group_members (org_id, group_id) VALUES (?, ?)", [member, gid]
+                )
+    for src in world.sources:
+        put_source(store, src)
+
+
+def sharing_of(src: Src) -> Sharing:
+    return Sharing(TLP(src.tlp), Distribution(src.distribution), src.groups)
+
+
+def put_source(store: Store, src: Src) -> None:
+    objects, versions = checked(*[person(k) for k in sorted(src.names)], *facts(src))
+    digest = hashlib.sha256(src.key.encode()).hexdigest()
+    store.put_objects(
+        objects, versions, date_added=T0,
+        source=NewSource("document", report_id(src), f"{src.key}.txt", src.owner,
+                         sharing_of(src)),
+        document=Document(report_id(src), digest, f"text of {src.key}", title=src.key),
+    )  # fmt: skip
