@@ -14,6 +14,7 @@ from typing import Any, BinaryIO, Literal
 
 import orjson
 
+from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, ForbiddenError, InputError, Problem
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal
@@ -164,6 +165,7 @@ class Accord:
         self.store = store
         self.clock = clock or SystemClock()
         self.ids = ids or RandomIds()
+        self.directory = Directory(store, self.clock)
 
     # --- import ---------------------------------------------------------------------------
     def import_path(
