@@ -106,12 +106,17 @@ class SharingCases:
         """Ingest an uploaded document or bundle. Its name says what it is (its suffix) and
         becomes its label; the bytes pass through a private temporary folder."""
         name = Path(filename.replace("\\", "/")).name.strip()
-        if not name or name.startswith("."):
+        if not name or name.startswith(".") or len(name) > 200 or not name.isprintable():
             raise InputError(f"{filename!r}: give the file a name, such as report.pdf")
         with tempfile.TemporaryDirectory(prefix="accord-upload-") as folder:
             path = Path(folder) / name
             path.write_bytes(data)
-            return self.ingest_path(path, owner=owner, sharing=sharing)
+            report = self.ingest_path(path, owner=owner, sharing=sharing)
+        # The report names the upload, never the temporary folder it passed through.
+        report.source = name
+        if report.error is not None:
+            report.error = report.error.replace(str(path), name)
+        return report
 
     def documents(
         self, *, viewer: Principal, limit: int = 100, cursor: str | None = None

@@ -72,8 +72,13 @@ def record_mentions(
     tx.executemany(
         "INSERT INTO mentions (object_id, source_id, evidence) VALUES (?, ?, ?) "
         "ON CONFLICT DO NOTHING",
-        [(object_id, source_id, evidence.get(object_id)) for object_id in ids],
+        # Text, not bytes: PostgreSQL would keep bytes in the TEXT column as their hex form.
+        [(object_id, source_id, _text(evidence.get(object_id))) for object_id in ids],
     )
+
+
+def _text(raw: bytes | None) -> str | None:
+    return raw.decode() if raw is not None else None
 
 
 def record_holders(tx: WriteTx, source_id: int, same: Sequence[tuple[int, int]]) -> None:

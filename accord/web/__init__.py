@@ -1,0 +1,38 @@
+"""The REST API (``/api/v1``): an app factory over a service. Importing this package starts
+nothing, opens nothing and reads no settings; :func:`create_app` is handed both."""
+
+from __future__ import annotations
+
+from importlib.metadata import version
+
+from fastapi import FastAPI
+
+from accord.service import Accord
+from accord.settings import Settings
+from accord.web import errors
+from accord.web.api import router
+from accord.web.limits import ENVELOPE, BodyLimit
+
+PREFIX = "/api/v1"
+
+
+def create_app(settings: Settings, service: Accord) -> FastAPI:
+    """The API over `service`, configured by `settings`."""
+    app = FastAPI(
+        title="Accord",
+        summary="Security-cooperation knowledge: documents, STIX 2.1 objects, sharing.",
+        version=version("accord"),
+        openapi_url=f"{PREFIX}/openapi.json",
+        docs_url=f"{PREFIX}/docs",
+        redoc_url=None,
+        swagger_ui_oauth2_redirect_url=None,
+    )
+    app.state.settings = settings
+    app.state.service = service
+    errors.install(app)
+    app.include_router(router, prefix=PREFIX)
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + ENVELOPE)
+    return app
+
+
+__all__ = ["PREFIX", "create_app"]

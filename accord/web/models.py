@@ -1,0 +1,73 @@
+"""Request bodies, as pydantic models: FastAPI validates them and documents them in the
+OpenAPI description. Each turns itself into the service's own value."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from accord.store.model import Sharing
+from accord.vocab import TLP, Distribution, Role
+
+MAX_NAME = 200
+
+
+class SharingIn(BaseModel):
+    """Who a source is for: TLP 2.0, distribution, and the sharing groups for ``groups``."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    tlp: TLP = TLP.AMBER
+    distribution: Distribution = Distribution.OWNER
+    groups: list[int] = Field(default_factory=list, max_length=100)
+
+    def to_sharing(self) -> Sharing:
+        return Sharing(self.tlp, self.distribution, tuple(self.groups))
+
+
+class TextUpload(SharingIn):
+    """A document given as text: its file name says what it is (``.txt``, ``.html``,
+    ``.json`` for a STIX bundle)."""
+
+    filename: str = Field(min_length=1, max_length=MAX_NAME, examples=["communique.txt"])
+    text: str
+
+
+class OrganisationIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+
+
+class UserIn(BaseModel):
+    """A new user of an organisation. The password is never logged or returned."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: str = Field(min_length=1, max_length=MAX_NAME)
+    org: str = Field(min_length=1, max_length=MAX_NAME, description="The organisation's name.")
+    role: Role
+    password: str = Field(min_length=1, max_length=1000)
+
+
+class RoleIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Role
+
+
+class TokenIn(BaseModel):
+    """A new API token: for the caller, or (an admin) for a user of their organisation."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    username: str | None = Field(default=None, min_length=1, max_length=MAX_NAME)
+    expires_days: int | None = Field(default=None, ge=1, le=3650)
+
+
+class GroupIn(BaseModel):
+    """A new sharing group, owned by the caller's organisation unless `owner_org` is named."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    name: str = Field(min_length=1, max_length=MAX_NAME)
+    owner_org: str | None = Field(default=None, min_length=1, max_length=MAX_NAME)
