@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.errors import InputError
 from accord.sharing import ENTITY_TYPES
+from accord.store.audience import refresh_sources
 from accord.store.model import NewSource, Sharing
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def insert_source(tx: WriteTx, source: NewSource, now: str) -> int:
     )  # fmt: skip
     source_id = int(rows[0][0])
     _set_groups(tx, source_id, sharing.groups, source.owner_org)
+    refresh_sources(tx, [source_id])
     return source_id
 
 
@@ -93,6 +95,7 @@ def update_sharing(
         [str(sharing.tlp), str(sharing.distribution), now, source_id],
     )
     _set_groups(tx, source_id, sharing.groups, owner_org)
+    refresh_sources(tx, [source_id])
 
 
 def delete_source(tx: WriteTx, source_id: int) -> int:
@@ -128,7 +131,7 @@ def delete_source(tx: WriteTx, source_id: int) -> int:
     deleted = tx.execute("DELETE FROM objects WHERE source_id = ?", [source_id])
     _relatest(tx, ids)
     tx.execute("DELETE FROM documents WHERE source_id = ?", [source_id])
-    for table in ("mentions", "source_groups"):
+    for table in ("mentions", "source_groups", "source_audience"):
         tx.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
     tx.execute("DELETE FROM sources WHERE id = ?", [source_id])
     return deleted
