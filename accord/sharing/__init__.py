@@ -175,14 +175,47 @@ def visible_predicate(viewer: Principal, alias: str = "o") -> Predicate:
         sql, params = _sees(org, f"{alias}.source_id")
         return Predicate(sql, params, reason)
     own, _ = _sees(org, "o.source_id")
-    # A version another source brought too, and an entity any visible source names. CROSS
-    # JOIN keeps SQLite's planner reading the few rows of the object first, then probing the
-    # audience, instead of probing the object's rows for every source the viewer sees.
+    # A version another source brought too; an entity any visible source names (kept in
+    # entity_audience). CROSS JOIN keeps SQLite's planner reading the row's few holders
+    # first, then probing the audience, instead of the reverse.
     sql = (
         f"({own} OR EXISTS (SELECT 1 FROM object_holders h CROSS JOIN source_audience a "
         "WHERE h.seq = o.seq AND a.source_id = h.source_id AND a.org_id = ?) "
-        f"OR (o.type IN ({_marks(ENTITY_TYPES)}) AND EXISTS (SELECT 1 FROM mentions m "
-        "CROSS JOIN source_audience a WHERE m.object_id = o.id "
-        "AND a.source_id = m.source_id AND a.org_id = ?)))"
+        f"OR (o.type IN ({_marks(ENTITY_TYPES)}) AND EXISTS (SELECT 1 FROM entity_audience ea "
+        "WHERE ea.org_id = ? AND ea.object_id = o.id)))"
     )
     return Predicate(sql, (org, org, *ENTITY_TYPES, org), reason)
+
+
+def counting_sql(viewer: Principal) -> tuple[str, tuple[object, ...]]:
+    """``SELECT type, latest, revoked, count`` over the versions `viewer` may see, grouped by
+    the first three. For an organisation's user it is summed from three disjoint parts that
+    indexes drive (versions of its visible sources; versions held by its visible sources but
+    written by others; entities it sees only through sources that name them), so that it
+    costs what the viewer sees, not what the store holds."""
+    if viewer.is_system:
+        return "SELECT o.type, o.latest, o.revoked, COUNT(*) FROM objects o GROUP BY 1, 2, 3", ()
+    if viewer.org_id is None:
+        return "SELECT o.type, o.latest, o.revoked, COUNT(*) FROM objects o WHERE 1=0 " \
+               "GROUP BY 1, 2, 3", ()  # fmt: skip
+    org = viewer.org_id
+    own, _ = _sees(org, "o.source_id")
+    held = (
+        "EXISTS (SELECT 1 FROM object_holders h2 CROSS JOIN source_audience a2 "
+        "WHERE h2.seq = o.seq AND a2.source_id = h2.source_id AND a2.org_id = ?)"
+    )
+    sql = (
+        "SELECT t, l, r, SUM(n) FROM ("
+        "SELECT o.type AS t, o.latest AS l, o.revoked AS r, COUNT(*) AS n "
+        "FROM source_audience a CROSS JOIN objects o "
+        "WHERE a.org_id = ? AND o.source_id = a.source_id GROUP BY 1, 2, 3 "
+        "UNION ALL SELECT o.type, o.latest, o.revoked, COUNT(DISTINCT o.seq) "
+        "FROM source_audience a CROSS JOIN object_holders h CROSS JOIN objects o "
+        f"WHERE a.org_id = ? AND h.source_id = a.source_id AND o.seq = h.seq AND NOT {own} "
+        "GROUP BY 1, 2, 3 "
+        "UNION ALL SELECT o.type, o.latest, o.revoked, COUNT(*) "
+        "FROM entity_audience ea CROSS JOIN objects o "
+        f"WHERE ea.org_id = ? AND o.id = ea.object_id AND NOT {own} AND NOT {held} "
+        "GROUP BY 1, 2, 3) parts GROUP BY t, l, r"
+    )
+    return sql, (org, org, org, org, org, org)

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import orjson
 
 from accord.errors import BundleError, InputError, NotFoundError, SchemaError
-from accord.sharing import Principal, visible_predicate
+from accord.sharing import Principal, counting_sql, visible_predicate
 from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store import migrate
 from accord.store.migrate import Migration
@@ -352,27 +352,27 @@ class SqlStore(SharedMethods, abc.ABC):
         return [self._loads(raw) for name, raw in rows if fold(name).startswith(low)]
 
     def stats(self, *, viewer: Principal) -> Stats:
-        pred = visible_predicate(viewer)
-        by_type = {
-            type_name: int(count)
-            for type_name, count in self._read(
-                f"SELECT o.type, COUNT(*) FROM objects o WHERE o.latest = ? AND {pred.sql} "
-                "GROUP BY o.type ORDER BY COUNT(*) DESC, o.type",
-                [True, *pred.params],
-            )
-        }
-        ((versions, revoked, last),) = self._read(
-            f"SELECT COUNT(*), SUM(CASE WHEN o.revoked = ? AND o.latest = ? THEN 1 ELSE 0 END), "
-            f"MAX(o.date_added) FROM objects o WHERE {pred.sql}",
-            [True, True, *pred.params],
+        """Counts of what the viewer may see: latest objects by type, versions, revoked
+        objects, documents, and when the last write it may see was made."""
+        sql, params = counting_sql(viewer)
+        by_type: dict[str, int] = {}
+        versions = revoked = 0
+        for type_name, latest, is_revoked, count in self._read(sql, params):
+            versions += int(count)
+            if latest:
+                by_type[type_name] = by_type.get(type_name, 0) + int(count)
+                revoked += int(count) if is_revoked else 0
+        by_type = dict(sorted(by_type.items(), key=lambda item: (-item[1], item[0])))
+        source_pred = visible_predicate(viewer, alias="s")
+        ((last,),) = self._read(
+            f"SELECT MAX(s.created) FROM sources s WHERE {source_pred.sql}",
+            list(source_pred.params),
         )
         doc_pred = visible_predicate(viewer, alias="d")
         ((documents,),) = self._read(
             f"SELECT COUNT(*) FROM documents d WHERE {doc_pred.sql}", list(doc_pred.params)
         )
-        return Stats(
-            sum(by_type.values()), int(versions), int(revoked or 0), int(documents), by_type, last
-        )
+        return Stats(sum(by_type.values()), versions, revoked, int(documents), by_type, last)
 
     # --- documents ------------------------------------------------------------------------
     def put_document(

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.errors import InputError
 from accord.sharing import ENTITY_TYPES
-from accord.store.audience import refresh_sources
+from accord.store.audience import add_mentions, refresh_entities, refresh_sources
 from accord.store.model import NewSource, Sharing
 
 if TYPE_CHECKING:
@@ -76,6 +76,7 @@ def record_mentions(
         "ON CONFLICT DO NOTHING",
         [(object_id, source_id, evidence.get(object_id)) for object_id in ids],
     )
+    add_mentions(tx, source_id)
 
 
 def record_holders(tx: WriteTx, source_id: int, same: Sequence[tuple[int, int]]) -> None:
@@ -131,9 +132,13 @@ def delete_source(tx: WriteTx, source_id: int) -> int:
     deleted = tx.execute("DELETE FROM objects WHERE source_id = ?", [source_id])
     _relatest(tx, ids)
     tx.execute("DELETE FROM documents WHERE source_id = ?", [source_id])
+    named = [str(oid) for (oid,) in tx.fetch(
+        "SELECT m.object_id FROM mentions m WHERE m.source_id = ?", [source_id]
+    )]  # fmt: skip
     for table in ("mentions", "source_groups", "source_audience"):
         tx.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
     tx.execute("DELETE FROM sources WHERE id = ?", [source_id])
+    refresh_entities(tx, named)
     return deleted
 
 

@@ -84,7 +84,8 @@ FROM objects HAVING COUNT(*) > 0;
 
 ALTER TABLE objects ADD COLUMN source_id INTEGER REFERENCES sources (id);
 UPDATE objects SET source_id = 1;
-CREATE INDEX objects_source_id ON objects (source_id);
+-- What a viewer's sources hold is counted from this index alone.
+CREATE INDEX objects_source_id ON objects (source_id, type, latest, revoked);
 -- A document is stored once per organisation that holds it (each its own source and facts).
 CREATE TABLE documents_new (
     seq        INTEGER PRIMARY KEY,
@@ -122,6 +123,15 @@ CREATE INDEX mentions_source ON mentions (source_id);
 INSERT INTO mentions (object_id, source_id) SELECT DISTINCT id, 1 FROM objects
 WHERE type IN ('identity', 'location', 'threat-actor', 'extension-definition',
                'marking-definition');
+
+-- The organisations each entity is visible to: those that see a source naming it (mentions
+-- joined with source_audience), kept current with it by accord.store.audience.
+CREATE TABLE entity_audience (
+    org_id    INTEGER NOT NULL REFERENCES organisations (id),
+    object_id TEXT NOT NULL,
+    PRIMARY KEY (org_id, object_id)
+) WITHOUT ROWID;
+CREATE INDEX entity_audience_object ON entity_audience (object_id);
 
 -- A version written by one source and brought again, identical, by another: held by both.
 CREATE TABLE object_holders (
