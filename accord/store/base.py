@@ -148,35 +148,53 @@ class SqlStore(SharedMethods, abc.ABC):
                 result.document_added = _insert_document(
                     tx, document, sort_key(date_added), source_id, source.owner_org
                 )
-            stored_latest, skip, same = self._stored(tx, objects, versions, result)
-            if result.problems and not skip_conflicts:
-                raise BundleError("store", result.problems)
-            conflicted = {p.index for p in result.problems}
-            record_holders(tx, source_id, [(seq, pos) for pos, seq in same
-                                           if pos not in conflicted])  # fmt: skip
-            record_mentions(tx, source_id, objects, evidence)
-            fresh = [pos for pos in range(len(objects)) if pos not in skip] if skip else None
-            final = final_latest(objects, versions, fresh, stored_latest)
-            seq, date_added = self._next_seq_and_date(tx, sort_key(date_added))
-            rows = version_rows(
-                objects, versions, fresh, stored_latest, final, seq, date_added, result, source_id
-            )
-            tx.executemany(
-                "UPDATE objects SET latest = ? WHERE id = ? AND version = ?",
-                [(False, object_id, old) for object_id, old in stored_latest.items()
-                 if final.get(object_id, old) != old],
-            )  # fmt: skip
-            if rows:
-                tx.execute(
-                    "INSERT INTO batches (first_seq, last_seq, date_added) VALUES (?, ?, ?)",
-                    [rows[0][0], rows[-1][0], date_added],
-                )
-            kept = objects if fresh is None else [objects[pos] for pos in fresh]
-            for start in range(0, len(rows), CHUNK):
-                tx.insert(rows[start : start + CHUNK], kept[start : start + CHUNK])
-                if progress is not None:
-                    progress(min(start + CHUNK, len(rows)), len(rows))
+            self._put_rows(tx, source_id, objects, versions, date_added, result,
+                           skip_conflicts=skip_conflicts, progress=progress,
+                           evidence=evidence)  # fmt: skip
         return result
+
+    def _put_rows(
+        self,
+        tx: WriteTx,
+        source_id: int,
+        objects: Sequence[dict[str, Any]],
+        versions: Sequence[str],
+        date_added: str,
+        result: PutResult,
+        *,
+        skip_conflicts: bool = False,
+        progress: Progress | None = None,
+        evidence: dict[str, bytes] | None = None,
+    ) -> None:
+        """Write checked objects as versions from source `source_id`, in transaction `tx`."""
+        stored_latest, skip, same = self._stored(tx, objects, versions, result)
+        if result.problems and not skip_conflicts:
+            raise BundleError("store", result.problems)
+        conflicted = {p.index for p in result.problems}
+        record_holders(tx, source_id, [(seq, pos) for pos, seq in same
+                                       if pos not in conflicted])  # fmt: skip
+        record_mentions(tx, source_id, objects, evidence)
+        fresh = [pos for pos in range(len(objects)) if pos not in skip] if skip else None
+        final = final_latest(objects, versions, fresh, stored_latest)
+        seq, date_added = self._next_seq_and_date(tx, sort_key(date_added))
+        rows = version_rows(
+            objects, versions, fresh, stored_latest, final, seq, date_added, result, source_id
+        )
+        tx.executemany(
+            "UPDATE objects SET latest = ? WHERE id = ? AND version = ?",
+            [(False, object_id, old) for object_id, old in stored_latest.items()
+             if final.get(object_id, old) != old],
+        )  # fmt: skip
+        if rows:
+            tx.execute(
+                "INSERT INTO batches (first_seq, last_seq, date_added) VALUES (?, ?, ?)",
+                [rows[0][0], rows[-1][0], date_added],
+            )
+        kept = objects if fresh is None else [objects[pos] for pos in fresh]
+        for start in range(0, len(rows), CHUNK):
+            tx.insert(rows[start : start + CHUNK], kept[start : start + CHUNK])
+            if progress is not None:
+                progress(min(start + CHUNK, len(rows)), len(rows))
 
     def _stored(
         self,

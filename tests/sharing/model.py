@@ -39,6 +39,8 @@ class Src:
     groups: tuple[int, ...]
     names: frozenset[int]
     key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # definitions the source names once its facts are marked anew (TLP marking-definitions)
+    definitions: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -211,7 +213,13 @@ class Change:
         if distribution == "groups":
             chosen = tuple(own[:1])
             distribution = "groups" if chosen else "owner"
-        new = dataclasses.replace(src, tlp=self.tlp, distribution=distribution, groups=chosen)
+        from accord.stix.markings import TLP2_EXTENSION, TLP_MARKING_IDS
+
+        definitions = src.definitions
+        if self.tlp != src.tlp:  # the facts are versioned with the new marking
+            definitions |= {TLP2_EXTENSION, TLP_MARKING_IDS[TLP(self.tlp)]}
+        new = dataclasses.replace(src, tlp=self.tlp, distribution=distribution, groups=chosen,
+                                  definitions=definitions)  # fmt: skip
         owner = user("owner", org_id=src.owner, role=Role.EDITOR)
         service.share(report_id(src), sharing_of(new), viewer=owner)
         sources[i] = new
