@@ -9,6 +9,7 @@ import orjson
 
 from accord.cli.main import AppContext, cli, echo_json
 from accord.cli.progress import progress_factory
+from accord.cli.sharing import make_sharing, sharing_options
 from accord.cli.transfer import finish, print_report
 from accord.service import evaluate, extraction_bundle, extraction_record, ingest_paths
 
@@ -85,18 +86,26 @@ def eval_(gold_dir: Path, docs_dir: Path, as_json: bool) -> None:
 @click.option("--progress/--no-progress", default=None,
               help="Show progress [default: on a terminal].")  # fmt: skip
 @click.pass_obj
-def ingest(app: AppContext, paths: tuple[str, ...], as_json: bool, progress: bool | None) -> None:
+def ingest(
+    app: AppContext, paths: tuple[str, ...], as_json: bool, progress: bool | None, tlp: str,
+    distribution: str, groups: tuple[int, ...],
+) -> None:  # fmt: skip
     """Extract documents (.txt, .html, .pdf, .docx) into the store, and import STIX bundles
     (.json, .json.gz) met on the way. Directories are searched recursively.
 
     Each document is stored with everything found in it in one transaction; a document
-    already stored (same digest) is left as it is.
+    already stored (same digest) is left as it is. Each is a source, shared as --tlp and
+    --distribution say (by default the operator's alone, TLP:AMBER).
     """
     service = app.service()
+    sharing = make_sharing(tlp, distribution, groups)
     reports = []
     for path in ingest_paths(paths):
-        report = service.ingest_path(path, progress=progress_factory(progress))
+        report = service.ingest_path(path, progress=progress_factory(progress), sharing=sharing)
         reports.append(report)
         if not as_json:
             print_report(report)
     finish(reports, as_json)
+
+
+ingest.params.extend(sharing_options())

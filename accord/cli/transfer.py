@@ -13,6 +13,7 @@ import click
 from accord.cli import exits
 from accord.cli.main import AppContext, cli, echo_json
 from accord.cli.progress import progress_factory
+from accord.cli.sharing import make_sharing, sharing_options
 from accord.service import ImportReport, bundle_paths
 from accord.sharing import SYSTEM
 from accord.store import ObjectQuery
@@ -41,19 +42,25 @@ def import_(
     strict: bool,
     as_json: bool,
     progress: bool | None,
+    tlp: str,
+    distribution: str,
+    groups: tuple[int, ...],
 ) -> None:
     """Import STIX 2.1 bundles: files (.json, .json.gz), directories, or - for stdin.
 
     Each bundle is atomic: one invalid object refuses the whole bundle, with every problem
     reported, and nothing of it is written (unless --skip-invalid). Importing the same
-    bundle twice adds nothing; a newer `modified` adds a version.
+    bundle twice adds nothing; a newer `modified` adds a version. Each bundle is a source,
+    shared as --tlp and --distribution say (by default the operator's alone, TLP:AMBER).
     """
     service = app.service()
+    sharing = make_sharing(tlp, distribution, groups)
     reports = []
     for path in bundle_paths(paths):
         report = service.import_path(
-            path, skip_invalid=skip_invalid, strict=strict, progress=progress_factory(progress)
-        )
+            path, skip_invalid=skip_invalid, strict=strict, progress=progress_factory(progress),
+            sharing=sharing,
+        )  # fmt: skip
         reports.append(report)
         if not as_json:
             print_report(report)
@@ -106,6 +113,9 @@ def print_report(report: ImportReport) -> None:
             "(--json lists them all)",
             err=True,
         )
+
+
+import_.params.extend(sharing_options())
 
 
 @cli.command("export")

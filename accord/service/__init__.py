@@ -21,9 +21,11 @@ from accord.service.sharing import SharingCases, require
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal
 from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
 from accord.stix.extensions import PROVENANCE_EXTENSION as PROVENANCE
+from accord.stix.markings import remark, tlp2_extension_definition, tlp_marking
 from accord.store import ObjectQuery, SearchHit, Stats, Store
 from accord.store.model import Document as StoredDocument
 from accord.store.model import NewSource, Progress, Sharing
+from accord.vocab import TLP
 
 BUNDLE_SUFFIXES = (".json", ".json.gz")
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".docx")
@@ -120,6 +122,13 @@ def _entity_evidence(
                 obj["extensions"] = rest
         out.append(obj)
     return out, evidence
+
+
+def _marked(objects: list[dict[str, Any]], tlp: TLP) -> list[dict[str, Any]]:
+    """A document's facts carry its TLP marking; entities, shared by every source that names
+    them, carry none. The marking-definition and its extension-definition go with them."""
+    marked = [obj if obj["type"] in ENTITY_TYPES else remark(obj, tlp) for obj in objects]
+    return [tlp2_extension_definition(), tlp_marking(tlp), *marked]
 
 
 def _at_positions(problems: list[Problem], positions: list[int]) -> list[Problem]:
@@ -287,7 +296,7 @@ class Accord(SharingCases):
                            document_id=origin.document_key(document.sha256),
                            title=document.title, source=path.name, created=now,
                            sha256=document.sha256)  # fmt: skip
-        objects = bundle["objects"]
+        objects = _marked(bundle["objects"], origin.sharing.tlp)
         # Entities stored under other names (other documents', whoever holds them) are
         # referred to; meetings, which are facts, only when the owner may see them.
         resolved, _ = resolve(objects, self.store, viewer=SYSTEM, meetings_viewer=owner)

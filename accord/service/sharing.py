@@ -12,11 +12,14 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from accord.clock import Clock, format_timestamp
-from accord.errors import ForbiddenError, InputError, NotFoundError
-from accord.sharing import Capability, Principal
+from accord.errors import BundleError, ForbiddenError, InputError, NotFoundError
+from accord.sharing import SYSTEM, Capability, Principal
 from accord.stix import extensions as ext
+from accord.stix.bundle import check_bundle
+from accord.stix.markings import remark, tlp2_extension_definition, tlp_marking
 from accord.store import ObjectQuery, Page, Store
 from accord.store.model import Sharing, SourceInfo
+from accord.vocab import TLP
 
 if TYPE_CHECKING:
     from accord.service import ImportReport
@@ -175,7 +178,9 @@ class SharingCases:
         require(viewer, Capability.SHARE, "share")
         source = self._source_for(key, viewer)
         now = format_timestamp(self.clock.now())
-        self.store.share(source.id, sharing, viewer=viewer, now=now)
+        objects, versions = self._remarked(source, sharing.tlp, now)
+        self.store.share(source.id, sharing, viewer=viewer, now=now, objects=objects,
+                         versions=versions)  # fmt: skip
         self.record(viewer, "source.share", source.ref, {
             "source": source.id, "tlp": str(sharing.tlp),
             "distribution": str(sharing.distribution), "groups": list(sharing.groups),
@@ -183,6 +188,20 @@ class SharingCases:
                     "groups": list(source.groups)},
         })  # fmt: skip
         return self.store.get_source(source.id, viewer=viewer)
+
+    def _remarked(self, source: SourceInfo, tlp: TLP, now: str) -> tuple[list[Obj], list[str]]:
+        """A document's facts as new versions marked `tlp` (Accord wrote them, so it may
+        version them); nothing when the level stays or the source is a partner's bundle,
+        whose objects keep their authors' markings."""
+        if source.kind != "document" or tlp == source.tlp:
+            return [], []
+        facts = self.store.source_facts(source.id, viewer=SYSTEM)
+        marked = [{**remark(fact, tlp), "modified": now} for fact in facts]
+        checked = check_bundle(source.ref, None, [tlp2_extension_definition(), tlp_marking(tlp),
+                                                  *marked])  # fmt: skip
+        if checked.problems:
+            raise BundleError(source.ref, checked.problems)
+        return checked.objects, checked.versions
 
     # --- entities --------------------------------------------------------------------------
     def entity(self, entity_id: str, *, viewer: Principal) -> dict[str, Any]:

@@ -17,7 +17,7 @@ from typing import Any, Protocol
 import orjson
 
 from accord.errors import BundleError, InputError, NotFoundError, SchemaError
-from accord.sharing import Principal, visible_predicate
+from accord.sharing import Principal, counting_sql, visible_predicate
 from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store import migrate
 from accord.store.directory import DirectoryMethods
@@ -149,35 +149,53 @@ class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
                 result.document_added = _insert_document(
                     tx, document, sort_key(date_added), source_id, source.owner_org
                 )
-            stored_latest, skip, same = self._stored(tx, objects, versions, result)
-            if result.problems and not skip_conflicts:
-                raise BundleError("store", result.problems)
-            conflicted = {p.index for p in result.problems}
-            record_holders(tx, source_id, [(seq, pos) for pos, seq in same
-                                           if pos not in conflicted])  # fmt: skip
-            record_mentions(tx, source_id, objects, evidence)
-            fresh = [pos for pos in range(len(objects)) if pos not in skip] if skip else None
-            final = final_latest(objects, versions, fresh, stored_latest)
-            seq, date_added = self._next_seq_and_date(tx, sort_key(date_added))
-            rows = version_rows(
-                objects, versions, fresh, stored_latest, final, seq, date_added, result, source_id
-            )
-            tx.executemany(
-                "UPDATE objects SET latest = ? WHERE id = ? AND version = ?",
-                [(False, object_id, old) for object_id, old in stored_latest.items()
-                 if final.get(object_id, old) != old],
-            )  # fmt: skip
-            if rows:
-                tx.execute(
-                    "INSERT INTO batches (first_seq, last_seq, date_added) VALUES (?, ?, ?)",
-                    [rows[0][0], rows[-1][0], date_added],
-                )
-            kept = objects if fresh is None else [objects[pos] for pos in fresh]
-            for start in range(0, len(rows), CHUNK):
-                tx.insert(rows[start : start + CHUNK], kept[start : start + CHUNK])
-                if progress is not None:
-                    progress(min(start + CHUNK, len(rows)), len(rows))
+            self._put_rows(tx, source_id, objects, versions, date_added, result,
+                           skip_conflicts=skip_conflicts, progress=progress,
+                           evidence=evidence)  # fmt: skip
         return result
+
+    def _put_rows(
+        self,
+        tx: WriteTx,
+        source_id: int,
+        objects: Sequence[dict[str, Any]],
+        versions: Sequence[str],
+        date_added: str,
+        result: PutResult,
+        *,
+        skip_conflicts: bool = False,
+        progress: Progress | None = None,
+        evidence: dict[str, bytes] | None = None,
+    ) -> None:
+        """Write checked objects as versions from source `source_id`, in transaction `tx`."""
+        stored_latest, skip, same = self._stored(tx, objects, versions, result)
+        if result.problems and not skip_conflicts:
+            raise BundleError("store", result.problems)
+        conflicted = {p.index for p in result.problems}
+        record_holders(tx, source_id, [(seq, pos) for pos, seq in same
+                                       if pos not in conflicted])  # fmt: skip
+        record_mentions(tx, source_id, objects, evidence)
+        fresh = [pos for pos in range(len(objects)) if pos not in skip] if skip else None
+        final = final_latest(objects, versions, fresh, stored_latest)
+        seq, date_added = self._next_seq_and_date(tx, sort_key(date_added))
+        rows = version_rows(
+            objects, versions, fresh, stored_latest, final, seq, date_added, result, source_id
+        )
+        tx.executemany(
+            "UPDATE objects SET latest = ? WHERE id = ? AND version = ?",
+            [(False, object_id, old) for object_id, old in stored_latest.items()
+             if final.get(object_id, old) != old],
+        )  # fmt: skip
+        if rows:
+            tx.execute(
+                "INSERT INTO batches (first_seq, last_seq, date_added) VALUES (?, ?, ?)",
+                [rows[0][0], rows[-1][0], date_added],
+            )
+        kept = objects if fresh is None else [objects[pos] for pos in fresh]
+        for start in range(0, len(rows), CHUNK):
+            tx.insert(rows[start : start + CHUNK], kept[start : start + CHUNK])
+            if progress is not None:
+                progress(min(start + CHUNK, len(rows)), len(rows))
 
     def _stored(
         self,
@@ -353,27 +371,27 @@ class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
         return [self._loads(raw) for name, raw in rows if fold(name).startswith(low)]
 
     def stats(self, *, viewer: Principal) -> Stats:
-        pred = visible_predicate(viewer)
-        by_type = {
-            type_name: int(count)
-            for type_name, count in self._read(
-                f"SELECT o.type, COUNT(*) FROM objects o WHERE o.latest = ? AND {pred.sql} "
-                "GROUP BY o.type ORDER BY COUNT(*) DESC, o.type",
-                [True, *pred.params],
-            )
-        }
-        ((versions, revoked, last),) = self._read(
-            f"SELECT COUNT(*), SUM(CASE WHEN o.revoked = ? AND o.latest = ? THEN 1 ELSE 0 END), "
-            f"MAX(o.date_added) FROM objects o WHERE {pred.sql}",
-            [True, True, *pred.params],
+        """Counts of what the viewer may see: latest objects by type, versions, revoked
+        objects, documents, and when the last write it may see was made."""
+        sql, params = counting_sql(viewer)
+        by_type: dict[str, int] = {}
+        versions = revoked = 0
+        for type_name, latest, is_revoked, count in self._read(sql, params):
+            versions += int(count)
+            if latest:
+                by_type[type_name] = by_type.get(type_name, 0) + int(count)
+                revoked += int(count) if is_revoked else 0
+        by_type = dict(sorted(by_type.items(), key=lambda item: (-item[1], item[0])))
+        source_pred = visible_predicate(viewer, alias="s")
+        ((last,),) = self._read(
+            f"SELECT MAX(s.created) FROM sources s WHERE {source_pred.sql}",
+            list(source_pred.params),
         )
         doc_pred = visible_predicate(viewer, alias="d")
         ((documents,),) = self._read(
             f"SELECT COUNT(*) FROM documents d WHERE {doc_pred.sql}", list(doc_pred.params)
         )
-        return Stats(
-            sum(by_type.values()), int(versions), int(revoked or 0), int(documents), by_type, last
-        )
+        return Stats(sum(by_type.values()), versions, revoked, int(documents), by_type, last)
 
     # --- documents ------------------------------------------------------------------------
     def put_document(

@@ -13,7 +13,14 @@ import orjson
 
 from accord.errors import ForbiddenError, NotFoundError
 from accord.sharing import AUDITED_TLP, ENTITY_TYPES, Principal, visible_predicate
-from accord.store.model import Document, Sharing, SourceInfo, decode_cursor, encode_cursor
+from accord.store.model import (
+    Document,
+    PutResult,
+    Sharing,
+    SourceInfo,
+    decode_cursor,
+    encode_cursor,
+)
 from accord.store.sources import delete_source, update_sharing
 from accord.vocab import TLP, Distribution
 
@@ -39,6 +46,17 @@ class SharedMethods(abc.ABC):
 
     @abc.abstractmethod
     def _write(self) -> AbstractContextManager[WriteTx]: ...
+
+    @abc.abstractmethod
+    def _put_rows(
+        self,
+        tx: WriteTx,
+        source_id: int,
+        objects: Sequence[dict[str, Any]],
+        versions: Sequence[str],
+        date_added: str,
+        result: PutResult,
+    ) -> None: ...
 
     # --- sources ---------------------------------------------------------------------------
     def sources(
@@ -76,12 +94,27 @@ class SharedMethods(abc.ABC):
             raise NotFoundError("source", str(source_id))
         return found[0]
 
-    def share(self, source_id: int, sharing: Sharing, *, viewer: Principal, now: str) -> None:
-        """Give a source new sharing. Only its owner organisation (or SYSTEM) may; a source
-        the viewer cannot see is not found, whoever owns it."""
+    def share(
+        self,
+        source_id: int,
+        sharing: Sharing,
+        *,
+        viewer: Principal,
+        now: str,
+        objects: Sequence[dict[str, Any]] = (),
+        versions: Sequence[str] = (),
+    ) -> PutResult:
+        """Give a source new sharing, and write `objects` (checked, with their `versions`) as
+        new versions from it in the same transaction: the source's facts marked anew. Only
+        its owner organisation (or SYSTEM) may; a source the viewer cannot see is not found,
+        whoever owns it."""
+        result = PutResult(source_id=source_id)
         with self._write() as tx:
             owner = _owned(tx, source_id, viewer, "share")
             update_sharing(tx, source_id, sharing, now, owner)
+            if objects:
+                self._put_rows(tx, source_id, objects, versions, now, result)
+        return result
 
     def delete_source(self, source_id: int, *, viewer: Principal) -> int:
         """Delete a source and what only it holds (see accord.store.sources.delete_source)."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.errors import InputError
 from accord.sharing import ENTITY_TYPES
+from accord.store.audience import add_mentions, refresh_entities, refresh_sources
 from accord.store.model import NewSource, Sharing
 
 if TYPE_CHECKING:
@@ -28,6 +29,7 @@ def insert_source(tx: WriteTx, source: NewSource, now: str) -> int:
     )  # fmt: skip
     source_id = int(rows[0][0])
     _set_groups(tx, source_id, sharing.groups, source.owner_org)
+    refresh_sources(tx, [source_id])
     return source_id
 
 
@@ -75,6 +77,7 @@ def record_mentions(
         # Text, not bytes: PostgreSQL would keep bytes in the TEXT column as their hex form.
         [(object_id, source_id, _text(evidence.get(object_id))) for object_id in ids],
     )
+    add_mentions(tx, source_id)
 
 
 def _text(raw: bytes | None) -> str | None:
@@ -98,6 +101,7 @@ def update_sharing(
         [str(sharing.tlp), str(sharing.distribution), now, source_id],
     )
     _set_groups(tx, source_id, sharing.groups, owner_org)
+    refresh_sources(tx, [source_id])
 
 
 def delete_source(tx: WriteTx, source_id: int) -> int:
@@ -133,9 +137,13 @@ def delete_source(tx: WriteTx, source_id: int) -> int:
     deleted = tx.execute("DELETE FROM objects WHERE source_id = ?", [source_id])
     _relatest(tx, ids)
     tx.execute("DELETE FROM documents WHERE source_id = ?", [source_id])
-    for table in ("mentions", "source_groups"):
+    named = [str(oid) for (oid,) in tx.fetch(
+        "SELECT m.object_id FROM mentions m WHERE m.source_id = ?", [source_id]
+    )]  # fmt: skip
+    for table in ("mentions", "source_groups", "source_audience"):
         tx.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
     tx.execute("DELETE FROM sources WHERE id = ?", [source_id])
+    refresh_entities(tx, named)
     return deleted
 
 

@@ -39,6 +39,8 @@ class Src:
     groups: tuple[int, ...]
     names: frozenset[int]
     key: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # definitions the source names once its facts are marked anew (TLP marking-definitions)
+    definitions: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -166,4 +168,66 @@ def put_source(store: Store, src: Src) -> None:
         source=NewSource("document", report_id(src), f"{src.key}.txt", src.owner,
                          sharing_of(src)),
         document=Document(report_id(src), digest, f"text of {src.key}", title=src.key),
+    )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Change:
+    """Share source number `source` anew (as its owner would), and flip organisation
+    `member`'s membership of group `group` (when there are groups)."""
+
+    source: int
+    tlp: str
+    distribution: str
+    group: int
+    member: int
+
+    def apply(self, service: Any, world: World) -> World:
+        import dataclasses
+
+        from accord.store.audience import refresh_groups
+
+        groups = list(world.groups)
+        if groups:
+            gid = self.group % len(groups) + 1
+            owner, members = groups[gid - 1]
+            member = self.member % world.orgs + 1
+            with service.store._write() as tx:
+                if member in members:
+                    tx.execute("DELETE FROM group_members WHERE org_id = ? AND group_id = ?",
+                               [member, gid])  # fmt: skip
+                    members = members - {member}
+                else:
+                    tx.execute("INSERT INTO group_members (org_id, group_id) VALUES (?, ?)",
+                               [member, gid])  # fmt: skip
+                    members = members | {member}
+                refresh_groups(tx, [gid])
+            groups[gid - 1] = (owner, members)
+        sources = list(world.sources)
+        i = self.source % len(sources)
+        src = sources[i]
+        own = [g + 1 for g, (o, m) in enumerate(groups) if o == src.owner or src.owner in m]
+        distribution, chosen = self.distribution, ()
+        if ORDER.index(distribution) > ORDER.index(WIDEST[self.tlp]):
+            distribution = WIDEST[self.tlp]
+        if distribution == "groups":
+            chosen = tuple(own[:1])
+            distribution = "groups" if chosen else "owner"
+        from accord.stix.markings import TLP2_EXTENSION, TLP_MARKING_IDS
+
+        definitions = src.definitions
+        if self.tlp != src.tlp:  # the facts are versioned with the new marking
+            definitions |= {TLP2_EXTENSION, TLP_MARKING_IDS[TLP(self.tlp)]}
+        new = dataclasses.replace(src, tlp=self.tlp, distribution=distribution, groups=chosen,
+                                  definitions=definitions)  # fmt: skip
+        owner = user("owner", org_id=src.owner, role=Role.EDITOR)
+        service.share(report_id(src), sharing_of(new), viewer=owner)
+        sources[i] = new
+        return World(world.orgs, groups, sources)
+
+
+def changes() -> st.SearchStrategy[Change]:
+    return st.builds(
+        Change, st.integers(0, 10), st.sampled_from(list(WIDEST)), st.sampled_from(ORDER),
+        st.integers(0, 10), st.integers(0, 10),
     )  # fmt: skip

@@ -139,3 +139,24 @@ def test_the_audit_log_refuses_changes(store: Store) -> None:
         with pytest.raises(StoreError, match="append-only"), store._write() as tx:
             tx.execute(sql)
     assert len(store.audit()[0]) == 1
+
+
+def test_a_document_s_facts_carry_its_current_tlp(setup: tuple[Accord, World]) -> None:
+    """Accord wrote a document's facts, so a change of level versions them with the new
+    marking: what a reader is served never claims a laxer level than the one in force."""
+    from accord.stix.markings import TLP_MARKING_IDS
+
+    service, w = setup
+    first = w.sources[0]
+    campaign = next(o["id"] for o in facts(first) if o["type"] == "campaign")
+    before = service.versions(campaign, viewer=SYSTEM)
+    service.share(report_id(first), Sharing(TLP.GREEN, Distribution.COMMUNITY), viewer=editor(A))
+    service.share(report_id(first), Sharing(TLP.RED, Distribution.GROUPS, (1,)), viewer=editor(A))
+    served = service.get(campaign, viewer=viewer(B))
+    assert served["object_marking_refs"] == [TLP_MARKING_IDS[TLP.RED]]
+    assert len(service.versions(campaign, viewer=SYSTEM)) == len(before) + 2
+    marking = service.get(TLP_MARKING_IDS[TLP.RED], viewer=viewer(B))
+    assert marking["name"] == "TLP:RED"
+    # the same level again writes nothing new
+    service.share(report_id(first), Sharing(TLP.RED, Distribution.GROUPS, (1,)), viewer=editor(A))
+    assert len(service.versions(campaign, viewer=SYSTEM)) == len(before) + 2

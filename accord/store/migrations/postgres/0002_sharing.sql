@@ -68,6 +68,16 @@ CREATE TABLE source_groups (
     PRIMARY KEY (group_id, source_id)
 );
 
+-- The organisations each source is visible to, as the rules of accord.sharing compile them
+-- (accord.store.audience keeps it current on every change of a source's sharing, of group
+-- membership and of the organisations): reads probe it once per row.
+CREATE TABLE source_audience (
+    org_id    BIGINT NOT NULL REFERENCES organisations (id),
+    source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    PRIMARY KEY (org_id, source_id)
+);
+CREATE INDEX source_audience_source ON source_audience (source_id);
+
 -- What the store held before sharing existed stays the operator's alone.
 INSERT INTO sources (id, kind, ref, label, owner_org, tlp, distribution, created, modified)
 SELECT 1, 'node', 'before-sharing', 'objects stored before sharing existed', NULL, 'amber',
@@ -79,7 +89,8 @@ SELECT setval(pg_get_serial_sequence('sources', 'id'), GREATEST((SELECT MAX(id) 
 
 ALTER TABLE objects ADD COLUMN source_id BIGINT REFERENCES sources (id);
 UPDATE objects SET source_id = 1;
-CREATE INDEX objects_source_id ON objects (source_id);
+-- What a viewer's sources hold is counted from this index alone.
+CREATE INDEX objects_source_id ON objects (source_id, type, latest, revoked);
 -- A document is stored once per organisation that holds it (each its own source and facts).
 ALTER TABLE documents DROP CONSTRAINT documents_sha256_key;
 ALTER TABLE documents ADD COLUMN source_id BIGINT REFERENCES sources (id);
@@ -101,6 +112,15 @@ CREATE INDEX mentions_source ON mentions (source_id);
 INSERT INTO mentions (object_id, source_id) SELECT DISTINCT id, 1 FROM objects
 WHERE type IN ('identity', 'location', 'threat-actor', 'extension-definition',
                'marking-definition');
+
+-- The organisations each entity is visible to: those that see a source naming it (mentions
+-- joined with source_audience), kept current with it by accord.store.audience.
+CREATE TABLE entity_audience (
+    org_id    BIGINT NOT NULL REFERENCES organisations (id),
+    object_id TEXT NOT NULL,
+    PRIMARY KEY (org_id, object_id)
+);
+CREATE INDEX entity_audience_object ON entity_audience (object_id);
 
 -- A version written by one source and brought again, identical, by another: held by both.
 CREATE TABLE object_holders (
