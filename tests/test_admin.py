@@ -101,9 +101,11 @@ def test_the_stored_password_is_an_argon2id_hash_and_is_renewed_when_weaker(
     assert directory.authenticate_password("alice", PASSWORD).name == "alice"
 
 
-def test_a_short_password_is_refused(directory: Directory) -> None:
+def test_a_short_password_or_an_unknown_role_is_refused(directory: Directory) -> None:
     with pytest.raises(InputError, match="at least 12 characters"):
         directory.add_user("bob", "Council", Role.READER, "short", actor=SYSTEM)
+    with pytest.raises(InputError, match="no role 'boss'"):
+        directory.add_user("bob", "Council", "boss", PASSWORD, actor=SYSTEM)  # type: ignore[arg-type]
     assert [u.username for u in directory.users(actor=SYSTEM)] == ["alice"]
 
 
