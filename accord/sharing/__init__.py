@@ -15,8 +15,10 @@ The rules (docs/sharing.md):
   organisation sees nothing.
 
 This module is pure: it compiles those rules to SQL text over the store's tables and never runs
-it. Group membership is read by the predicate itself, so a change of membership or of a
-source's sharing holds from the next query on.
+it. :func:`audience_rule` is the rules as one condition; the store evaluates it whenever a
+source's sharing, a group's membership or the set of organisations changes, and keeps which
+organisations see which source in ``source_audience``. :func:`visible_predicate` is what every
+read composes into its WHERE clause: a probe of that table per row.
 """
 
 from __future__ import annotations
@@ -128,19 +130,29 @@ def _marks(values: tuple[str, ...]) -> str:
     return ", ".join("?" * len(values))
 
 
-def visible_sources(org_id: int, alias: str = "vs") -> tuple[str, tuple[object, ...]]:
-    """``SELECT vs.id FROM sources vs WHERE ...``: the sources organisation `org_id` may see."""
+def audience_rule(org: str = "g.id", source: str = "s") -> tuple[str, tuple[object, ...]]:
+    """The sharing rules as one SQL condition: organisation `org` (a column) may see source
+    `source` (an alias of ``sources``). The store evaluates it when sharing changes and keeps
+    the result in ``source_audience``, which reads probe."""
     community = _community_tlps()
-    a = alias
+    s = source
     sql = (
-        f"SELECT {a}.id FROM sources {a} WHERE {a}.owner_org = ? "
-        f"OR ({a}.distribution IN ('community', 'federation') "
-        f"AND {a}.tlp IN ({_marks(community)})) "
-        f"OR ({a}.distribution = 'groups' AND {a}.id IN (SELECT sg.source_id "
-        "FROM source_groups sg JOIN group_members gm ON gm.group_id = sg.group_id "
-        "WHERE gm.org_id = ?))"
+        f"({s}.owner_org = {org} "
+        f"OR ({s}.distribution IN ('community', 'federation') "
+        f"AND {s}.tlp IN ({_marks(community)})) "
+        f"OR ({s}.distribution = 'groups' AND EXISTS (SELECT 1 FROM source_groups sg "
+        f"JOIN group_members gm ON gm.group_id = sg.group_id "
+        f"WHERE sg.source_id = {s}.id AND gm.org_id = {org})))"
     )
-    return sql, (org_id, *community, org_id)
+    return sql, community
+
+
+def _sees(org_id: int, source_column: str) -> tuple[str, tuple[object, ...]]:
+    return (
+        "EXISTS (SELECT 1 FROM source_audience a "
+        f"WHERE a.org_id = ? AND a.source_id = {source_column})",
+        (org_id,),
+    )
 
 
 def visible_predicate(viewer: Principal, alias: str = "o") -> Predicate:
@@ -150,20 +162,27 @@ def visible_predicate(viewer: Principal, alias: str = "o") -> Predicate:
         return Predicate("1=1", (), "SYSTEM sees everything")
     if viewer.org_id is None:
         return Predicate("1=0", (), f"{viewer.kind.value} {viewer.name!r} has no organisation")
-    sources, params = visible_sources(viewer.org_id)
+    org = viewer.org_id
     reason = (
-        f"{viewer.name!r} of organisation {viewer.org_id}: its own sources, sources shared "
-        "with the community or the federation under CLEAR, GREEN or AMBER, and sources shared "
-        "with its sharing groups"
+        f"{viewer.name!r} of organisation {org}: its own sources, sources shared with the "
+        "community or the federation under CLEAR, GREEN or AMBER, and sources shared with "
+        "its sharing groups"
     )
     if alias == "s":
-        return Predicate(f"s.id IN ({sources})", params, reason)
-    if alias == "o":
-        sql = (
-            f"(o.source_id IN ({sources}) OR EXISTS (SELECT 1 FROM object_holders h "
-            f"WHERE h.seq = o.seq AND h.source_id IN ({sources})) "
-            f"OR (o.type IN ({_marks(ENTITY_TYPES)}) AND EXISTS (SELECT 1 FROM mentions m "
-            f"WHERE m.object_id = o.id AND m.source_id IN ({sources}))))"
-        )
-        return Predicate(sql, (*params, *params, *ENTITY_TYPES, *params), reason)
-    return Predicate(f"{alias}.source_id IN ({sources})", params, reason)
+        sql, params = _sees(org, "s.id")
+        return Predicate(sql, params, reason)
+    if alias != "o":
+        sql, params = _sees(org, f"{alias}.source_id")
+        return Predicate(sql, params, reason)
+    own, _ = _sees(org, "o.source_id")
+    # A version another source brought too, and an entity any visible source names. CROSS
+    # JOIN keeps SQLite's planner reading the few rows of the object first, then probing the
+    # audience, instead of probing the object's rows for every source the viewer sees.
+    sql = (
+        f"({own} OR EXISTS (SELECT 1 FROM object_holders h CROSS JOIN source_audience a "
+        "WHERE h.seq = o.seq AND a.source_id = h.source_id AND a.org_id = ?) "
+        f"OR (o.type IN ({_marks(ENTITY_TYPES)}) AND EXISTS (SELECT 1 FROM mentions m "
+        "CROSS JOIN source_audience a WHERE m.object_id = o.id "
+        "AND a.source_id = m.source_id AND a.org_id = ?)))"
+    )
+    return Predicate(sql, (org, org, *ENTITY_TYPES, org), reason)

@@ -36,6 +36,7 @@ from accord.store.model import (
     encode_cursor,
 )
 from accord.store.rows import ObjectRow
+from accord.store.shared import SharedMethods
 from accord.store.sources import insert_source, record_holders, record_mentions
 from accord.store.versions import compare_stored, final_latest, version_rows
 
@@ -60,7 +61,7 @@ class WriteTx(Protocol):
 CHUNK = 5000  # rows per executemany: bounds memory and paces the progress callback
 
 
-class SqlStore(DirectoryMethods, abc.ABC):
+class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
     """A STIX 2.1 store over a SQL database. Subclasses: SQLiteStore, PostgresStore."""
 
     engine: str
@@ -244,14 +245,15 @@ class SqlStore(DirectoryMethods, abc.ABC):
             where.append("o.seq > ?")
             params.append(decode_cursor(query.cursor))
         rows = self._read(
-            f"SELECT o.seq, o.json FROM objects o WHERE {' AND '.join(where)} "
+            f"SELECT o.seq, o.json, o.id FROM objects o WHERE {' AND '.join(where)} "
             f"ORDER BY o.seq LIMIT ?",
             [*params, query.limit + 1],
         )
         more = len(rows) > query.limit
         rows = rows[: query.limit]
-        items = [self._bytes(raw) for _, raw in rows]
-        return Page(items, encode_cursor(rows[-1][0]) if more else None)
+        items = [self._bytes(raw) for _, raw, _ in rows]
+        ids = [object_id for _, _, object_id in rows]
+        return Page(items, encode_cursor(rows[-1][0]) if more else None, ids)
 
     def iter_query(self, query: ObjectQuery, *, viewer: Principal) -> Iterator[bytes]:
         """Every matching object, serialised, page after page (for streaming exports)."""

@@ -49,6 +49,7 @@ class Page:
 
     items: list[bytes]
     next_cursor: str | None
+    ids: list[str] = field(default_factory=list)  # the id of each item, in order
 
     def objects(self) -> list[dict[str, Any]]:
         return [orjson.loads(raw) for raw in self.items]

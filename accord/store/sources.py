@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from accord.errors import InputError
 from accord.sharing import ENTITY_TYPES
+from accord.store.audience import refresh_sources
 from accord.store.model import NewSource, Sharing
 
 if TYPE_CHECKING:
@@ -27,23 +28,32 @@ def insert_source(tx: WriteTx, source: NewSource, now: str) -> int:
          str(sharing.distribution), now, now],
     )  # fmt: skip
     source_id = int(rows[0][0])
-    _set_groups(tx, source_id, sharing.groups)
+    _set_groups(tx, source_id, sharing.groups, source.owner_org)
+    refresh_sources(tx, [source_id])
     return source_id
 
 
-def _set_groups(tx: WriteTx, source_id: int, groups: Sequence[int]) -> None:
+def _set_groups(tx: WriteTx, source_id: int, groups: Sequence[int], owner_org: int | None) -> None:
+    """Name the groups a source is shared with: groups its owner belongs to or owns (the
+    operator may name any)."""
     tx.execute("DELETE FROM source_groups WHERE source_id = ?", [source_id])
     if not groups:
         return
-    found = {
-        int(gid) for (gid,) in tx.fetch(
-            f"SELECT id FROM sharing_groups WHERE id IN ({', '.join('?' * len(groups))})",
-            list(groups),
+    marks = ", ".join("?" * len(groups))
+    if owner_org is None:
+        sql, params = f"SELECT g.id FROM sharing_groups g WHERE g.id IN ({marks})", list(groups)
+    else:
+        sql = (
+            f"SELECT g.id FROM sharing_groups g WHERE g.id IN ({marks}) AND (g.owner_org = ? "
+            "OR g.id IN (SELECT gm.group_id FROM group_members gm WHERE gm.org_id = ?))"
         )
-    }  # fmt: skip
+        params = [*groups, owner_org, owner_org]
+    found = {int(gid) for (gid,) in tx.fetch(sql, params)}
     missing = sorted(set(groups) - found)
     if missing:
-        raise InputError(f"no sharing group with id {', '.join(map(str, missing))}")
+        raise InputError(
+            f"no sharing group {', '.join(map(str, missing))} that the owner belongs to"
+        )
     tx.executemany(
         "INSERT INTO source_groups (source_id, group_id) VALUES (?, ?)",
         [(source_id, gid) for gid in sorted(set(groups))],
@@ -77,12 +87,15 @@ def record_holders(tx: WriteTx, source_id: int, same: Sequence[tuple[int, int]])
     )
 
 
-def update_sharing(tx: WriteTx, source_id: int, sharing: Sharing, now: str) -> None:
+def update_sharing(
+    tx: WriteTx, source_id: int, sharing: Sharing, now: str, owner_org: int | None
+) -> None:
     tx.execute(
         "UPDATE sources SET tlp = ?, distribution = ?, modified = ? WHERE id = ?",
         [str(sharing.tlp), str(sharing.distribution), now, source_id],
     )
-    _set_groups(tx, source_id, sharing.groups)
+    _set_groups(tx, source_id, sharing.groups, owner_org)
+    refresh_sources(tx, [source_id])
 
 
 def delete_source(tx: WriteTx, source_id: int) -> int:
@@ -118,7 +131,7 @@ def delete_source(tx: WriteTx, source_id: int) -> int:
     deleted = tx.execute("DELETE FROM objects WHERE source_id = ?", [source_id])
     _relatest(tx, ids)
     tx.execute("DELETE FROM documents WHERE source_id = ?", [source_id])
-    for table in ("mentions", "source_groups"):
+    for table in ("mentions", "source_groups", "source_audience"):
         tx.execute(f"DELETE FROM {table} WHERE source_id = ?", [source_id])
     tx.execute("DELETE FROM sources WHERE id = ?", [source_id])
     return deleted

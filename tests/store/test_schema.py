@@ -89,3 +89,42 @@ def test_in_memory_sqlite_works_for_quick_use() -> None:
         assert store.schema_status()[0] >= 1
     finally:
         store.close()
+
+
+def test_upgrading_to_sharing_keeps_everything_for_the_operator_alone(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A store from before sharing (schema 1) upgrades with its objects and documents; they
+    become the operator's, shared with nobody, as they were."""
+    from accord.sharing import SYSTEM, user
+    from accord.store import ObjectQuery
+    from accord.vocab import Role
+
+    shipped = migrate.migrations
+    monkeypatch.setattr(migrate, "migrations", lambda engine: shipped(engine)[:1])
+    old = open_store(store_url)
+    with old._write() as tx:
+        tx.execute(
+            "INSERT INTO objects (seq, id, version, type, date_added, latest, json) "
+            "VALUES (1, 'identity--6f1b8f5e-51b3-4f3c-9d8b-1f7a5e1c2d3e', 'v', 'identity', "
+            "'2026-01-01T00:00:00.000000Z', ?, ?)",
+            [True, '{"type": "identity", "id": "identity--6f1b8f5e-51b3-4f3c-9d8b-1f7a5e1c2d3e"}'],
+        )
+        tx.execute(
+            "INSERT INTO documents (id, sha256, date_added, text) "
+            "VALUES ('report--1', 'ab', '2026-01-01T00:00:00.000000Z', 'old text')"
+        )
+    old.close()
+    monkeypatch.setattr(migrate, "migrations", shipped)
+    store = open_store(store_url, upgrade=True)
+    try:
+        assert store.schema_status()[0] == migrate.latest_version(store.engine)
+        assert store.query(ObjectQuery(), viewer=SYSTEM).ids == [
+            "identity--6f1b8f5e-51b3-4f3c-9d8b-1f7a5e1c2d3e"
+        ]
+        assert store.get_document("report--1", viewer=SYSTEM).text == "old text"
+        someone = user("u", org_id=1, role=Role.ADMIN)
+        assert store.query(ObjectQuery(), viewer=someone).ids == []
+        assert store.documents(viewer=someone)[0] == []
+    finally:
+        store.close()

@@ -68,6 +68,16 @@ CREATE TABLE source_groups (
     PRIMARY KEY (group_id, source_id)
 );
 
+-- The organisations each source is visible to, as the rules of accord.sharing compile them
+-- (accord.store.audience keeps it current on every change of a source's sharing, of group
+-- membership and of the organisations): reads probe it once per row.
+CREATE TABLE source_audience (
+    org_id    BIGINT NOT NULL REFERENCES organisations (id),
+    source_id BIGINT NOT NULL REFERENCES sources (id) ON DELETE CASCADE,
+    PRIMARY KEY (org_id, source_id)
+);
+CREATE INDEX source_audience_source ON source_audience (source_id);
+
 -- What the store held before sharing existed stays the operator's alone.
 INSERT INTO sources (id, kind, ref, label, owner_org, tlp, distribution, created, modified)
 SELECT 1, 'node', 'before-sharing', 'objects stored before sharing existed', NULL, 'amber',

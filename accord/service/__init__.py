@@ -16,7 +16,8 @@ import orjson
 
 from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
-from accord.errors import BundleError, ForbiddenError, InputError, Problem
+from accord.errors import BundleError, InputError, Problem
+from accord.service.sharing import SharingCases, require
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal
 from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
 from accord.stix.extensions import PROVENANCE_EXTENSION as PROVENANCE
@@ -98,12 +99,6 @@ class _Origin:
         return hashlib.sha256(f"{self.owner_org}:{sha256}".encode()).hexdigest()
 
 
-def _require(principal: Principal, capability: Capability, action: str) -> None:
-    if not principal.can(capability):
-        role = principal.role or principal.kind.value
-        raise ForbiddenError(action, f"a {role} may not {capability}")
-
-
 def _entity_evidence(
     objects: list[dict[str, Any]],
 ) -> tuple[list[dict[str, Any]], dict[str, bytes]]:
@@ -156,7 +151,7 @@ def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
             yield path
 
 
-class Accord:
+class Accord(SharingCases):
     """The service over one store."""
 
     def __init__(
@@ -181,7 +176,7 @@ class Accord:
         """Import one bundle file (``-`` is stdin) atomically, owned by `owner`'s organisation
         and shared as `sharing` (by default owner-only, TLP:AMBER). A refused file or bundle
         comes back as a report with `error` set; nothing from it is written."""
-        _require(owner, Capability.INGEST, "import")
+        require(owner, Capability.INGEST, "import")
         started = time.perf_counter()
         report = ImportReport(str(path))
         sharing = sharing or Sharing()
@@ -193,7 +188,18 @@ class Accord:
             report.error = str(exc)
             report.added = report.new_versions = report.history = 0
         report.seconds = time.perf_counter() - started
+        self._record_write(owner, "bundle.import", report)
         return report
+
+    def _record_write(self, owner: Principal, action: str, report: ImportReport) -> None:
+        detail = {"added": report.added, "new_versions": report.new_versions,
+                  "unchanged": report.unchanged, "rejected": report.rejected,
+                  "document": report.document}  # fmt: skip
+        if report.error is not None:
+            self.record(owner, action, Path(report.source).name, {"error": report.error},
+                        outcome="failed")  # fmt: skip
+        elif report.added or report.new_versions or report.history or report.document:
+            self.record(owner, action, Path(report.source).name, detail)
 
     def _import(
         self,
@@ -246,7 +252,7 @@ class Accord:
         written when any step fails."""
         if str(path).endswith(BUNDLE_SUFFIXES):
             return self.import_path(path, progress=progress, owner=owner, sharing=sharing)
-        _require(owner, Capability.INGEST, "ingest")
+        require(owner, Capability.INGEST, "ingest")
         started = time.perf_counter()
         report = ImportReport(str(path))
         origin = _Origin(owner.org_id, sharing or Sharing())
@@ -256,6 +262,7 @@ class Accord:
         except InputError as exc:
             report.error = str(exc)
         report.seconds = time.perf_counter() - started
+        self._record_write(owner, "document.ingest", report)
         return report
 
     def _ingest_document(
@@ -336,10 +343,14 @@ class Accord:
         )
 
     def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:
-        return self.store.get(object_id, viewer=viewer)
+        found = self.store.get(object_id, viewer=viewer)
+        self.audited_reads(viewer, [object_id])
+        return found
 
     def versions(self, object_id: str, *, viewer: Principal) -> list[dict[str, Any]]:
-        return self.store.versions(object_id, viewer=viewer)
+        found = self.store.versions(object_id, viewer=viewer)
+        self.audited_reads(viewer, [object_id])
+        return found
 
     def search(
         self, text: str, *, viewer: Principal, types: Sequence[str] = (), limit: int = 20
@@ -348,7 +359,9 @@ class Accord:
             raise InputError("nothing to search for: the search text is empty")
         if not 1 <= limit <= 1000:
             raise InputError(f"limit must be between 1 and 1000, not {limit}")
-        return self.store.search(text, viewer=viewer, types=types, limit=limit)
+        hits = self.store.search(text, viewer=viewer, types=types, limit=limit)
+        self.audited_reads(viewer, [hit.id for hit in hits])
+        return hits
 
     def stats(self, *, viewer: Principal) -> Stats:
         return self.store.stats(viewer=viewer)
