@@ -94,7 +94,7 @@ class Directory:
         organisation = self.store.get_organisation(org)
         _authorise(actor, "add user", Capability.ADMINISTER, org_id=organisation.id)
         account = self.store.add_user(
-            _name("user name", username), org_id=organisation.id, role=Role(role),
+            _name("user name", username), org_id=organisation.id, role=_role(role),
             password_hash=hash_password(password), created=self._now(),
         )  # fmt: skip
         detail = {"username": account.username, "org": organisation.name, "role": str(role)}
@@ -111,7 +111,7 @@ class Directory:
     def set_role(self, username: str, role: Role, *, actor: Principal) -> User:
         account = self.store.get_user(username)
         _authorise(actor, "set role", Capability.ADMINISTER, org_id=account.org_id)
-        changed = self.store.set_user_role(account.id, Role(role))
+        changed = self.store.set_user_role(account.id, _role(role))
         self._done(actor, "user.role", str(account.id), {"role": str(role)})
         return changed
 
@@ -137,9 +137,10 @@ class Directory:
         now = self.clock.now()
         expires = None if expires_days is None else now + timedelta(days=expires_days)
         token_id, bearer = new_token()
-        _, secret = parse_token(bearer) or ("", "")
+        parsed = parse_token(bearer)
+        assert parsed is not None  # new_token makes only strings that parse
         self.store.add_token(
-            token_id, user_id=account.id, secret_hash=hash_token_secret(secret),
+            token_id, user_id=account.id, secret_hash=hash_token_secret(parsed[1]),
             created=format_timestamp(now),
             expires=None if expires is None else format_timestamp(expires),
         )  # fmt: skip
@@ -238,6 +239,13 @@ class Directory:
         """Every sharing group with its member organisations."""
         _authorise(actor, "list groups", Capability.READ)
         return [(g, self.store.group_members(g.id)) for g in self.store.groups()]
+
+
+def _role(value: str) -> Role:
+    try:
+        return Role(value)
+    except ValueError:
+        raise InputError(f"no role {value!r}: one of {', '.join(Role)}") from None
 
 
 def _name(what: str, name: str) -> str:

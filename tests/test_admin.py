@@ -101,9 +101,11 @@ def test_the_stored_password_is_an_argon2id_hash_and_is_renewed_when_weaker(
     assert directory.authenticate_password("alice", PASSWORD).name == "alice"
 
 
-def test_a_short_password_is_refused(directory: Directory) -> None:
+def test_a_short_password_or_an_unknown_role_is_refused(directory: Directory) -> None:
     with pytest.raises(InputError, match="at least 12 characters"):
         directory.add_user("bob", "Council", Role.READER, "short", actor=SYSTEM)
+    with pytest.raises(InputError, match="no role 'boss'"):
+        directory.add_user("bob", "Council", "boss", PASSWORD, actor=SYSTEM)  # type: ignore[arg-type]
     assert [u.username for u in directory.users(actor=SYSTEM)] == ["alice"]
 
 
@@ -304,3 +306,61 @@ def test_system_may_do_everything_and_anonymous_nothing(store: Store) -> None:
                    password_hash="x", created="2026-03-01T10:00:00.000000Z")  # fmt: skip
     system = Principal(SYSTEM.kind, "a-system")  # SYSTEM acting on "self"
     assert set(_allowed(directory, system).values()) == {True}
+
+
+def test_who_may_list_what(store: Store) -> None:
+    directory = _world(store)
+    reader = principal_of(store.get_user(f"a-{Role.READER}"))
+    admin = principal_of(store.set_user_role(store.get_user(f"a-{Role.ADMIN}").id, Role.ADMIN))
+    for actor in (reader, admin):
+        assert len(directory.organisations(actor=actor)) == 3
+        assert len(directory.groups(actor=actor)) == 2
+        assert [t.username for t in directory.tokens(actor=actor)] == [actor.name]
+    with pytest.raises(ForbiddenError):
+        directory.users(actor=reader)
+    with pytest.raises(ForbiddenError):
+        directory.tokens("a-colleague", actor=reader)
+    assert {u.org_name for u in directory.users(actor=admin)} == {"A"}
+    assert [t.username for t in directory.tokens("a-colleague", actor=admin)] == ["a-colleague"]
+    with pytest.raises(ForbiddenError):
+        directory.users("B", actor=admin)
+    with pytest.raises(ForbiddenError):
+        directory.tokens("b-colleague", actor=admin)
+    with pytest.raises(ForbiddenError):
+        directory.organisations(actor=ANONYMOUS)
+    assert len(directory.users(actor=SYSTEM)) == len(store.users())
+
+
+def test_membership_and_new_organisations_change_who_sees_at_once(store: Store) -> None:
+    from accord.store.model import NewSource, Sharing
+    from accord.vocab import TLP, Distribution
+    from tests.factories import identity
+
+    d = Directory(store, FixedClock(START))
+    a = d.add_organisation("A", actor=SYSTEM)
+    b = d.add_organisation("B", actor=SYSTEM)
+    group = d.add_group("G", "A", actor=SYSTEM)
+    grouped, public = identity("Grouped"), identity("Public")
+    for obj, sharing in (
+        (grouped, Sharing(TLP.AMBER, Distribution.GROUPS, (group.id,))),
+        (public, Sharing(TLP.GREEN, Distribution.COMMUNITY)),
+    ):
+        source = NewSource("bundle", obj["id"], owner_org=a.id, sharing=sharing)
+        store.put_objects([obj], [obj["modified"]], date_added="2026-03-01T10:00:00Z",
+                          source=source)  # fmt: skip
+
+    def sees(org_id: int, obj: dict[str, object]) -> bool:
+        viewer = Principal(PrincipalKind.USER, "someone", org_id=org_id, role=Role.READER)
+        try:
+            store.get(str(obj["id"]), viewer=viewer)
+        except NotFoundError:
+            return False
+        return True
+
+    assert not sees(b.id, grouped) and sees(b.id, public)
+    d.add_group_member("G", "B", actor=SYSTEM)
+    assert sees(b.id, grouped)
+    d.remove_group_member("G", "B", actor=SYSTEM)
+    assert not sees(b.id, grouped)
+    c = d.add_organisation("C", actor=SYSTEM)
+    assert sees(c.id, public) and not sees(c.id, grouped)

@@ -5,19 +5,22 @@ unique case aside (migration 0002: ``COLLATE NOCASE`` in SQLite, a unique index 
 ``lower(name)`` in PostgreSQL) and looked up with ``lower(name) = lower(?)``, which folds case
 exactly as the engine's own unique constraint does. A taken name is found by ``ON CONFLICT DO
 NOTHING``: the insert returns no row for a unique violation and nothing else, so a conflict is
-told from every other failure without reading an error message. Policy (who may do what) is in
-:mod:`accord.admin`; this module only keeps the records.
+told from every other failure without reading an error message. A new organisation and a
+change of a group's members re-derive ``source_audience`` (accord.store.audience) in the same
+transaction. Policy (who may do what) is in :mod:`accord.admin`; this module only keeps the
+records.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from accord.errors import ConflictError, NotFoundError
 from accord.stix.extensions import identity_id
+from accord.store.audience import refresh_all, refresh_groups
 from accord.vocab import Role
 
 if TYPE_CHECKING:
@@ -118,11 +121,20 @@ class DirectoryMethods:
             raise NotFoundError(what, str(key))
         return rows[0]
 
-    def _insert(self, what: str, key: str, sql: str, params: Sequence[Any]) -> int:
+    def _insert(
+        self,
+        what: str,
+        key: str,
+        sql: str,
+        params: Sequence[Any],
+        then: Callable[[WriteTx], None] | None = None,
+    ) -> int:
         """Run an ``INSERT ... ON CONFLICT DO NOTHING RETURNING id``; its id, or ConflictError
-        when a unique value is taken."""
+        when a unique value is taken. `then` runs in the same transaction after a row went in."""
         with self._write() as tx:
             rows = tx.fetch(sql, params)
+            if rows and then is not None:
+                then(tx)
         if not rows:
             raise ConflictError(what, key)
         return int(rows[0][0])
@@ -137,6 +149,7 @@ class DirectoryMethods:
             "INSERT INTO organisations (name, identity_id, created) VALUES (?, ?, ?) "
             "ON CONFLICT DO NOTHING RETURNING id",
             [name, identity_id("organization", name), created],
+            then=refresh_all,  # a new organisation is in every community
         )  # fmt: skip
         return self.get_organisation(org_id)
 
@@ -258,18 +271,24 @@ class DirectoryMethods:
     def add_group_member(self, group_id: int, org_id: int) -> bool:
         """Make `org_id` a member of the group; False when it already was."""
         with self._write() as tx:
-            return tx.execute(
+            added = tx.execute(
                 "INSERT INTO group_members (org_id, group_id) VALUES (?, ?) "
                 "ON CONFLICT DO NOTHING",
                 [org_id, group_id],
             ) > 0  # fmt: skip
+            if added:
+                refresh_groups(tx, [group_id])  # who sees the group's sources changed
+        return added
 
     def remove_group_member(self, group_id: int, org_id: int) -> bool:
         """Take `org_id` out of the group; False when it was not a member."""
         with self._write() as tx:
-            return tx.execute(
+            removed = tx.execute(
                 "DELETE FROM group_members WHERE org_id = ? AND group_id = ?", [org_id, group_id]
             ) > 0  # fmt: skip
+            if removed:
+                refresh_groups(tx, [group_id])
+        return removed
 
     def group_members(self, group_id: int) -> list[Organisation]:
         return [_org(row) for row in self._read(
