@@ -15,9 +15,13 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-## The main job: a SQLite store in ./.accord, the sample corpus imported, the stats printed.
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+## The main job: a SQLite store in ./.accord, a demo organisation with an admin and a token,
+## the sample corpus imported, the stats and credentials printed, then the REST API served.
 run: install
-	$(BIN)/accord quickstart
+	$(BIN)/accord quickstart --serve --host $(HOST) --port $(PORT)
 
 ## The default test run (PostgreSQL tests too when ACCORD_TEST_DATABASE_URL is set).
 test: install

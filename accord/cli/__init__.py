@@ -8,6 +8,7 @@ from accord.cli import (  # noqa: F401  (each registers its commands)
     extraction,
     objects,
     principals,
+    serve,
     sharing,
     transfer,
 )

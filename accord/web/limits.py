@@ -1,5 +1,6 @@
-"""A bound on every request body, enforced while it is read: a body that says (or turns out)
-to be larger than the bound is refused with 413 before it is held whole."""
+"""Bounds on every request, checked before a route sees it: a body that says (or turns out)
+to be larger than the bound is refused with 413 before it is held whole, and a path or query
+holding a NUL character (which no name, id or search can contain) with 400."""
 
 from __future__ import annotations
 
@@ -29,9 +30,12 @@ class BodyLimit:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if "\x00" in scope.get("path", "") or b"%00" in scope.get("query_string", b""):
+            await _refuse(scope, send, 400, "the request's path or query holds a NUL character")
+            return
         declared = dict(scope["headers"]).get(b"content-length", b"")
         if declared.isdigit() and int(declared) > self.limit:
-            await self._refuse(scope, send)
+            await _refuse(scope, send, 413, too_large(self.limit))
             return
         received = 0
 
@@ -46,16 +50,18 @@ class BodyLimit:
 
         await self.app(scope, bounded, send)
 
-    async def _refuse(self, scope: Scope, send: Send) -> None:
-        kind = HTTP_KINDS[413]
-        body = orjson.dumps({
-            "type": kind.type, "title": kind.title, "status": 413,
-            "detail": too_large(self.limit), "instance": scope.get("path", ""),
-        })  # fmt: skip
-        await send({
-            "type": "http.response.start", "status": 413,
-            "headers": [(b"content-type", PROBLEM_JSON.encode()),
-                        (b"content-length", str(len(body)).encode()),
-                        (b"connection", b"close")],
-        })  # fmt: skip
-        await send({"type": "http.response.body", "body": body})
+
+async def _refuse(scope: Scope, send: Send, status: int, detail: str) -> None:
+    """Answer with a problem without reading the request."""
+    kind = HTTP_KINDS[status]
+    body = orjson.dumps({
+        "type": kind.type, "title": kind.title, "status": status, "detail": detail,
+        "instance": scope.get("path", "").replace("\x00", ""),
+    })  # fmt: skip
+    await send({
+        "type": "http.response.start", "status": status,
+        "headers": [(b"content-type", PROBLEM_JSON.encode()),
+                    (b"content-length", str(len(body)).encode()),
+                    (b"connection", b"close")],
+    })  # fmt: skip
+    await send({"type": "http.response.body", "body": body})

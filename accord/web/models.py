@@ -3,12 +3,16 @@ OpenAPI description. Each turns itself into the service's own value."""
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from accord.store.model import Sharing
 from accord.vocab import TLP, Distribution, Role
 
 MAX_NAME = 200
+# A name, an id, a password: anything but a NUL character, which no store keeps in text.
+Text = Annotated[str, StringConstraints(pattern=r"^[^\x00]*$")]
 
 
 class SharingIn(BaseModel):
@@ -28,14 +32,14 @@ class TextUpload(SharingIn):
     """A document given as text: its file name says what it is (``.txt``, ``.html``,
     ``.json`` for a STIX bundle)."""
 
-    filename: str = Field(min_length=1, max_length=MAX_NAME, examples=["communique.txt"])
+    filename: Text = Field(min_length=1, max_length=MAX_NAME, examples=["communique.txt"])
     text: str
 
 
 class OrganisationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=MAX_NAME)
+    name: Text = Field(min_length=1, max_length=MAX_NAME)
 
 
 class UserIn(BaseModel):
@@ -43,10 +47,10 @@ class UserIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    username: str = Field(min_length=1, max_length=MAX_NAME)
-    org: str = Field(min_length=1, max_length=MAX_NAME, description="The organisation's name.")
+    username: Text = Field(min_length=1, max_length=MAX_NAME)
+    org: Text = Field(min_length=1, max_length=MAX_NAME, description="The organisation's name.")
     role: Role
-    password: str = Field(min_length=1, max_length=1000)
+    password: Text = Field(min_length=1, max_length=1000)
 
 
 class RoleIn(BaseModel):
@@ -60,7 +64,7 @@ class TokenIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    username: str | None = Field(default=None, min_length=1, max_length=MAX_NAME)
+    username: Text | None = Field(default=None, min_length=1, max_length=MAX_NAME)
     expires_days: int | None = Field(default=None, ge=1, le=3650)
 
 
@@ -69,5 +73,5 @@ class GroupIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    name: str = Field(min_length=1, max_length=MAX_NAME)
-    owner_org: str | None = Field(default=None, min_length=1, max_length=MAX_NAME)
+    name: Text = Field(min_length=1, max_length=MAX_NAME)
+    owner_org: Text | None = Field(default=None, min_length=1, max_length=MAX_NAME)

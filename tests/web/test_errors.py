@@ -119,3 +119,18 @@ def test_validation_problems_name_the_parameter_but_do_not_echo_it(node: Node) -
     problem = body(response)
     assert problem["errors"][0]["location"] == ["query", "limit"]
     assert "secret-value" not in response.text
+
+
+def test_a_nul_character_is_refused_as_input_on_every_engine(any_node: Node) -> None:
+    """PostgreSQL keeps no NUL in text; a request holding one is the caller's mistake (400 or
+    422), never a store failure."""
+    for path in ("/objects?type=a%00b", "/objects/identity--a%00b", "/search?q=a%00b",
+                 "/entities/x%00", "/documents/a%00b", "/users?org=a%00", "/meetings/a%00"):  # fmt: skip
+        response = any_node.call("a_admin", "GET", path)
+        assert response.status_code == 400, (path, response.text)
+        assert body(response)["detail"] == "the request's path or query holds a NUL character"
+    for path, payload in (("/organisations", {"name": "a\u0000b"}),
+                          ("/groups", {"name": "a\u0000b"}),
+                          ("/tokens", {"username": "a\u0000"})):  # fmt: skip
+        response = any_node.call("a_admin", "POST", path, json=payload)
+        assert response.status_code == 422, (path, response.text)

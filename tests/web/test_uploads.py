@@ -96,7 +96,7 @@ def test_a_refused_upload_is_a_problem_with_its_report_and_writes_nothing(node: 
         ({"files": {"file": (".hidden", b"text")}}, 400),
         ({"json": {"filename": "x.txt"}}, 422),
         ({"json": {"filename": "x.txt", "text": "t", "tlp": "blue"}}, 422),
-        ({"json": {"filename": "x\u0000.txt", "text": "t"}}, 400),
+        ({"json": {"filename": "x\u0000.txt", "text": "t"}}, 422),
         ({"content": b"{not json", "headers": {"content-type": "application/json"}}, 422),
         ({"content": b"plain text", "headers": {"content-type": "text/plain"}}, 415),
         ({"content": b"--x\r\nbroken", "headers": {"content-type": "multipart/form-data"}}, 400),

@@ -15,6 +15,7 @@ from accord.web.deps import Cursor, Limit, Reader, Service
 
 def kind_router(path: str, stix_type: str, noun: str) -> APIRouter:
     router = APIRouter(tags=[path])
+    article = "an" if noun[0] in "aeiou" else "a"
 
     @router.get(f"/{path}", summary=f"List {path}", name=f"list_{path}")
     def listing(
@@ -29,7 +30,7 @@ def kind_router(path: str, stix_type: str, noun: str) -> APIRouter:
         result = service.query(query, viewer=viewer)
         return responses.page(path, result.items, result.next_cursor)
 
-    @router.get(f"/{path}/{{object_id}}", summary=f"Get a {noun}", name=f"get_{noun}")
+    @router.get(f"/{path}/{{object_id}}", summary=f"Get {article} {noun}", name=f"get_{noun}")
     def one(service: Service, viewer: Reader, object_id: ObjectId) -> Response:
         found = service.query(ObjectQuery(types=[stix_type], ids=[object_id], limit=1),
                               viewer=viewer)  # fmt: skip
