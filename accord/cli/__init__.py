@@ -7,6 +7,7 @@ from accord.cli import (  # noqa: F401  (each registers its commands)
     admin,
     extraction,
     objects,
+    principals,
     sharing,
     transfer,
 )

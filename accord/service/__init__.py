@@ -14,6 +14,7 @@ from typing import Any, BinaryIO, Literal
 
 import orjson
 
+from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
 from accord.service.sharing import SharingCases, require
@@ -168,6 +169,7 @@ class Accord(SharingCases):
         self.store = store
         self.clock = clock or SystemClock()
         self.ids = ids or RandomIds()
+        self.directory = Directory(store, self.clock)
 
     # --- import ---------------------------------------------------------------------------
     def import_path(

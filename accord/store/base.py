@@ -20,6 +20,7 @@ from accord.errors import BundleError, InputError, NotFoundError, SchemaError
 from accord.sharing import Principal, counting_sql, visible_predicate
 from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store import migrate
+from accord.store.directory import DirectoryMethods
 from accord.store.migrate import Migration
 from accord.store.model import (
     NODE_SOURCE,
@@ -60,7 +61,7 @@ class WriteTx(Protocol):
 CHUNK = 5000  # rows per executemany: bounds memory and paces the progress callback
 
 
-class SqlStore(SharedMethods, abc.ABC):
+class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
     """A STIX 2.1 store over a SQL database. Subclasses: SQLiteStore, PostgresStore."""
 
     engine: str
