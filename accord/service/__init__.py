@@ -18,14 +18,14 @@ from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
 from accord.service.sharing import SharingCases, require
-from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal
+from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal, user
 from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
 from accord.stix.extensions import PROVENANCE_EXTENSION as PROVENANCE
 from accord.stix.markings import remark, tlp2_extension_definition, tlp_marking
 from accord.store import ObjectQuery, SearchHit, Stats, Store
 from accord.store.model import Document as StoredDocument
 from accord.store.model import NewSource, Progress, Sharing
-from accord.vocab import TLP
+from accord.vocab import TLP, Role
 
 BUNDLE_SUFFIXES = (".json", ".json.gz")
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".docx")
@@ -122,6 +122,14 @@ def _entity_evidence(
                 obj["extensions"] = rest
         out.append(obj)
     return out, evidence
+
+
+def _reader_of(owner: Principal) -> Principal:
+    """Whose view a write is resolved in: the owner organisation's, even when the operator
+    writes for it; the operator's own writes see everything."""
+    if owner.org_id is None:
+        return SYSTEM
+    return user(owner.name, org_id=owner.org_id, role=Role.READER)
 
 
 def _marked(objects: list[dict[str, Any]], tlp: TLP) -> list[dict[str, Any]]:
@@ -297,9 +305,9 @@ class Accord(SharingCases):
                            title=document.title, source=path.name, created=now,
                            sha256=document.sha256)  # fmt: skip
         objects = _marked(bundle["objects"], origin.sharing.tlp)
-        # Entities stored under other names (other documents', whoever holds them) are
-        # referred to; meetings, which are facts, only when the owner may see them.
-        resolved, _ = resolve(objects, self.store, viewer=SYSTEM, meetings_viewer=owner)
+        # Entities and meetings stored under other names are referred to when the owner may
+        # see them: a variant name never pulls in a fuller one from a source it may not see.
+        resolved, _ = resolve(objects, self.store, viewer=_reader_of(owner))
         resolved, evidence = _entity_evidence(resolved)
         known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
                                      viewer=SYSTEM)  # fmt: skip

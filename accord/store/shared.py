@@ -234,6 +234,21 @@ class SharedMethods(abc.ABC):
         return events, encode_cursor(int(rows[limit - 1][0])) if more else None
 
 
+def audit_row(
+    at: str,
+    actor: Principal,
+    action: str,
+    target: str | None,
+    detail: dict[str, Any] | None = None,
+    outcome: str = "ok",
+    name: str | None = None,
+) -> tuple[Any, ...]:
+    """One audit event as `append_audit` takes it; `name` overrides the actor's name (for a
+    refused login, the name that was tried). `detail` must hold no secret."""
+    raw = orjson.dumps(detail).decode() if detail else None
+    return (at, name or actor.name, actor.org_id, action, target, outcome, raw)
+
+
 def _owned(tx: WriteTx, source_id: int, viewer: Principal, action: str) -> int | None:
     """The owner of a source the viewer may see and owns; NotFoundError when it may not see
     it, ForbiddenError when it sees it but another organisation owns it."""
