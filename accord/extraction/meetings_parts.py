@@ -1,0 +1,284 @@
+"""What a meeting is read from: the document's sentences, persons, places and dates
+(`Context`), the lead of the main event, its dates, venue and format."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from functools import cached_property
+
+import regex
+
+from accord.extraction import meetings_cues as cue
+from accord.extraction.entities import Found
+from accord.extraction.findings import Meeting, Person, Span, When
+from accord.vocab import DateGranularity, MeetingFormat, MeetingStatus
+
+_PLACE_KINDS = ("city", "venue", None)
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpan:
+    start: int
+    end: int
+    value: date | None
+    end_value: date | None
+    granularity: str
+
+
+@dataclass(frozen=True)
+class Context:
+    text: str
+    sentences: Sequence[Span]
+    persons: Sequence[Person]
+    entities: Sequence[Found]
+    dates: Sequence[DateSpan]
+    dateline_place: str | None  # the pipeline's guess; `dateline` reads the line itself
+
+    @cached_property
+    def dateline(self) -> tuple[str | None, int, DateSpan | None]:
+        """The dateline's place, where its prefix ends ("AKTAU, 4 June (Kazinform) –"), and
+        the date of a dateline that is a line of its own ("Manado, Indonesia, 8 July 2025")."""
+        for found in cue.DATELINE.finditer(self.text[:700]):
+            place = self._place_at(found.start(1), found.group(1))
+            if place is None:
+                continue
+            line_end = self.text.find("\n", found.start())
+            line_end = len(self.text) if line_end < 0 else line_end
+            prefix = cue.DATELINE_PREFIX.match(self.text, found.start(), line_end + 1)
+            own_line = prefix is None and line_end - found.start() < 80
+            end = prefix.end() if prefix else (line_end if own_line else found.end())
+            day = next((d for d in self.dates if found.start() <= d.start < end
+                        and d.granularity == "day"), None)  # fmt: skip
+            return place, end, day if own_line else None
+        return None, 0, None
+
+    def _place_at(self, start: int, surface: str) -> str | None:
+        for f in self.entities:
+            if f.start == start and f.kind == "place" and f.detail in _PLACE_KINDS:
+                return f.key
+            if f.start == start and f.kind == "country" and surface.isupper():
+                return surface.title()  # a city-state in a wire's dateline: "DJIBOUTI,"
+        return None
+
+    def body(self, s: int, e: int) -> Span:
+        """The sentence without the dateline's prefix."""
+        return (max(s, self.dateline[1]), e) if s < self.dateline[1] else (s, e)
+
+    def named_in(self, s: int, e: int) -> list[Person]:
+        """Persons mentioned in [s, e): by a mention, or by their surname alone."""
+        words = set(regex.findall(r"[\p{L}'-]+", self.text[s:e]))
+        found = [p for p in self.persons if any(s <= a < e for a, _ in p.spans)
+                 or (len(p.name.split()) > 1 and p.name.split()[-1] in words)]  # fmt: skip
+        return sorted(found, key=lambda p: self._first(p, s, e))
+
+    def _first(self, person: Person, s: int, e: int) -> int:
+        inside = [a for a, _ in person.spans if s <= a < e]
+        return min(inside) if inside else max(s, self.text.find(person.name.split()[-1], s, e))
+
+    def places_in(self, s: int, e: int, after: int | None = None) -> list[str]:
+        """Places a meeting can be in (cities and venues, not regions, nor places inside an
+        organisation's name or the dateline) in [s, e), the ones after `after` first."""
+        s, e = self.body(s, e)
+        orgs = [(f.start, f.end) for f in self.entities if f.kind == "organisation"]
+        found = [
+            f for f in self.entities
+            if f.kind == "place" and s <= f.start < e and f.detail in _PLACE_KINDS
+            and not any(a <= f.start and f.end <= b for a, b in orgs)
+        ]  # fmt: skip
+        if after is not None:
+            found.sort(key=lambda f: (f.start < after, abs(f.start - after)))
+        return [f.key for f in found]
+
+    def countries_in(self, s: int, e: int) -> list[str]:
+        return sorted({f.key for f in self.entities if f.kind == "country" and s <= f.start < e})
+
+    def dates_in(self, s: int, e: int) -> list[DateSpan]:
+        s, e = self.body(s, e)
+        return [d for d in self.dates if s <= d.start < e and d.value is not None]
+
+    def last_day_before(self, s: int) -> list[DateSpan]:
+        """The last day named before `s` ("later the same day")."""
+        days = [d for d in self.dates_in(0, s) if d.granularity == "day"]
+        return days[-1:]
+
+    def names_past_year(self, s: int, e: int) -> bool:
+        """The sentence names a year before the document's ("launched in 2004")."""
+        now = self.dateline[2] or next(iter(self.dates_in(0, 600)), None)
+        if now is None or now.value is None:
+            return False
+        return any(d.value is not None and d.value.year < now.value.year
+                   for d in self.dates_in(s, e))  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Lead:
+    """The main event's sentence and the next ones that say more about it."""
+
+    index: int
+    more: tuple[int, ...]  # later sentences with a meeting word, neither planned nor talks
+    near: tuple[int, ...]  # the main sentence and the four after it
+
+    @classmethod
+    def of(cls, context: Context, index: int) -> Lead:
+        more = [
+            i for i in range(index + 1, min(index + 4, len(context.sentences)))
+            if cue.EVENT.search(words := context.text[slice(*context.sentences[i])])
+            and not cue.PLANNED.search(words) and not cue.SIDELINES.search(words)
+        ]  # fmt: skip
+        near = tuple(range(index, min(index + 5, len(context.sentences))))
+        return cls(index, tuple(more), near)
+
+    def body(self, context: Context, s: int, e: int) -> Span:
+        return context.body(s, e)
+
+    def spans(self, context: Context) -> list[Span]:
+        return [context.sentences[i] for i in (self.index, *self.more)]
+
+
+def format_of(context: Context, lead: Lead, here: Sequence[Person]) -> MeetingFormat:
+    """The words of the main sentence or the headline, else the parties: the states of the
+    people taking part, and one more for people of an organisation (no state); when the
+    people name fewer than two, the states the lead names."""
+    s, e = context.sentences[lead.index]
+    for words in (context.text[s:e], context.text[slice(*context.sentences[0])]):
+        if (stated := cue.sentence_format(words)) is not None:
+            return stated
+    people = here if len(here) >= 2 else context.persons
+    parties = {p.country for p in people if p.country}
+    if any(p.country is None for p in people):
+        parties.add("organisation")
+    if len(parties) < 2:
+        near = [context.sentences[i] for i in lead.near]
+        parties |= {c for a, b in near for c in context.countries_in(a, b)}
+    return MeetingFormat.BILATERAL if len(parties) == 2 else MeetingFormat.MULTILATERAL
+
+
+def main_venue(context: Context, lead: Lead) -> str | None:
+    """A named venue or a city in the main sentence, else the dateline's place, else one in
+    the sentences that say more about the event."""
+    spans = lead.spans(context)
+    if lead.index == 0 and len(spans) > 1:
+        spans = [*spans[1:], spans[0]]  # the lead's words are fuller than the headline's
+    return (
+        _sentence_venue(context, *spans[0])
+        or context.dateline[0]
+        or next((v for sp in spans[1:] if (v := _sentence_venue(context, *sp))), None)
+    )
+
+
+def _sentence_venue(context: Context, s: int, e: int) -> str | None:
+    s, e = context.body(s, e)
+    named = cue.VENUE.search(context.text, s, e)
+    venues = [f.key for f in context.entities
+              if f.kind == "place" and f.detail == "venue" and s <= f.start < e]  # fmt: skip
+    if venues:
+        return venues[0]
+    if named:
+        return named.group(1).strip()
+    return next(iter(context.places_in(s, e)), None)
+
+
+def sentence_place(context: Context, s: int, e: int, after: int | None = None) -> str | None:
+    s, e = context.body(s, e)
+    named = cue.VENUE.search(context.text, after or s, e)
+    return named.group(1).strip() if named else next(iter(context.places_in(s, e, after)), None)
+
+
+def sentence_dates(context: Context, s: int, e: int, after: int | None = None) -> list[DateSpan]:
+    """The sentence's dates, those after `after` first; "on Wednesday and Thursday" is one
+    span of two days."""
+    dates = context.dates_in(s, e)
+    if after is not None:
+        dates.sort(key=lambda d: d.start < after)
+    if len(dates) >= 2 and dates[0].granularity == dates[1].granularity == "day":
+        first, second = dates[0], dates[1]
+        joined = context.text[first.end : second.start].strip() in ("and", "to", "-", "–")
+        if joined and first.end_value is None and first.value and second.value:
+            return [replace(first, end=second.end, end_value=second.value), *dates[2:]]
+    return dates
+
+
+def main_dates(context: Context, lead: Lead) -> list[DateSpan]:
+    """The first dates the lead gives, stretched over the event's length ("a two-day
+    meeting ... closed yesterday"); else the date of a dateline that is its own line."""
+    main_words = context.text[slice(*context.sentences[lead.index])]
+    for s, e in lead.spans(context):
+        dates = sentence_dates(context, s, e)
+        if dates:
+            return [_stretch(dates[0], main_words + " " + context.text[s:e]), *dates[1:]]
+    day = context.dateline[2]
+    return [day] if day else []
+
+
+def _stretch(mention: DateSpan, words: str) -> DateSpan:
+    days = cue.duration(words)
+    if not days or mention.value is None or mention.end_value or mention.granularity != "day":
+        return mention
+    length = timedelta(days=days - 1)
+    if cue.ENDING.search(words):
+        return replace(mention, value=mention.value - length, end_value=mention.value)
+    if cue.OPENING.search(words):
+        return replace(mention, end_value=mention.value + length)
+    return mention
+
+
+_CLAUSE = regex.compile(r";|\bwhile\b|,\s+and\b|\bwhereas\b")
+
+
+def bilateral_clauses(
+    context: Context, s: int, e: int
+) -> list[tuple[int, int, list[list[Person]]]]:
+    """The clauses of a sentence that each report talks, with the pairs of people in each
+    ("A held bilateral meetings with B and C": A-B, A-C; "A met B": A-B; one person: alone)."""
+    cuts = [s, *(s + m.start() for m in _CLAUSE.finditer(context.text[s:e])), e]
+    clauses = [
+        (a, b)
+        for a, b in itertools.pairwise(cuts)
+        if cue.TALKS.search(context.text[a:b]) or cue.SIDELINES.search(context.text[a:b])
+    ]
+    found = []
+    for a, b in clauses or [(s, e)]:
+        people = context.named_in(a, b)
+        words = context.text[a:b]
+        trigger = cue.TALKS.search(words) or cue.SIDELINES.search(words)
+        at = a + (trigger.start() if trigger else 0)
+        before = [p for p in people if context._first(p, a, b) < at]
+        after = [p for p in people if p not in before]
+        if len(people) < 2:
+            found.append((a, b, [people] if people else []))
+            continue
+        host = before[-1] if before and after else people[0]
+        guests = after if before and after else people[1:2]
+        found.append((a, b, [[host, guest] for guest in guests]))
+    return found
+
+
+def make_meeting(
+    fmt: MeetingFormat,
+    planned: bool,
+    people: Sequence[Person],
+    countries: set[str] | Sequence[str],
+    dates: Sequence[DateSpan],
+    location: str | None,
+    span: Span,
+) -> Meeting:
+    start = end = None
+    for mention in dates:
+        if mention.value is not None:
+            granularity = DateGranularity(mention.granularity)
+            start = When(mention.value, granularity)
+            end = When(mention.end_value or mention.value, granularity)
+            break
+    return Meeting(
+        format=fmt,
+        status=MeetingStatus.PLANNED if planned else MeetingStatus.HELD,
+        start=start,
+        end=end,
+        location=location,
+        participants=tuple(p.name for p in people),
+        countries=tuple(sorted(countries)),
+        spans=(span,),
+    )
