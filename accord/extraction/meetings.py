@@ -36,13 +36,11 @@ def find_meetings(context: Context) -> list[Meeting]:
     main: Meeting | None = None
     others: list[Meeting] = []
     reporting = _reporting(context)
-    first = reporting[0] if reporting else None
-    if first == 0 and _headline(context) and len(reporting) > 1 and reporting[1] <= 5:
-        first = reporting[1]  # the lead reports the event the headline names, more fully
+    first = _first(context, reporting)
     for index in reporting:
         s, e = context.sentences[index]
         words = context.text[s:e]
-        if index < (first or 0):
+        if index < first:
             continue
         if main is None and cue.SIDELINES.search(words) and not _planned(words, index):
             others.extend(_bilaterals(context, index, None, others))
@@ -65,16 +63,28 @@ def _reporting(context: Context) -> list[int]:
     found = []
     for index, (s, e) in enumerate(context.sentences):
         words = context.text[s:e]
-        if cue.EVENT.search(words) and (index == 0 or len(words.split()) >= 6):
+        reports = cue.EVENT.search(words) or cue.NEXT.search(words)
+        if reports and (index == 0 or len(words.split()) >= 6):
             found.append(index)
     return found
 
 
-def _headline(context: Context) -> bool:
-    """The first sentence is a line of its own without a full stop: a headline."""
-    s, e = context.sentences[0]
+def _first(context: Context, reporting: list[int]) -> int:
+    """The sentence that names the main event: the first to report a meeting, unless it is a
+    headline and the lead, just after it, reports the same event more fully."""
+    if not reporting:
+        return 0
+    first = reporting[0]
+    lead = len(reporting) > 1 and reporting[1] <= first + 5
+    return reporting[1] if lead and _headline(context, first) else first
+
+
+def _headline(context: Context, index: int) -> bool:
+    """The sentence is a line of its own without a full stop: a headline."""
+    s, e = context.sentences[index]
     line = context.text[s:e].strip()
-    return not line.endswith(".") and context.text[e : e + 2].strip(" ").startswith("\n")
+    alone = context.text[max(0, s - 1) : s] in ("", "\n")
+    return alone and not line.endswith(".") and context.text[e : e + 2].strip(" ").startswith("\n")
 
 
 def _planned(words: str, index: int) -> bool:
@@ -98,8 +108,11 @@ def _main(context: Context, index: int) -> Meeting:
     fmt = format_of(context, lead, here)
     people = here if len(here) >= 2 and fmt is MeetingFormat.BILATERAL else list(context.persons)
     countries = set(context.countries_in(s, e)) | {p.country for p in people if p.country}
-    venue = None if cue.VIDEO.search(words) else main_venue(context, lead)
     planned = _planned(words, index)
+    venue = None if cue.VIDEO.search(words) else main_venue(context, lead)
+    if planned and (future := cue.PLANNED.search(words)):
+        # "... on the eve of the meeting, which will be held in Dushanbe": the city after
+        venue = sentence_place(context, s, e, after=s + future.start()) or venue
     return make_meeting(fmt, planned, people, countries, main_dates(context, lead), venue, (s, e))
 
 
@@ -179,9 +192,9 @@ def _earlier(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
     last met in Ankara", "launched at the 2004 summit in Istanbul"): held, placed where the
     sentence puts it, multilateral unless the words or the main event say two parties."""
     words = context.text[s:e]
-    if not (cue.EARLIER.search(words) or (cue.HELD_AT.search(words)
-                                         and context.names_past_year(s, e))):  # fmt: skip
-        return []
+    recalled = cue.EARLIER.search(words) or (cue.LAST.search(words) and cue.OWN_EVENT.search(words))
+    if not (recalled or (cue.HELD_AT.search(words) and context.names_past_year(s, e))):
+        return _attended(context, s, e, main)
     places = [p for p in context.places_in(s, e) if p != main.location]
     if not places:
         return []
@@ -189,6 +202,23 @@ def _earlier(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
     fmt = fmt or (MeetingFormat.BILATERAL if cue.BILATERAL.search(words) else main.format)
     return [make_meeting(fmt, False, [], set(main.countries) if fmt is main.format else set(),
                          [], places[0], (s, e))]  # fmt: skip
+
+
+def _attended(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
+    """ "On Thursday, she took part in the session of the Commission at NATO Headquarters":
+    another meeting when it has a day or a place of its own; else it is the main event."""
+    words = context.text[s:e]
+    if not cue.ATTENDED.search(words):
+        return []
+    dates = [d for d in sentence_dates(context, s, e) if d.granularity == "day"]
+    place = sentence_place(context, s, e)
+    own_day = bool(dates) and (main.start is None or dates[0].value != main.start.value)
+    if not (own_day or (place and place != main.location)):
+        return []
+    people = context.named_in(s, e)
+    fmt = cue.sentence_format(words) or MeetingFormat.MULTILATERAL
+    countries = {p.country for p in people if p.country}
+    return [make_meeting(fmt, False, people, countries, dates, place, (s, e))]
 
 
 def _distinct(context: Context, meetings: list[Meeting]) -> list[Meeting]:

@@ -31,6 +31,8 @@ PLANNED = regex.compile(
     r"(?:\w+\s+){0,2}?" + _VERB + r"\b|"
     r"\b(?:next|upcoming|forthcoming)\s+" + _FILLER + r"(?:meeting|round|session|"
     r"conference|forum|summit|talks|consultations|visit|review)\b|"
+    r"\b(?:will|shall)\s+(?:\w+\s+){0,4}?(?:to|at|during|before)\s+the\s+(?:\w+\s+){0,2}?"
+    r"(?:meeting|session|summit|conference|forum|talks)\b|"
     r"\bto be held\b|\b(?:is|are) (?:scheduled|planned) (?:for|to|in|on)\b|"
     r"\bit was agreed to (?:hold|meet|convene)\b",
     regex.IGNORECASE,
@@ -48,8 +50,16 @@ NEXT = regex.compile(
 # "a year after a conference held in Bishkek", "launched at the 2004 Summit in Istanbul".
 EARLIER = regex.compile(
     r"\b(?:previous|last|earlier|preceding|former)\s+(?:[\w-]+\s+){0,2}(?:summit|conference|"
-    r"meeting|session|forum|round|talks)\b|\blast (?:met|month|week|year)\b|\bago\b|"
+    r"meeting|session|forum|round|talks)\b|\blast met\b|"
     r"\b(?:a|one|two|three) years? (?:after|before)\b|\bmet in\s+\p{Lu}",
+    regex.IGNORECASE,
+)
+# "last month", "two years ago" date a meeting only when the sentence reports one of its own
+# ("we hosted a meeting", "at their meeting"), not "the meeting" the document is about.
+LAST = regex.compile(r"\blast (?:month|week|year)\b|\bago\b", regex.IGNORECASE)
+OWN_EVENT = regex.compile(
+    r"\b(?:hosted|held|met|convened|organi[sz]ed)\b|\b(?:a|an|their|its|our|his|her)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:meeting|conference|session|summit|forum|talks|round)\b",
     regex.IGNORECASE,
 )
 HELD_AT = regex.compile(
@@ -60,7 +70,8 @@ HELD_AT = regex.compile(
 # Two parties.
 BILATERAL = regex.compile(
     r"\bbilateral\b|\bthe two (?:sides|ministers|chiefs|delegations|leaders|heads|secretaries"
-    r"|countries)\b|\b(?:met|meets|meet) (?:separately |privately |also )?with\b|"
+    r"|countries|forces|services|agencies|governments|presidents|ministries|parties)\b|"
+    r"\b(?:met|meets|meet) (?:separately |privately |also )?with\b|"
     r"\b(?:held|hold|holds) (?:\w+ )?talks with\b|\b(?:held|holds) a (?:video ?conference|"
     r"telephone conversation|meeting) with\b|\bwas received by\b|\breceived\b|"
     r"\b(?:his|her|their) (?:\p{Lu}\w+ )?counterparts?\b|\bvisit to\b|\binterlocutors\b|"
@@ -94,6 +105,12 @@ TALKS = regex.compile(
     r"\bbilateral (?:meetings?|talks)\b|\bmet\b|\bmeets\b|\b(?:held|holds) (?:\w+ )?talks with\b|"
     r"\b(?:held|holds) a (?:video ?conference|meeting|telephone conversation) with\b|"
     r"\bwas received by\b|\breceived\b",
+    regex.IGNORECASE,
+)
+# A sentence that reports taking part in a meeting of its own ("took part in the session").
+ATTENDED = regex.compile(
+    r"\b(?:took part in|attended|participated in|addressed|was present at)"
+    r"\s+(?:the|a|an)\b",
     regex.IGNORECASE,
 )
 SIDELINES = regex.compile(
@@ -134,14 +151,23 @@ def duration(words: str) -> int | None:
     return _NUMBERS[found.group(1).lower()] if found else None
 
 
-def sentence_format(words: str) -> MeetingFormat | None:
+def sentence_format(words: str, forum: bool = True) -> MeetingFormat | None:
     """The format a sentence states in words, if it does: many parties first ("trilateral",
-    "member states"), then two ("bilateral", "the two sides", "held talks with"), then a
-    forum noun, which gathers many."""
+    "member states"), then two ("bilateral", "the two sides", "held talks with"), then (when
+    `forum`) a forum noun, which gathers many."""
     if MANY.search(words):
         return MeetingFormat.MULTILATERAL
     if BILATERAL.search(words) or PAIR.search(words):
         return MeetingFormat.BILATERAL
-    if FORUM.search(words):
+    if forum and FORUM.search(words):
         return MeetingFormat.MULTILATERAL
     return None
+
+
+# "The BGB delegation was led by ..., and the BSF delegation by ...": one party each.
+_DELEGATION = regex.compile(r"\b(\p{Lu}[\w-]*)(?:'s)? (?:delegation|side)\b")
+_NOT_PARTIES = frozenset({"The", "A", "An", "Each", "Both", "Our", "This", "That", "Either"})
+
+
+def delegations(words: str) -> set[str]:
+    return {m.group(1) for m in _DELEGATION.finditer(words)} - _NOT_PARTIES

@@ -17,6 +17,7 @@ from accord.extraction.findings import Meeting, Person, Span, When
 from accord.vocab import DateGranularity, MeetingFormat, MeetingStatus
 
 _PLACE_KINDS = ("city", "venue", None)
+_YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,11 +57,15 @@ class Context:
         return None, 0, None
 
     def _place_at(self, start: int, surface: str) -> str | None:
-        for f in self.entities:
-            if f.start == start and f.kind == "place" and f.detail in _PLACE_KINDS:
+        """The place a dateline names: a known city or venue; else, written in capitals as
+        wires write them ("ERGNETI –", "DJIBOUTI,"), a place the gazetteer lacks or a
+        city-state, but never an organisation."""
+        here = [f for f in self.entities if f.start == start]
+        for f in here:
+            if f.kind == "place" and f.detail in _PLACE_KINDS:
                 return f.key
-            if f.start == start and f.kind == "country" and surface.isupper():
-                return surface.title()  # a city-state in a wire's dateline: "DJIBOUTI,"
+        if surface.isupper() and len(surface) > 3 and all(f.kind == "country" for f in here):
+            return surface.title()
         return None
 
     def body(self, s: int, e: int) -> Span:
@@ -109,8 +114,8 @@ class Context:
         now = self.dateline[2] or next(iter(self.dates_in(0, 600)), None)
         if now is None or now.value is None:
             return False
-        return any(d.value is not None and d.value.year < now.value.year
-                   for d in self.dates_in(s, e))  # fmt: skip
+        s, e = self.body(s, e)
+        return any(int(y) < now.value.year for y in _YEAR.findall(self.text, s, e))
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,9 +148,19 @@ def format_of(context: Context, lead: Lead, here: Sequence[Person]) -> MeetingFo
     people taking part, and one more for people of an organisation (no state); when the
     people name fewer than two, the states the lead names."""
     s, e = context.sentences[lead.index]
-    for words in (context.text[s:e], context.text[slice(*context.sentences[0])]):
-        if (stated := cue.sentence_format(words)) is not None:
+    if len(here) == 2 and cue.TALKS.search(context.text[s:e]):
+        return MeetingFormat.BILATERAL  # "A received B", whatever else the sentence names
+    stated_by = (context.text[s:e], context.text[slice(*context.sentences[0])])
+    for words in stated_by:
+        if (stated := cue.sentence_format(words, forum=False)) is not None:
             return stated
+    sides = {
+        d for i in lead.near for d in cue.delegations(context.text[slice(*context.sentences[i])])
+    }
+    if len(sides) >= 2:
+        return MeetingFormat.BILATERAL if len(sides) == 2 else MeetingFormat.MULTILATERAL
+    if any(cue.FORUM.search(words) for words in stated_by):
+        return MeetingFormat.MULTILATERAL
     people = here if len(here) >= 2 else context.persons
     parties = {p.country for p in people if p.country}
     if any(p.country is None for p in people):
