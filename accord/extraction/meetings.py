@@ -26,6 +26,7 @@ from accord.extraction.meetings_parts import (
     make_meeting,
     sentence_dates,
     sentence_place,
+    states_listed,
 )
 from accord.vocab import MeetingFormat, MeetingStatus
 
@@ -107,7 +108,10 @@ def _main(context: Context, index: int) -> Meeting:
     here = context.named_in(*lead.body(context, s, e))
     fmt = format_of(context, lead, here)
     people = here if len(here) >= 2 and fmt is MeetingFormat.BILATERAL else list(context.persons)
-    countries = set(context.countries_in(s, e)) | {p.country for p in people if p.country}
+    countries = {p.country for p in people if p.country}
+    if fmt is MeetingFormat.MULTILATERAL or len(countries) < 2:
+        # the states of people of unknown country, or of delegations no one is named for
+        countries |= set(context.countries_in(*context.body(s, e))) | states_listed(context, lead)
     planned = _planned(words, index)
     venue = None if cue.VIDEO.search(words) else main_venue(context, lead)
     if planned and (future := cue.PLANNED.search(words)):
@@ -130,7 +134,7 @@ def _add_planned(
     place = None if cue.VIDEO.search(words) else sentence_place(context, s, e, after=at)
     dates = sentence_dates(context, s, e, after=at)
     fmt = cue.sentence_format(words) or main.format
-    planned = make_meeting(fmt, True, people, set(main.countries), dates, place, (s, e))
+    planned = make_meeting(fmt, True, people, _same_parties(main, fmt), dates, place, (s, e))
     if main.status is MeetingStatus.PLANNED and not cue.NEXT.search(words):
         return _fill(main, planned), others
     return main, [*others, planned]
@@ -164,11 +168,17 @@ def _bilaterals(
     found: list[Meeting] = []
     for a, b, pairs in bilateral_clauses(context, s, e):
         for pair in pairs or [[]]:
-            countries = {p.country for p in pair if p.country} or set(context.countries_in(a, b))
+            countries = {p.country for p in pair if p.country}
+            if (
+                len(countries) < 2
+                and len(named := countries | set(context.countries_in(a, b))) <= 2
+            ):
+                countries = named  # "the Finnish minister", "his Kyrgyz counterpart"
             found.append(make_meeting(MeetingFormat.BILATERAL, False, pair, countries, dates,
                                       place, (a, b)))  # fmt: skip
-    if main is not None and not dates:
-        found = [replace(m, start=main.start, end=main.start) for m in found]
+    if main is not None and not dates and main.start is not None and main.start == main.end:
+        # the sidelines of a one-day event are that day; of a longer one, no day in particular
+        found = [replace(m, start=main.start, end=main.end) for m in found]
     return found
 
 
@@ -200,8 +210,15 @@ def _earlier(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
         return []
     fmt = MeetingFormat.MULTILATERAL if cue.MANY.search(words) else None
     fmt = fmt or (MeetingFormat.BILATERAL if cue.BILATERAL.search(words) else main.format)
-    return [make_meeting(fmt, False, [], set(main.countries) if fmt is main.format else set(),
+    return [make_meeting(fmt, False, [], _same_parties(main, fmt),
                          [], places[0], (s, e))]  # fmt: skip
+
+
+def _same_parties(main: Meeting, fmt: MeetingFormat) -> set[str]:
+    """The states of another meeting of the same parties (the next round of bilateral talks,
+    a trilateral's next meeting); none for a forum's, whose members the text does not list."""
+    same = fmt is main.format and (fmt is MeetingFormat.BILATERAL or 2 <= len(main.countries) <= 3)
+    return set(main.countries) if same else set()
 
 
 def _attended(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
@@ -216,9 +233,9 @@ def _attended(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
     if not (own_day or (place and place != main.location)):
         return []
     people = context.named_in(s, e)
-    fmt = cue.sentence_format(words) or MeetingFormat.MULTILATERAL
-    countries = {p.country for p in people if p.country}
-    return [make_meeting(fmt, False, people, countries, dates, place, (s, e))]
+    fmt = cue.sentence_format(words) or main.format
+    countries = {p.country for p in people if p.country} | set(main.countries)
+    return [make_meeting(fmt, False, people, countries, dates, place or main.location, (s, e))]
 
 
 def _distinct(context: Context, meetings: list[Meeting]) -> list[Meeting]:

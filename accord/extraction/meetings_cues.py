@@ -34,7 +34,7 @@ PLANNED = regex.compile(
     r"\b(?:will|shall)\s+(?:\w+\s+){0,4}?(?:to|at|during|before)\s+the\s+(?:\w+\s+){0,2}?"
     r"(?:meeting|session|summit|conference|forum|talks)\b|"
     r"\bto be held\b|\b(?:is|are) (?:scheduled|planned) (?:for|to|in|on)\b|"
-    r"\bit was agreed to (?:hold|meet|convene)\b",
+    r"\bit was agreed to (?:hold|meet|convene)\b|\binvitation to (?:visit|attend|take part)\b",
     regex.IGNORECASE,
 )
 # Headlines write the future as an infinitive: "Council to convene in Baku".
@@ -144,6 +144,13 @@ VENUE = regex.compile(
     r"\bat (?:the )?((?:\p{Lu}[\p{L}-]*\s){0,5}(?:Centre|Center|Headquarters|"
     r"Palace|Hall|House|Hotel|Kremlin|Residence|Building|Complex))\b"
 )
+
+
+# "from Denmark, Estonia, Finland and Sweden": states listed as those taking part.
+TAKING_PART = regex.compile(r"\b(?:from|delegations?|representatives|counterparts|ministers|"
+                            r"heads|officials|partners|countries|states|were|participants)\W*$",
+                            regex.IGNORECASE)  # fmt: skip
+LIST_GAP = regex.compile(r"^\s*(?:,|,?\s+and|–|-)\s+(?:the\s+)?$")
 
 
 def duration(words: str) -> int | None:

@@ -102,7 +102,16 @@ class Context:
 
     def dates_in(self, s: int, e: int) -> list[DateSpan]:
         s, e = self.body(s, e)
-        return [d for d in self.dates if s <= d.start < e and d.value is not None]
+        return [d for d in self.resolved if s <= d.start < e and d.value is not None]
+
+    @cached_property
+    def resolved(self) -> list[DateSpan]:
+        """The dates, with weekdays left open (no publication date was found) resolved
+        against the first date of the document's head: the last such day on or before it."""
+        head = next((d for d in self.dates if d.start < 600 and d.value is not None), None)
+        if head is None or head.value is None:
+            return list(self.dates)
+        return [_weekday(d, self.text, head.value) for d in self.dates]
 
     def last_day_before(self, s: int) -> list[DateSpan]:
         """The last day named before `s` ("later the same day")."""
@@ -143,6 +152,17 @@ class Lead:
         return [context.sentences[i] for i in (self.index, *self.more)]
 
 
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _weekday(mention: DateSpan, text: str, now: date) -> DateSpan:
+    word = text[mention.start : mention.end].strip().lower()
+    if mention.value is not None or word not in _WEEKDAYS:
+        return mention
+    back = (now.weekday() - _WEEKDAYS.index(word)) % 7
+    return replace(mention, value=now - timedelta(days=back))
+
+
 def format_of(context: Context, lead: Lead, here: Sequence[Person]) -> MeetingFormat:
     """The words of the main sentence or the headline, else the parties: the states of the
     people taking part, and one more for people of an organisation (no state); when the
@@ -159,7 +179,7 @@ def format_of(context: Context, lead: Lead, here: Sequence[Person]) -> MeetingFo
     }
     if len(sides) >= 2:
         return MeetingFormat.BILATERAL if len(sides) == 2 else MeetingFormat.MULTILATERAL
-    if any(cue.FORUM.search(words) for words in stated_by):
+    if any(cue.FORUM.search(words) for words in stated_by) or states_listed(context, lead):
         return MeetingFormat.MULTILATERAL
     people = here if len(here) >= 2 else context.persons
     parties = {p.country for p in people if p.country}
@@ -169,6 +189,23 @@ def format_of(context: Context, lead: Lead, here: Sequence[Person]) -> MeetingFo
         near = [context.sentences[i] for i in lead.near]
         parties |= {c for a, b in near for c in context.countries_in(a, b)}
     return MeetingFormat.BILATERAL if len(parties) == 2 else MeetingFormat.MULTILATERAL
+
+
+def states_listed(context: Context, lead: Lead) -> set[str]:
+    """Three states or more listed as those taking part ("counterparts from Denmark, Estonia
+    and Finland", "delegations from ..."), near the main sentence; else none."""
+    s, e = context.sentences[lead.near[0]][0], context.sentences[lead.near[-1]][1]
+    found = [f for f in context.entities if f.kind == "country" and s <= f.start < e]
+    run: list[Found] = []
+    listed: set[str] = set()
+    for f in found:
+        if run and not cue.LIST_GAP.match(context.text[run[-1].end : f.start]):
+            run = []
+        run.append(f)
+        head = context.text[max(0, run[0].start - 40) : run[0].start]
+        if len({g.key for g in run}) >= 3 and cue.TAKING_PART.search(head):
+            listed |= {g.key for g in run}
+    return listed
 
 
 def main_venue(context: Context, lead: Lead) -> str | None:
@@ -205,7 +242,7 @@ def sentence_place(context: Context, s: int, e: int, after: int | None = None) -
 def sentence_dates(context: Context, s: int, e: int, after: int | None = None) -> list[DateSpan]:
     """The sentence's dates, those after `after` first; "on Wednesday and Thursday" is one
     span of two days."""
-    dates = context.dates_in(s, e)
+    dates = [_day_before(context, d) for d in context.dates_in(s, e)]
     if after is not None:
         dates.sort(key=lambda d: d.start < after)
     if len(dates) >= 2 and dates[0].granularity == dates[1].granularity == "day":
@@ -214,6 +251,21 @@ def sentence_dates(context: Context, s: int, e: int, after: int | None = None) -
         if joined and first.end_value is None and first.value and second.value:
             return [replace(first, end=second.end, end_value=second.value), *dates[2:]]
     return dates
+
+
+_AND_DAY = regex.compile(r"\b(\d{1,2})\s+(?:and|&)\s+$")
+
+
+def _day_before(context: Context, mention: DateSpan) -> DateSpan:
+    """ "on 3 and 4 June": the first day, bare, belongs to the date after it."""
+    before = _AND_DAY.search(context.text, max(0, mention.start - 12), mention.start)
+    if before is None or mention.value is None or mention.end_value or mention.granularity != "day":
+        return mention
+    day = int(before.group(1))
+    if not 1 <= day < mention.value.day:
+        return mention
+    return replace(mention, start=before.start(), value=mention.value.replace(day=day),
+                   end_value=mention.value)  # fmt: skip
 
 
 def main_dates(context: Context, lead: Lead) -> list[DateSpan]:
