@@ -14,10 +14,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from accord.extraction import meetings_cues as cue
-from accord.extraction.findings import Meeting
+from accord.extraction.findings import Meeting, Person
+from accord.extraction.meetings_context import Context, DateSpan
 from accord.extraction.meetings_parts import (
-    Context,
-    DateSpan,
     Lead,
     bilateral_clauses,
     format_of,
@@ -44,17 +43,16 @@ def find_meetings(context: Context) -> list[Meeting]:
         if index < first:
             continue
         if main is None and cue.SIDELINES.search(words) and not _planned(words, index):
-            others.extend(_bilaterals(context, index, None, others))
+            others.extend(_bilaterals(context, index, None))
         elif main is None:
             main = _main(context, index)
         elif _planned(words, index):
             main, others = _add_planned(context, index, main, others)
         elif _talks(context, s, e):
-            talks = _bilaterals(context, index, main, others)
-            main, talks = _merge_talks(context, main, talks, words)
+            main, talks = _merge_talks(main, _bilaterals(context, index, main), words)
             others.extend(talks)
         else:
-            others.extend(_earlier(context, s, e, main))
+            others.extend(_earlier(context, s, e, main) or _attended(context, s, e, main))
     return _distinct(context, ([main] if main else []) + others)
 
 
@@ -105,7 +103,7 @@ def _main(context: Context, index: int) -> Meeting:
     s, e = context.sentences[index]
     words = context.text[s:e]
     lead = Lead.of(context, index)
-    here = context.named_in(*lead.body(context, s, e))
+    here = context.named_in(*context.body(s, e))
     fmt = format_of(context, lead, here)
     people = here if len(here) >= 2 and fmt is MeetingFormat.BILATERAL else list(context.persons)
     countries = {p.country for p in people if p.country}
@@ -152,9 +150,7 @@ def _fill(meeting: Meeting, more: Meeting) -> Meeting:
     )
 
 
-def _bilaterals(
-    context: Context, index: int, main: Meeting | None, others: list[Meeting]
-) -> list[Meeting]:
+def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meeting]:
     """ "A held bilateral meetings with B, C and D": one meeting each; "A and B met": one;
     "the Kazakh minister met his Kyrgyz counterpart": one between two states. They take the
     day and the place the sentence gives, else those of the main event."""
@@ -168,12 +164,7 @@ def _bilaterals(
     found: list[Meeting] = []
     for a, b, pairs in bilateral_clauses(context, s, e):
         for pair in pairs or [[]]:
-            countries = {p.country for p in pair if p.country}
-            if (
-                len(countries) < 2
-                and len(named := countries | set(context.countries_in(a, b))) <= 2
-            ):
-                countries = named  # "the Finnish minister", "his Kyrgyz counterpart"
+            countries = _pair_states(context, pair, a, b)
             found.append(make_meeting(MeetingFormat.BILATERAL, False, pair, countries, dates,
                                       place, (a, b)))  # fmt: skip
     if main is not None and not dates and main.start is not None and main.start == main.end:
@@ -182,9 +173,15 @@ def _bilaterals(
     return found
 
 
-def _merge_talks(
-    context: Context, main: Meeting, talks: list[Meeting], words: str
-) -> tuple[Meeting, list[Meeting]]:
+def _pair_states(context: Context, pair: list[Person], s: int, e: int) -> set[str]:
+    """The states of two people in talks; those the clause names when the people do not say
+    ("the Finnish minister", "his Kyrgyz counterpart"), as long as there are two at most."""
+    countries = {p.country for p in pair if p.country}
+    named = countries | set(context.countries_in(s, e))
+    return named if len(countries) < 2 and len(named) <= 2 else countries
+
+
+def _merge_talks(main: Meeting, talks: list[Meeting], words: str) -> tuple[Meeting, list[Meeting]]:
     """Talks between people who are already the main event's (a visit's talks, a caption of
     the meeting) are the main event, not another meeting; they may place it."""
     if main.format is not MeetingFormat.BILATERAL or cue.SIDELINES.search(words):
@@ -204,7 +201,7 @@ def _earlier(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
     words = context.text[s:e]
     recalled = cue.EARLIER.search(words) or (cue.LAST.search(words) and cue.OWN_EVENT.search(words))
     if not (recalled or (cue.HELD_AT.search(words) and context.names_past_year(s, e))):
-        return _attended(context, s, e, main)
+        return []
     places = [p for p in context.places_in(s, e) if p != main.location]
     if not places:
         return []
