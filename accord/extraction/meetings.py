@@ -133,9 +133,17 @@ def _add_planned(
     dates = sentence_dates(context, s, e, after=at)
     fmt = cue.sentence_format(words) or main.format
     planned = make_meeting(fmt, True, people, _same_parties(main, fmt), dates, place, (s, e))
-    if main.status is MeetingStatus.PLANNED and not cue.NEXT.search(words):
+    same = main.status is MeetingStatus.PLANNED and not cue.NEXT.search(words)
+    if same and not _elsewhen(main, planned):
         return _fill(main, planned), others
     return main, [*others, planned]
+
+
+def _elsewhen(a: Meeting, b: Meeting) -> bool:
+    """Another day or another place than the other meeting's: not the same event ("the summit
+    will be preceded by a meeting of the foreign ministers on 9 October")."""
+    other_day = a.start is not None and b.start is not None and a.start != b.start
+    return other_day or (a.location is not None and b.location not in (None, a.location))
 
 
 def _fill(meeting: Meeting, more: Meeting) -> Meeting:

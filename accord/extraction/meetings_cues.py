@@ -8,12 +8,15 @@ import regex
 
 from accord.vocab import MeetingFormat
 
+# "received the Ambassador", "received Mr. Seo", "received a delegation": a guest, not a letter
+# or information.
+RECEIVED = r"\breceived\s+(?:the\s+|a\s+(?=delegation)|H\.E\.\s+)?(?:(?-i:\p{Lu})|delegation)"
 # A sentence reports a meeting only when it holds one of these words.
 EVENT = regex.compile(
     r"\b(?:meetings?|meets?|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
     r"videoconferences?|video ?conference|workshops?|round ?tables?|signing ceremony|"
-    r"visit(?:ed|s|ing)?|confer(?:red)?|host(?:s|ed)?|received|convene[sd]?|"
-    r"took part|take part|dialogue|round of)\b",
+    r"visit(?:ed|s|ing)?|confer(?:red)?|host(?:s|ed)?|convene[sd]?|"
+    r"took part|take part|dialogue|round of)\b|" + RECEIVED,
     regex.IGNORECASE,
 )
 
@@ -33,7 +36,8 @@ PLANNED = regex.compile(
     r"conference|forum|summit|talks|consultations|visit|review)\b|"
     r"\b(?:will|shall)\s+(?:\w+\s+){0,4}?(?:to|at|during|before)\s+the\s+(?:\w+\s+){0,2}?"
     r"(?:meeting|session|summit|conference|forum|talks)\b|"
-    r"\bto be held\b|\b(?:is|are) (?:scheduled|planned) (?:for|to|in|on)\b|"
+    r"\bwill be (?:preceded|followed) by\b|\bto be held\b|"
+    r"\b(?:is|are) (?:scheduled|planned) (?:for|to|in|on)\b|"
     r"\bit was agreed to (?:hold|meet|convene)\b|\binvitation to (?:visit|attend|take part)\b",
     regex.IGNORECASE,
 )
@@ -51,7 +55,7 @@ NEXT = regex.compile(
 EARLIER = regex.compile(
     r"\b(?:previous|last|earlier|preceding|former)\s+(?:[\w-]+\s+){0,2}(?:summit|conference|"
     r"meeting|session|forum|round|talks)\b|\blast met\b|"
-    r"\b(?:a|one|two|three) years? (?:after|before)\b|\bmet in\s+\p{Lu}",
+    r"\b(?:a|one|two|three) years? (?:after|before)\b|\bmet in\s+(?-i:\p{Lu})",
     regex.IGNORECASE,
 )
 # "last month", "two years ago" date a meeting only when the sentence reports one of its own
@@ -73,7 +77,7 @@ BILATERAL = regex.compile(
     r"|countries|forces|services|agencies|governments|presidents|ministries|parties)\b|"
     r"\b(?:met|meets|meet) (?:separately |privately |also )?with\b|"
     r"\b(?:held|hold|holds) (?:\w+ )?talks with\b|\b(?:held|holds) a (?:video ?conference|"
-    r"telephone conversation|meeting) with\b|\bwas received by\b|\breceived\b|"
+    r"telephone conversation|meeting) with\b|\bwas received by\b|" + RECEIVED + "|"
     r"\b(?:his|her|their) (?:\p{Lu}\w+ )?counterparts?\b|\bvisit to\b|\binterlocutors\b|"
     r"\bbetween the two\b|\bthe sides\b",
     regex.IGNORECASE,
@@ -104,7 +108,7 @@ PAIR = regex.compile(
 TALKS = regex.compile(
     r"\bbilateral (?:meetings?|talks)\b|\bmet\b|\bmeets\b|\b(?:held|holds) (?:\w+ )?talks with\b|"
     r"\b(?:held|holds) a (?:video ?conference|meeting|telephone conversation) with\b|"
-    r"\bwas received by\b|\breceived\b",
+    r"\bwas received by\b|" + RECEIVED,
     regex.IGNORECASE,
 )
 # A sentence that reports taking part in a meeting of its own ("took part in the session").
@@ -118,7 +122,8 @@ SIDELINES = regex.compile(
     r"\b(?:also|separately|later) met\b|\bthe same day\b",
     regex.I,
 )
-VIDEO = regex.compile(r"\bvideo ?conference\b|\bby video\b|\bvideo link\b|\bonline\b", regex.I)
+VIDEO = regex.compile(r"\bvideo ?conference\b|\bby video\b|\bvideo link\b|\bonline format\b",
+                      regex.I)  # fmt: skip
 SAME_DAY = regex.compile(r"\bthe same day\b|\blater that day\b", regex.IGNORECASE)
 
 # "A two-day meeting ... closed yesterday": the date is the last day.

@@ -86,10 +86,12 @@ def states_listed(context: Context, lead: Lead) -> set[str]:
 
 def main_venue(context: Context, lead: Lead) -> str | None:
     """A named venue or a city in the main sentence, else the dateline's place, else one in
-    the sentences that say more about the event."""
+    the sentences that say more about the event, or in the headline."""
     spans = lead.spans(context)
     if lead.index == 0 and len(spans) > 1:
         spans = [*spans[1:], spans[0]]  # the lead's words are fuller than the headline's
+    elif 0 < lead.index <= 6:
+        spans.append(context.sentences[0])  # "OSCE workshop in Bishkek"
     return (
         _sentence_venue(context, *spans[0])
         or context.dateline[0]
