@@ -4,6 +4,7 @@ it gives, what the dateline says)."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -14,6 +15,7 @@ import regex
 from accord.extraction import meetings_cues as cue
 from accord.extraction.entities import Found
 from accord.extraction.findings import Person, Span
+from accord.extraction.spans import SpanIndex
 
 _PLACE_KINDS = ("city", "venue", None)
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
@@ -73,44 +75,76 @@ class Context:
 
     def named_in(self, s: int, e: int) -> list[Person]:
         """Persons mentioned in [s, e): by a mention, or by their surname alone."""
-        words = set(regex.findall(r"[\p{L}'-]+", self.text[s:e]))
-        found = [p for p in self.persons if any(s <= a < e for a, _ in p.spans)
-                 or (len(p.name.split()) > 1 and p.name.split()[-1] in words)]  # fmt: skip
-        return sorted(found, key=lambda p: self._first(p, s, e))
+        starts, owners, surnames = self._mentions
+        found = {id(p): p for p in owners[bisect_left(starts, s) : bisect_left(starts, e)]}
+        for word in regex.findall(r"[\p{L}'-]+", self.text[s:e]):
+            found.update((id(p), p) for p in surnames.get(word, ()))
+        return sorted(found.values(), key=lambda p: self._first(p, s, e))
+
+    @cached_property
+    def _mentions(self) -> tuple[list[int], list[Person], dict[str, list[Person]]]:
+        """The persons' mentions by start, and the persons by surname."""
+        mentions = sorted((a, i) for i, p in enumerate(self.persons) for a, _ in p.spans)
+        surnames: dict[str, list[Person]] = {}
+        for person in self.persons:
+            if len(person.name.split()) > 1:
+                surnames.setdefault(person.name.split()[-1], []).append(person)
+        return [a for a, _ in mentions], [self.persons[i] for _, i in mentions], surnames
 
     def _first(self, person: Person, s: int, e: int) -> int:
         inside = [a for a, _ in person.spans if s <= a < e]
         return min(inside) if inside else max(s, self.text.find(person.name.split()[-1], s, e))
 
+    @cached_property
+    def _venues(self) -> tuple[list[int], list[Found]]:
+        """The places a meeting can be in (cities and venues, not regions, nor places inside
+        an organisation's name), by start, for bisection: long documents stay near-linear."""
+        orgs = SpanIndex((f.start, f.end) for f in self.entities if f.kind == "organisation")
+        places = sorted(
+            (f for f in self.entities if f.kind == "place" and f.detail in _PLACE_KINDS
+             and not orgs.encloses(f.start, f.end)),
+            key=lambda f: f.start,
+        )  # fmt: skip
+        return [f.start for f in places], places
+
+    @cached_property
+    def _countries(self) -> tuple[list[int], list[Found]]:
+        found = sorted((f for f in self.entities if f.kind == "country"), key=lambda f: f.start)
+        return [f.start for f in found], found
+
     def places_in(self, s: int, e: int, after: int | None = None) -> list[str]:
-        """Places a meeting can be in (cities and venues, not regions, nor places inside an
-        organisation's name or the dateline) in [s, e), the ones after `after` first."""
+        """Places a meeting can be in, in [s, e) outside the dateline, those after `after`
+        first."""
         s, e = self.body(s, e)
-        orgs = [(f.start, f.end) for f in self.entities if f.kind == "organisation"]
-        found = [
-            f for f in self.entities
-            if f.kind == "place" and s <= f.start < e and f.detail in _PLACE_KINDS
-            and not any(a <= f.start and f.end <= b for a, b in orgs)
-        ]  # fmt: skip
+        starts, places = self._venues
+        found = places[bisect_left(starts, s) : bisect_left(starts, e)]
         if after is not None:
             found.sort(key=lambda f: (f.start < after, abs(f.start - after)))
         return [f.key for f in found]
 
     def countries_in(self, s: int, e: int) -> list[str]:
-        return sorted({f.key for f in self.entities if f.kind == "country" and s <= f.start < e})
+        starts, found = self._countries
+        return sorted({f.key for f in found[bisect_left(starts, s) : bisect_left(starts, e)]})
 
     def dates_in(self, s: int, e: int) -> list[DateSpan]:
         s, e = self.body(s, e)
-        return [d for d in self.resolved if s <= d.start < e and d.value is not None]
+        starts = self._date_starts
+        found = self.resolved[bisect_left(starts, s) : bisect_left(starts, e)]
+        return [d for d in found if d.value is not None]
+
+    @cached_property
+    def _date_starts(self) -> list[int]:
+        return [d.start for d in self.resolved]
 
     @cached_property
     def resolved(self) -> list[DateSpan]:
         """The dates, with weekdays left open (no publication date was found) resolved
         against the first date of the document's head: the last such day on or before it."""
-        head = next((d for d in self.dates if d.start < 600 and d.value is not None), None)
+        dates = sorted(self.dates, key=lambda d: d.start)
+        head = next((d for d in dates if d.start < 600 and d.value is not None), None)
         if head is None or head.value is None:
-            return list(self.dates)
-        return [_weekday(d, self.text, head.value) for d in self.dates]
+            return dates
+        return [_weekday(d, self.text, head.value) for d in dates]
 
     def last_day_before(self, s: int) -> list[DateSpan]:
         """The last day named before `s` ("later the same day")."""
