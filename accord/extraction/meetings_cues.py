@@ -29,14 +29,15 @@ _VERB = (
 # Words between "next" and its noun, never a preposition ("the next steps in meeting ...").
 _FILLER = r"(?:(?!(?:in|of|to|for|on|at|with)\b)[\w–-]+\s+){0,3}?"
 PLANNED = regex.compile(
-    r"\b(?:will|shall|is to|are to|(?:is|are) due to|plans? to|intends? to|agreed to|"
+    r"\b(?:will|would|shall|is to|are to|(?:is|are) due to|plans? to|intends? to|agreed to|"
     r"decided to|(?:is|are) expected to|(?:is|are) scheduled to|(?:is|are) set to)\s+"
     r"(?:\w+\s+){0,2}?" + _VERB + r"\b|"
     r"\b(?:next|upcoming|forthcoming)\s+" + _FILLER + r"(?:meeting|round|session|"
     r"conference|forum|summit|talks|consultations|visit|review)\b|"
     r"\b(?:will|shall)\s+(?:\w+\s+){0,4}?(?:to|at|during|before)\s+the\s+(?:\w+\s+){0,2}?"
     r"(?:meeting|session|summit|conference|forum|talks)\b|"
-    r"\bwill be (?:preceded|followed) by\b|\bto be held\b|"
+    r"\bwill be (?:preceded|followed) by\b|\bto be held\b|\bpreparations? for the\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:meeting|session|summit|conference|forum|visit)\b|"
     r"\b(?:is|are) (?:scheduled|planned) (?:for|to|in|on)\b|"
     r"\bit was agreed to (?:hold|meet|convene)\b|\binvitation to (?:visit|attend|take part)\b",
     regex.IGNORECASE,

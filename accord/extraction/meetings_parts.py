@@ -147,11 +147,12 @@ def _day_before(context: Context, mention: DateSpan) -> DateSpan:
 
 
 def main_dates(context: Context, lead: Lead) -> list[DateSpan]:
-    """The first dates the lead gives, stretched over the event's length ("a two-day
-    meeting ... closed yesterday"); else the date of a dateline that is its own line."""
+    """The first dates the lead gives (after the main sentence, only days: "in November" there
+    is more often another event's), stretched over the event's length ("a two-day meeting ...
+    closed yesterday"); else the date of a dateline that is its own line."""
     main_words = context.text[slice(*context.sentences[lead.index])]
-    for s, e in lead.spans(context):
-        dates = sentence_dates(context, s, e)
+    for i, (s, e) in enumerate(lead.spans(context)):
+        dates = [d for d in sentence_dates(context, s, e) if not i or d.granularity == "day"]
         if dates:
             return [_stretch(dates[0], main_words + " " + context.text[s:e]), *dates[1:]]
     day = context.dateline[2]

@@ -8,6 +8,7 @@ part in the session of", "last met in", "accepted an invitation to visit"."""
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,7 @@ from typing import Any
 import pytest
 
 from accord.extraction.normalise import SIMILARITIES, greedy_pairs, name_key, person_score
+from accord.extraction.pipeline import extract
 from accord.extraction.score import score
 from accord.service import extraction_record
 
@@ -109,3 +111,44 @@ def test_a_videoconference_has_no_venue_and_a_session_elsewhere_is_another_meeti
     assert (video["format"], video["location"], video["start"]) == ("bilateral", None, "2023-01-11")
     assert (session["format"], session["location"]) == ("multilateral", "NATO Headquarters")
     assert (summit["status"], summit["location"]) == ("planned", "Vilnius")
+
+
+def _meetings(text: str, published: date) -> list[tuple[Any, ...]]:
+    return [
+        (m.format.value, m.status.value, m.start and m.start.value, m.end and m.end.value,
+         m.location)
+        for m in extract(text, published).meetings
+    ]  # fmt: skip
+
+
+def test_receiving_information_is_not_a_meeting() -> None:
+    text = (
+        "Police seize heroin on the border\n\nDUSHANBE, 3 May 2024 – Border guards seized 40 kg "
+        "of heroin near the Panj River on Thursday. The ministry received information about the "
+        "shipment from its sources, officials said. The suspects will be tried in Dushanbe."
+    )
+    assert _meetings(text, date(2024, 5, 3)) == []
+
+
+def test_a_meeting_that_closed_yesterday_after_two_days_began_the_day_before() -> None:
+    text = (
+        "Border chiefs agree on patrols\n\nAKTAU, 4 June 2025 – The heads of the border services "
+        "of Kazakhstan, Azerbaijan and Turkmenistan agreed on joint patrols at a two-day meeting "
+        "which closed in Aktau yesterday."
+    )
+    assert _meetings(text, date(2025, 6, 4)) == [
+        ("multilateral", "held", date(2025, 6, 2), date(2025, 6, 3), "Aktau")
+    ]
+
+
+def test_preparations_for_a_session_and_reported_plans_are_planned_meetings() -> None:
+    text = (
+        "Meeting with the Secretary General\n\nThe Kremlin, Moscow, 5 March 2024\n\nThe "
+        "President held a meeting with CSTO Secretary General Askar Temirbekov.\n\nAskar "
+        "Temirbekov: Thank you for the opportunity to report on the preparations for the session "
+        "of the Collective Security Council in Minsk in November.\n\nTemirbekov added that the "
+        "working group on Afghanistan would meet in Dushanbe on 20 March."
+    )
+    found = _meetings(text, date(2024, 3, 5))
+    assert found[0][1:3] == ("held", date(2024, 3, 5))
+    assert [(m[1], m[4]) for m in found[1:]] == [("planned", "Minsk"), ("planned", "Dushanbe")]
