@@ -243,8 +243,12 @@ class SqlStore(abc.ABC):
             query = _with_cursor(query, page.next_cursor)
 
     def _filters(self, query: ObjectQuery, where: list[str], params: list[Any]) -> None:
+        # Given ids or refs, their index is the selective one; without statistics SQLite's
+        # planner would take the (type, latest) index and scan every relationship instead
+        # (`o.type || ''` keeps it off), so a look-up would grow with the store.
+        by_key = query.ids or query.source_refs or query.target_refs
         for column, values in (
-            ("type", query.types),
+            ("type || ''" if by_key else "type", query.types),
             ("id", query.ids),
             ("spec_version", query.spec_versions),
             ("created_by_ref", query.created_by_refs),
