@@ -193,7 +193,6 @@ class Accord:
     ) -> None:
         from accord.documents import load_path
         from accord.extraction.pipeline import extract
-        from accord.resolve import resolve
         from accord.stix.mapping import to_bundle
 
         document = load_path(path)
@@ -205,28 +204,42 @@ class Accord:
                            document_id=document.sha256, title=document.title,
                            source=path.name, created=now, sha256=document.sha256)  # fmt: skip
         objects = bundle["objects"]
-        # Entities and meetings stored under other names (other documents') are referred to.
-        resolved, _ = resolve(objects, self.store, viewer=SYSTEM)
-        known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
-                                     viewer=SYSTEM)  # fmt: skip
-        fresh = [o for o in resolved if o["id"] not in known]
-        checked = check_bundle(str(path), bundle["id"], fresh)
-        if checked.problems:
-            raise BundleError(str(path), checked.problems)
         report_id = next(o["id"] for o in objects if o["type"] == "report")
         stored = StoredDocument(
             id=report_id, sha256=document.sha256, text=document.text, title=document.title,
             source=path.name, media_type=document.media_type,
             published=document.published.isoformat() if document.published else None,
         )  # fmt: skip
-        result = self.store.put_objects(
-            checked.objects, checked.versions, date_added=format_timestamp(now),
-            progress=progress(str(path)) if progress else None, document=stored,
-        )  # fmt: skip
+        # What is written depends on what resolving reads (is this person stored already?), so
+        # both happen under the single writer: a concurrent ingest naming the same new person
+        # has either committed (and its person is found) or waits. Extraction stays outside.
+        with self.store.held_write():
+            if self.store.known_document(document.sha256, viewer=SYSTEM):  # raced: same text
+                report.document = "already stored"
+                return
+            fresh = self._unstored(objects)
+            checked = check_bundle(str(path), bundle["id"], fresh)
+            if checked.problems:
+                raise BundleError(str(path), checked.problems)
+            result = self.store.put_objects(
+                checked.objects, checked.versions, date_added=format_timestamp(now),
+                progress=progress(str(path)) if progress else None, document=stored,
+            )  # fmt: skip
         report.objects, report.added = len(objects), result.added
         report.new_versions, report.history = result.new_versions, result.history
         report.unchanged = result.unchanged + len(objects) - len(fresh)
         report.document = "added" if result.document_added else "already stored"
+
+    def _unstored(self, objects: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The objects to write: entities and meetings the store holds under other names
+        (other documents') become references to those, and shared entities already stored
+        by id are not written again."""
+        from accord.resolve import resolve
+
+        resolved, _ = resolve(objects, self.store, viewer=SYSTEM)
+        known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
+                                     viewer=SYSTEM)  # fmt: skip
+        return [o for o in resolved if o["id"] not in known]
 
     def _check(self, source: str, raw: bytes, strict: bool) -> CheckedBundle:
         bundle_id, objects = parse_bundle(source, raw)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import abc
 import string
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -59,6 +60,7 @@ class SqlStore(abc.ABC):
 
     engine: str
     url: str
+    _held: tuple[int, WriteTx] | None = None  # (thread, transaction) of held_write()
 
     # --- engine hooks -------------------------------------------------------------------
     @abc.abstractmethod
@@ -191,6 +193,30 @@ class SqlStore(abc.ABC):
             return 1, date_added
         seq, last_added = last[0]
         return int(seq) + 1, max(date_added, last_added)
+
+    # --- held writes ----------------------------------------------------------------------
+    @contextmanager
+    def held_write(self) -> Iterator[None]:
+        """Hold the single writer's transaction while the caller reads and then writes, so
+        that what it writes may depend on what it read: no other writer commits in between.
+        Writes made inside (`put_objects`, `put_document`) join this transaction, which
+        commits on exit and rolls back on an error. Reads made inside see everything
+        committed before (an in-memory store's reads also see what was written inside)."""
+        if self._held_tx() is not None:  # nested: the outer hold decides
+            yield
+            return
+        with self._write() as tx:
+            self._held = (threading.get_ident(), tx)
+            try:
+                yield
+            finally:
+                self._held = None
+
+    def _held_tx(self) -> WriteTx | None:
+        """The transaction this thread holds through `held_write`, if any. Another thread's
+        hold is not ours: its writes wait for the writer as usual."""
+        held = self._held
+        return held[1] if held is not None and held[0] == threading.get_ident() else None
 
     # --- reads ----------------------------------------------------------------------------
     def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:

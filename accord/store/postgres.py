@@ -141,6 +141,10 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def _write(self) -> Iterator[PostgresTx]:
+        held = self._held_tx()
+        if isinstance(held, PostgresTx):  # inside held_write(): join its transaction
+            yield held
+            return
         try:
             with self._pool.connection() as conn, conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])

@@ -79,7 +79,9 @@ class SQLiteStore(SqlStore):
         self._memory = path == ":memory:"
         if not self._memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        self._lock = threading.Lock()
+        # Re-entrant: an in-memory store reads on the writer connection, also while a thread
+        # holds the write transaction (held_write) and reads before it writes.
+        self._lock = threading.RLock()
         self._writer = self._connect()
         self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._closed = False
@@ -133,6 +135,10 @@ class SQLiteStore(SqlStore):
 
     @contextmanager
     def _write(self) -> Iterator[SQLiteTx]:
+        held = self._held_tx()
+        if isinstance(held, SQLiteTx):  # inside held_write(): join its transaction
+            yield held
+            return
         with self._lock:
             conn = self._writer
             try:
