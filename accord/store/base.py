@@ -200,8 +200,9 @@ class SqlStore(abc.ABC):
         """Hold the single writer's transaction while the caller reads and then writes, so
         that what it writes may depend on what it read: no other writer commits in between.
         Writes made inside (`put_objects`, `put_document`) join this transaction, which
-        commits on exit and rolls back on an error. Reads made inside see everything
-        committed before (an in-memory store's reads also see what was written inside)."""
+        commits on exit and rolls back on an error. Reads made inside run in it too: they see
+        everything committed before and what was written inside, and they need no second
+        connection (writers waiting for the hold may have taken the rest of a pool)."""
         if self._held_tx() is not None:  # nested: the outer hold decides
             yield
             return

@@ -133,7 +133,10 @@ class PostgresStore(SqlStore):
         self._pool.close()
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        held = self._held_tx()
         try:
+            if isinstance(held, PostgresTx):  # inside held_write(): on its connection
+                return held.fetch(sql, params)
             with self._pool.connection() as conn:
                 return conn.execute(_pg(sql), params).fetchall()
         except psycopg.Error as exc:

@@ -79,9 +79,7 @@ class SQLiteStore(SqlStore):
         self._memory = path == ":memory:"
         if not self._memory:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        # Re-entrant: an in-memory store reads on the writer connection, also while a thread
-        # holds the write transaction (held_write) and reads before it writes.
-        self._lock = threading.RLock()
+        self._lock = threading.Lock()
         self._writer = self._connect()
         self._idle: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
         self._closed = False
@@ -127,6 +125,12 @@ class SQLiteStore(SqlStore):
                 conn.close()
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        held = self._held_tx()
+        if isinstance(held, SQLiteTx):  # inside held_write(): read in its transaction
+            try:
+                return held.fetch(sql, params)
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite read failed: {exc}") from exc
         with self._reader() as conn:
             try:
                 return conn.execute(sql, params).fetchall()
