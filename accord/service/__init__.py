@@ -292,7 +292,6 @@ class Accord(SharingCases):
     ) -> None:
         from accord.documents import load_path
         from accord.extraction.pipeline import extract
-        from accord.resolve import resolve
         from accord.stix.mapping import to_bundle
 
         document = load_path(path)
@@ -305,31 +304,47 @@ class Accord(SharingCases):
                            title=document.title, source=path.name, created=now,
                            sha256=document.sha256)  # fmt: skip
         objects = _marked(bundle["objects"], origin.sharing.tlp)
-        # Entities and meetings stored under other names are referred to when the owner may
-        # see them: a variant name never pulls in a fuller one from a source it may not see.
-        resolved, _ = resolve(objects, self.store, viewer=_reader_of(owner))
-        resolved, evidence = _entity_evidence(resolved)
-        known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
-                                     viewer=SYSTEM)  # fmt: skip
-        fresh = [o for o in resolved if o["id"] not in known]
-        checked = check_bundle(str(path), bundle["id"], fresh)
-        if checked.problems:
-            raise BundleError(str(path), checked.problems)
         report_id = next(o["id"] for o in objects if o["type"] == "report")
         stored = StoredDocument(
             id=report_id, sha256=document.sha256, text=document.text, title=document.title,
             source=path.name, media_type=document.media_type,
             published=document.published.isoformat() if document.published else None,
         )  # fmt: skip
-        result = self.store.put_objects(
-            checked.objects, checked.versions, date_added=format_timestamp(now),
-            progress=progress(str(path)) if progress else None, document=stored,
-            source=origin.source("document", report_id, path.name), evidence=evidence,
-        )  # fmt: skip
+        # What is written depends on what resolving reads (is this person stored already?), so
+        # both happen under the single writer: a concurrent ingest naming the same new person
+        # has either committed (and its person is found) or waits. Extraction stays outside.
+        with self.store.held_write():
+            if self.store.document_held(document.sha256, owner_org=origin.owner_org):
+                report.document = "already stored"  # raced: the same text, the same owner
+                return
+            fresh, evidence = self._unstored(objects, owner)
+            checked = check_bundle(str(path), bundle["id"], fresh)
+            if checked.problems:
+                raise BundleError(str(path), checked.problems)
+            result = self.store.put_objects(
+                checked.objects, checked.versions, date_added=format_timestamp(now),
+                progress=progress(str(path)) if progress else None, document=stored,
+                source=origin.source("document", report_id, path.name), evidence=evidence,
+            )  # fmt: skip
         report.objects, report.added = len(objects), result.added
         report.new_versions, report.history = result.new_versions, result.history
         report.unchanged = result.unchanged + len(objects) - len(fresh)
         report.document = "added" if result.document_added else "already stored"
+
+    def _unstored(
+        self, objects: list[dict[str, Any]], owner: Principal
+    ) -> tuple[list[dict[str, Any]], dict[str, bytes]]:
+        """The objects to write, and the document's evidence of each entity it names.
+        Entities and meetings stored under other names become references to those when the
+        owner may see them (a variant name never pulls in a fuller one from a source the
+        owner may not see); shared entities already stored by id are not written again."""
+        from accord.resolve import resolve
+
+        resolved, _ = resolve(objects, self.store, viewer=_reader_of(owner))
+        resolved, evidence = _entity_evidence(resolved)
+        known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
+                                     viewer=SYSTEM)  # fmt: skip
+        return [o for o in resolved if o["id"] not in known], evidence
 
     def _check(self, source: str, raw: bytes, strict: bool) -> CheckedBundle:
         bundle_id, objects = parse_bundle(source, raw)
