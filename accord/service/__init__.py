@@ -370,9 +370,16 @@ class Accord(SharingCases):
     # --- reads ----------------------------------------------------------------------------
     def export(self, query: ObjectQuery, out: BinaryIO, *, viewer: Principal) -> int:
         """Stream the matching objects to `out` as one bundle; return how many."""
-        return write_bundle(
-            self.store.iter_query(query, viewer=viewer), out, self.ids.new("bundle")
-        )
+        return write_bundle(self._pages(query, viewer), out, self.ids.new("bundle"))
+
+    def _pages(self, query: ObjectQuery, viewer: Principal) -> Iterator[bytes]:
+        """Every matching object, page after page, each page's restricted reads audited."""
+        while True:
+            page = self.query(query, viewer=viewer)
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            query = replace(query, cursor=page.next_cursor)
 
     def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:
         found = self.store.get(object_id, viewer=viewer)

@@ -209,11 +209,15 @@ class SharedMethods(abc.ABC):
         since: str | None = None,
         limit: int = 100,
         cursor: str | None = None,
+        org_id: int | None = None,
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """Audit events, newest first, keyset-paged (administrators only: the service checks
-        the capability, as the log is not shared data)."""
+        """Audit events, newest first, keyset-paged; only those of organisation `org_id` when
+        it is given (an organisation's administrator reads its own organisation's events)."""
         where: list[str] = ["1=1"]
         params: list[Any] = []
+        if org_id is not None:
+            where.append("a.org_id = ?")
+            params.append(org_id)
         for column, value in (("a.action", action), ("a.actor", actor)):
             if value is not None:
                 where.append(f"{column} = ?")
