@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from accord.clock import Clock, SystemClock, format_timestamp
 from accord.errors import AuthError, ForbiddenError, InputError
-from accord.sharing import Capability, Principal, user
+from accord.sharing import ANONYMOUS, Capability, Principal, user
 from accord.sharing.secrets import (
     check_password_hash_needs_rehash,
     dummy_password_hash,
@@ -30,6 +30,7 @@ from accord.sharing.secrets import (
 )
 from accord.store import Store
 from accord.store.directory import Organisation, SharingGroup, Token, User
+from accord.store.shared import audit_row
 from accord.vocab import Role
 
 
@@ -71,10 +72,18 @@ class Directory:
         return format_timestamp(self.clock.now())
 
     def _done(
-        self, actor: Principal, action: str, target: str, detail: Mapping[str, object]
+        self,
+        actor: Principal,
+        action: str,
+        target: str | None,
+        detail: Mapping[str, object],
+        outcome: str = "ok",
+        name: str | None = None,
     ) -> None:
-        """Every write and login passes here. The audit log (store.append_audit) will be
-        connected here; `detail` never holds a secret."""
+        """Every write and login, refused or not, is written to the audit log here. `detail`
+        never holds a secret."""
+        row = audit_row(self._now(), actor, action, target, dict(detail) or None, outcome, name)
+        self.store.append_audit([row])
 
     # --- organisations --------------------------------------------------------------------
     def add_organisation(self, name: str, *, actor: Principal) -> Organisation:
@@ -178,9 +187,11 @@ class Directory:
         found = self.store.user_credentials(username)
         if found is None:
             verify_password(dummy_password_hash(), password)
+            self._done(ANONYMOUS, "login", None, {}, "denied", name=username[:100])
             raise AuthError()
         account, password_hash = found
         if not verify_password(password_hash, password) or account.disabled:
+            self._done(ANONYMOUS, "login", str(account.id), {}, "denied", name=username[:100])
             raise AuthError()
         if check_password_hash_needs_rehash(password_hash):
             self.store.set_password_hash(account.id, hash_password(password))
@@ -193,15 +204,20 @@ class Directory:
         unknown, expired or revoked token and for a disabled user alike."""
         parsed = parse_token(bearer)
         if parsed is None:
+            self._done(ANONYMOUS, "token.use", None, {"reason": "malformed"}, "denied")
             raise AuthError()
         token_id, secret = parsed
         found = self.store.find_token(hash_token_secret(secret), now=self._now())
         # The row was found by the hash of 256 secret bits; the id must match too, compared
         # in constant time so a forged id learns nothing.
         if found is None or not same_secret(found[0].id, token_id):
+            self._done(ANONYMOUS, "token.use", token_id[:64], {}, "denied")
             raise AuthError()
         token, account = found
-        self.store.touch_token(token.id, at=self._now())
+        now = self._now()
+        # last_used to the minute: one write a minute per token, not one per request
+        if token.last_used is None or token.last_used[:16] != now[:16]:
+            self.store.touch_token(token.id, at=now)
         principal = principal_of(account)
         self._done(principal, "token.use", token.id, {})
         return principal

@@ -43,6 +43,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=7, help="repetitions (default 7)")
     parser.add_argument("--db", help="a database URL (default: a new SQLite file)")
     parser.add_argument("--json", action="store_true", help="results as JSON on stdout")
+    parser.add_argument("--clients", type=int, default=50, help="API clients (default 50)")
+    parser.add_argument("--seconds", type=float, default=60, help="API load (default 60 s)")
+    parser.add_argument("--no-api", action="store_true", help="skip the API load")
     return parser.parse_args(argv)
 
 
@@ -178,16 +181,51 @@ def main(argv: list[str] | None = None) -> int:
             seen = store.stats(viewer=viewer)
             log(f"stored {stats.objects:,} objects; org {member} sees {seen.objects:,}")
             results = measure(Accord(store), viewer, args.repeat)
+            token = None if args.no_api else api_token(store, member)
         finally:
             store.close()
+        api = None if token is None else load(url, token, args.clients, args.seconds)
     report = {"commit": git_revision(), "engine": url.split(":")[0], "objects": stats.objects,
               "visible_to_viewer": seen.objects, "repeat": args.repeat, "queries": results,
-              "worst_ratio": max(r["ratio"] for r in results.values())}  # fmt: skip
+              "worst_ratio": max(r["ratio"] for r in results.values()), "api": api}  # fmt: skip
     if args.json:
         sys.stdout.write(orjson.dumps(report, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
         print_report(report)
     return 0
+
+
+def api_token(store: Store, org: int) -> str:
+    """A reader of organisation `org`, and a token for it."""
+    from accord.admin import Directory
+
+    directory = Directory(store)
+    name = store.get_organisation(org).name
+    directory.add_user("bench-reader", name, Role.READER, "bench reader passphrase", actor=SYSTEM)
+    return directory.create_token("bench-reader", actor=SYSTEM)[1]
+
+
+def load(url: str, token: str, clients: int, seconds: float) -> dict[str, Any]:
+    """The REST API under load, as the reader: objects, an object, search, an entity view."""
+    from bench._load import drive, free_port, start_server
+
+    rng = random.Random(5)
+    ids = [_id("campaign", rng.randrange(2000), 2 * rng.randrange(50) + 1) for _ in range(50)]
+    people = [_id("identity", "p", rng.randrange(PEOPLE)) for _ in range(50)]
+    paths = ["/objects?limit=50", "/search?q=railway&limit=20", "/stats"]
+    paths += [f"/objects/{i}" for i in ids] + [f"/entities/{p}" for p in people]
+    port = free_port()
+    log(f"API load: {clients} clients for {seconds:.0f} s on port {port}")
+    server = start_server(url, port)
+    try:
+        return drive(f"http://127.0.0.1:{port}/api/v1", token, paths, clients, seconds)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def verdict(met: bool) -> str:
+    return "met" if met else "NOT MET"
 
 
 def print_report(r: dict[str, Any]) -> None:
@@ -199,6 +237,12 @@ def print_report(r: dict[str, Any]) -> None:
               f"{q['system_s'] * 1000:9.2f} ms   ratio {q['ratio']:.2f}")  # fmt: skip
     met = "met" if r["worst_ratio"] <= 1.3 else "NOT MET"
     print(f"worst viewer / SYSTEM ratio: {r['worst_ratio']:.2f} (goal <= 1.3: {met})")
+    api = r.get("api")
+    if api:
+        print(f"REST API, {api['clients']} clients for {api['seconds']} s on loopback: "
+              f"{api['requests']:,} requests, {api['requests_per_second']:.0f} requests/s, "
+              f"p50 {api['p50_ms']:.1f} ms, p99 {api['p99_ms']:.1f} ms, "
+              f"errors {api['errors']} (goal 0: {verdict(api['errors'] == 0)})")  # fmt: skip
 
 
 if __name__ == "__main__":

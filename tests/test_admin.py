@@ -364,3 +364,28 @@ def test_membership_and_new_organisations_change_who_sees_at_once(store: Store) 
     assert not sees(b.id, grouped)
     c = d.add_organisation("C", actor=SYSTEM)
     assert sees(c.id, public) and not sees(c.id, grouped)
+
+
+def test_logins_token_use_and_administration_are_audited(
+    directory: Directory, store: Store
+) -> None:
+    _, bearer = directory.create_token("alice", actor=SYSTEM)
+    directory.authenticate_password("alice", PASSWORD)
+    refused(lambda: directory.authenticate_password("alice", "wrong password here"))
+    refused(lambda: directory.authenticate_password("mallory", PASSWORD))
+    directory.authenticate_token(bearer)
+    refused(lambda: directory.authenticate_token(bearer[:-2] + "xx"))
+    events, _ = store.audit(limit=100)
+    seen = [(e["actor"], e["action"], e["outcome"]) for e in reversed(events)]
+    assert seen == [
+        ("system", "org.add", "ok"),
+        ("system", "user.add", "ok"),
+        ("system", "token.create", "ok"),
+        ("alice", "login", "ok"),
+        ("alice", "login", "denied"),
+        ("mallory", "login", "denied"),
+        ("alice", "token.use", "ok"),
+        ("anonymous", "token.use", "denied"),
+    ]
+    text = str(events)
+    assert PASSWORD not in text and bearer.rsplit("_", 1)[-1] not in text

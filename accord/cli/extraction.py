@@ -9,7 +9,7 @@ import orjson
 
 from accord.cli.main import AppContext, cli, echo_json
 from accord.cli.progress import progress_factory
-from accord.cli.sharing import make_sharing, sharing_options
+from accord.cli.sharing import make_sharing, owner_for, sharing_options
 from accord.cli.transfer import finish, print_report
 from accord.service import evaluate, extraction_bundle, extraction_record, ingest_paths
 
@@ -87,8 +87,8 @@ def eval_(gold_dir: Path, docs_dir: Path, as_json: bool) -> None:
               help="Show progress [default: on a terminal].")  # fmt: skip
 @click.pass_obj
 def ingest(
-    app: AppContext, paths: tuple[str, ...], as_json: bool, progress: bool | None, tlp: str,
-    distribution: str, groups: tuple[int, ...],
+    app: AppContext, paths: tuple[str, ...], as_json: bool, progress: bool | None, org: str | None,
+    tlp: str, distribution: str, groups: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Extract documents (.txt, .html, .pdf, .docx) into the store, and import STIX bundles
     (.json, .json.gz) met on the way. Directories are searched recursively.
@@ -98,10 +98,13 @@ def ingest(
     --distribution say (by default the operator's alone, TLP:AMBER).
     """
     service = app.service()
-    sharing = make_sharing(tlp, distribution, groups)
+    sharing = make_sharing(app, tlp, distribution, groups)
+    owner = owner_for(app, org)
     reports = []
     for path in ingest_paths(paths):
-        report = service.ingest_path(path, progress=progress_factory(progress), sharing=sharing)
+        report = service.ingest_path(
+            path, progress=progress_factory(progress), sharing=sharing, owner=owner
+        )
         reports.append(report)
         if not as_json:
             print_report(report)

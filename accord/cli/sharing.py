@@ -6,7 +6,7 @@ from __future__ import annotations
 import click
 
 from accord.cli.main import AppContext, cli, echo_json
-from accord.sharing import SYSTEM
+from accord.sharing import SYSTEM, Principal, operator_for
 from accord.store.model import Sharing
 from accord.vocab import TLP, Distribution
 
@@ -15,19 +15,34 @@ DISTRIBUTION_CHOICE = click.Choice([str(d) for d in Distribution], case_sensitiv
 
 
 def sharing_options(default_tlp: str = "amber") -> list[click.Option]:
-    """The --tlp, --distribution and --group options, for every command that writes."""
+    """The --org, --tlp, --distribution and --group options, for every command that writes."""
     return [
+        click.Option(["--org"], metavar="NAME",
+                     help="The organisation that owns what is written [default: the operator]."),
         click.Option(["--tlp"], type=TLP_CHOICE, default=default_tlp, show_default=True,
                      help="The TLP 2.0 level."),
         click.Option(["--distribution"], type=DISTRIBUTION_CHOICE, default="owner",
                      show_default=True, help="Who it goes to (docs/sharing.md)."),
-        click.Option(["--group", "groups"], type=int, multiple=True, metavar="ID",
-                     help="A sharing group, with --distribution groups (repeatable)."),
+        click.Option(["--group", "groups"], multiple=True, metavar="GROUP",
+                     help="A sharing group by name or number, with --distribution groups "
+                     "(repeatable)."),
     ]  # fmt: skip
 
 
-def make_sharing(tlp: str, distribution: str, groups: tuple[int, ...]) -> Sharing:
-    return Sharing(TLP(tlp.lower()), Distribution(distribution.lower()), tuple(groups))
+def make_sharing(app: AppContext, tlp: str, distribution: str, groups: tuple[str, ...]) -> Sharing:
+    store = app.store() if groups else None
+    ids = tuple(
+        store.get_group(int(g) if g.isdigit() else g).id for g in groups if store is not None
+    )
+    return Sharing(TLP(tlp.lower()), Distribution(distribution.lower()), ids)
+
+
+def owner_for(app: AppContext, org: str | None) -> Principal:
+    """SYSTEM, or the operator writing for organisation `org` (by name or number)."""
+    if org is None:
+        return SYSTEM
+    found = app.store().get_organisation(int(org) if org.isdigit() else org)
+    return operator_for(found.id, found.name)
 
 
 @cli.command("sources")
@@ -51,19 +66,20 @@ def sources(app: AppContext, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the new sharing as JSON.")
 @click.pass_obj
 def share(
-    app: AppContext, key: str, tlp: str, distribution: str, groups: tuple[int, ...],
+    app: AppContext, key: str, tlp: str, distribution: str, groups: tuple[str, ...],
     as_json: bool,
 ) -> None:  # fmt: skip
     """Give a source new sharing. SOURCE is a source number (see `accord sources`), or the
     id or sha256 of a document. What was extracted from it follows at once."""
-    updated = app.service().share(key, make_sharing(tlp, distribution, groups), viewer=SYSTEM)
+    updated = app.service().share(key, make_sharing(app, tlp, distribution, groups),
+                                  viewer=SYSTEM)  # fmt: skip
     if as_json:
         echo_json(updated.as_dict())
     else:
         click.echo(f"source {updated.id}: TLP:{updated.tlp.upper()}, {updated.distribution}")
 
 
-share.params[1:1] = sharing_options()
+share.params[1:1] = sharing_options()[1:]  # the operator may share any source
 cli.add_command(share)
 
 

@@ -13,7 +13,7 @@ import click
 from accord.cli import exits
 from accord.cli.main import AppContext, cli, echo_json
 from accord.cli.progress import progress_factory
-from accord.cli.sharing import make_sharing, sharing_options
+from accord.cli.sharing import make_sharing, owner_for, sharing_options
 from accord.service import ImportReport, bundle_paths
 from accord.sharing import SYSTEM
 from accord.store import ObjectQuery
@@ -42,9 +42,10 @@ def import_(
     strict: bool,
     as_json: bool,
     progress: bool | None,
+    org: str | None,
     tlp: str,
     distribution: str,
-    groups: tuple[int, ...],
+    groups: tuple[str, ...],
 ) -> None:
     """Import STIX 2.1 bundles: files (.json, .json.gz), directories, or - for stdin.
 
@@ -54,12 +55,13 @@ def import_(
     shared as --tlp and --distribution say (by default the operator's alone, TLP:AMBER).
     """
     service = app.service()
-    sharing = make_sharing(tlp, distribution, groups)
+    sharing = make_sharing(app, tlp, distribution, groups)
+    owner = owner_for(app, org)
     reports = []
     for path in bundle_paths(paths):
         report = service.import_path(
             path, skip_invalid=skip_invalid, strict=strict, progress=progress_factory(progress),
-            sharing=sharing,
+            sharing=sharing, owner=owner,
         )  # fmt: skip
         reports.append(report)
         if not as_json:

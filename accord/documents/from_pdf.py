@@ -10,6 +10,7 @@ from datetime import date
 from pypdf import PasswordType, PdfReader
 
 from accord.documents.model import Parsed
+from accord.documents.unwrap import unwrap_lines
 from accord.errors import FileReadError
 
 # Titles that name the file or the program rather than the document.
@@ -55,10 +56,11 @@ def _created(reader: PdfReader) -> date | None:
 
 
 def read_pdf(data: bytes, source: str) -> Parsed:
-    """The text of every page (a blank line between pages), title and creation date."""
+    """The text of every page (a blank line between pages, lines inside a paragraph joined:
+    `accord.documents.unwrap`), title and creation date."""
     try:
         reader = _open(data, source)
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [unwrap_lines(page.extract_text() or "") for page in reader.pages]
         title, created = _title(reader), _created(reader)
     except FileReadError:
         raise

@@ -1,270 +1,273 @@
 """Meetings: the event a document reports (held or planned), bilateral meetings on its
-sidelines, and meetings announced for later.
+sidelines, meetings recalled from before, and meetings announced for later.
 
-Read from meeting words ("meeting", "talks", "session", "conference", "forum", "visit",
-"videoconference", "consultations") and verbs ("met", "held bilateral meetings with", "will
-host", "is scheduled"), with dates from the sentence and places from the sentence or the
-dateline. A meeting of two parties (two states, or a state and an organisation) is bilateral.
+A sentence reports a meeting when it holds a meeting word ("meeting", "talks", "session",
+"visit", "videoconference", "met", "received", ...; `meetings_cues`). The first such sentence
+names the main event; the sentences after it add to it (its date, its venue, the talks of a
+visit) or report other meetings: talks on its sidelines, a meeting governed by a future word
+("will be held", "agreed to meet again", "the next round"), a meeting recalled ("last met in
+Ankara"). One event reported in several sentences stays one meeting.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import replace
 
-import regex
-
-from accord.extraction.entities import Found
-from accord.extraction.findings import Meeting, Person, Span, When
-from accord.vocab import DateGranularity, MeetingFormat, MeetingStatus
-
-_EVENT = regex.compile(
-    r"\b(?:meetings?|meet|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
-    r"videoconferences?|video ?conference|workshops?|round ?tables?|signing ceremony|"
-    r"visit(?:ed|s)?|confer(?:red)?|hosted|received)\b",
-    regex.IGNORECASE,
+from accord.extraction import meetings_cues as cue
+from accord.extraction.findings import Meeting, Person
+from accord.extraction.meetings_context import Context, DateSpan
+from accord.extraction.meetings_parts import (
+    Lead,
+    bilateral_clauses,
+    format_of,
+    main_dates,
+    main_venue,
+    make_meeting,
+    sentence_dates,
+    sentence_place,
+    states_listed,
 )
-_FUTURE = regex.compile(
-    r"\b(?:will|shall|is to|are to|to be held|is scheduled|are scheduled|scheduled (?:for|to)|"
-    r"is expected|are expected|is planned|are planned|next (?:meeting|round|session)|"
-    r"upcoming|forthcoming|due to|to host|tomorrow|follow-up)\b",
-    regex.IGNORECASE,
-)
-_BILATERAL = regex.compile(
-    r"\bbilateral (?:meetings?|talks)\b|\bmet (?:separately |privately )?with\b|"
-    r"\bmet separately\b|\bheld talks with\b",
-    regex.IGNORECASE,
-)
-_MANY = regex.compile(
-    r"\b(?:member states|member countries|secretaries|delegations|multilateral|trilateral|"
-    r"heads of (?:state|government|delegations))\b",
-    regex.IGNORECASE,
-)
-_SIDELINES = regex.compile(r"\bon the (?:sidelines|margins)\b", regex.IGNORECASE)
-_VIDEO = regex.compile(r"\bvideo ?conference\b|\bby video\b", regex.IGNORECASE)
+from accord.vocab import MeetingFormat, MeetingStatus
 
-
-@dataclass(frozen=True, slots=True)
-class DateSpan:
-    start: int
-    end: int
-    value: date | None
-    end_value: date | None
-    granularity: str
-
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    text: str
-    sentences: Sequence[Span]
-    persons: Sequence[Person]
-    entities: Sequence[Found]
-    dates: Sequence[DateSpan]
-    dateline_place: str | None
-
-    def persons_in(self, s: int, e: int) -> list[Person]:
-        return [p for p in self.persons if any(s <= a < e for a, _ in p.spans)]
-
-    def places_in(self, s: int, e: int, after: int | None = None) -> list[str]:
-        """Places a meeting can be in (cities and venues, not regions or places inside an
-        organisation's name) in [s, e), the ones after `after` first."""
-        orgs = [(f.start, f.end) for f in self.entities if f.kind == "organisation"]
-        found = [
-            f for f in self.entities
-            if f.kind == "place" and s <= f.start < e and f.detail in ("city", "venue", None)
-            and not any(a <= f.start and f.end <= b for a, b in orgs)
-        ]  # fmt: skip
-        if after is not None:
-            found.sort(key=lambda f: (f.start < after, abs(f.start - after)))
-        return [f.key for f in found]
-
-    def countries_in(self, s: int, e: int) -> list[str]:
-        return sorted({f.key for f in self.entities if f.kind == "country" and s <= f.start < e})
-
-    def dates_in(self, s: int, e: int) -> list[DateSpan]:
-        return [d for d in self.dates if s <= d.start < e and d.value is not None]
+__all__ = ["Context", "DateSpan", "find_meetings"]
 
 
 def find_meetings(context: Context) -> list[Meeting]:
     main: Meeting | None = None
     others: list[Meeting] = []
-    for index, (s, e) in enumerate(context.sentences):
+    reporting = _reporting(context)
+    first = _first(context, reporting)
+    for index in reporting:
+        s, e = context.sentences[index]
         words = context.text[s:e]
-        if not _EVENT.search(words):
+        if index < first:
             continue
-        if _SIDELINES.search(words) or _BILATERAL.search(words):
-            others.extend(_bilaterals(context, index, main))
-        elif _FUTURE.search(words):
-            others.append(_planned(context, s, e))
+        if main is None and cue.SIDELINES.search(words) and not _planned(words, index):
+            others.extend(_bilaterals(context, index, None))
         elif main is None:
             main = _main(context, index)
+        elif _planned(words, index):
+            main, others = _add_planned(context, index, main, others)
+        elif _talks(context, s, e):
+            main, talks = _merge_talks(main, _bilaterals(context, index, main), words)
+            others.extend(talks)
         else:
-            others.extend(_earlier(context, s, e, main))
-    meetings = ([main] if main else []) + others
-    return _inherit(meetings, main)
+            others.extend(_earlier(context, s, e, main) or _attended(context, s, e, main))
+    return _distinct(context, ([main] if main else []) + others)
+
+
+def _reporting(context: Context) -> list[int]:
+    """The sentences with a meeting word, headings after the headline left out ("Meetings on
+    the margins")."""
+    found = []
+    for index, (s, e) in enumerate(context.sentences):
+        words = context.text[s:e]
+        reports = cue.EVENT.search(words) or cue.NEXT.search(words)
+        if reports and (index == 0 or len(words.split()) >= 6):
+            found.append(index)
+    return found
+
+
+def _first(context: Context, reporting: list[int]) -> int:
+    """The sentence that names the main event: the first to report a meeting, unless it is a
+    headline and the lead, just after it, reports the same event more fully."""
+    if not reporting:
+        return 0
+    first = reporting[0]
+    lead = len(reporting) > 1 and reporting[1] <= first + 5
+    return reporting[1] if lead and _headline(context, first) else first
+
+
+def _headline(context: Context, index: int) -> bool:
+    """The sentence is a line of its own without a full stop: a headline."""
+    s, e = context.sentences[index]
+    line = context.text[s:e].strip()
+    alone = context.text[max(0, s - 1) : s] in ("", "\n")
+    return alone and not line.endswith(".") and context.text[e : e + 2].strip(" ").startswith("\n")
+
+
+def _planned(words: str, index: int) -> bool:
+    return bool(cue.PLANNED.search(words) or (index == 0 and cue.HEADLINE_FUTURE.search(words)))
+
+
+def _talks(context: Context, s: int, e: int) -> bool:
+    """A sentence that reports its own meeting between people: on the sidelines, or two
+    named people meeting ("A held talks with B", "A and B also met")."""
+    words = context.text[s:e]
+    if cue.SIDELINES.search(words):
+        return True
+    return bool(cue.TALKS.search(words)) and len(context.named_in(s, e)) >= 2
 
 
 def _main(context: Context, index: int) -> Meeting:
     s, e = context.sentences[index]
     words = context.text[s:e]
-    people = list(context.persons)
-    venue = None if _VIDEO.search(words) else _venue(context, s, e)
-    countries = set(context.countries_in(s, e)) | {p.country for p in people if p.country}
-    dates = context.dates_in(s, e)
-    for later in context.sentences[index + 1 : index + 4]:
-        if dates:
-            break
-        if _EVENT.search(context.text[later[0] : later[1]]) and not _FUTURE.search(
-            context.text[later[0] : later[1]]
-        ):
-            dates = context.dates_in(*later)
-    title = context.text[: context.sentences[0][1]] if context.sentences else ""
-    fmt = _format(people, countries, words + " " + title)
-    return _meeting(fmt, False, people, countries, dates, venue, (s, e))
+    lead = Lead.of(context, index)
+    here = context.named_in(*context.body(s, e))
+    fmt = format_of(context, lead, here)
+    people = here if len(here) >= 2 and fmt is MeetingFormat.BILATERAL else list(context.persons)
+    countries = {p.country for p in people if p.country}
+    if fmt is MeetingFormat.MULTILATERAL or len(countries) < 2:
+        # the states of people of unknown country, or of delegations no one is named for
+        countries |= set(context.countries_in(*context.body(s, e))) | states_listed(context, lead)
+    planned = _planned(words, index)
+    venue = None if cue.VIDEO.search(words) else main_venue(context, lead)
+    if planned and (future := cue.PLANNED.search(words)):
+        # "... on the eve of the meeting, which will be held in Dushanbe": the city after
+        venue = sentence_place(context, s, e, after=s + future.start()) or venue
+    return make_meeting(fmt, planned, people, countries, main_dates(context, lead), venue, (s, e))
 
 
-def _venue(context: Context, s: int, e: int) -> str | None:
-    """A named venue in the sentence ("the Kremlin", "Akorda"), else the dateline's place,
-    else the first city the sentence names."""
-    venues = [
-        f.key for f in context.entities
-        if f.kind == "place" and f.detail == "venue" and s <= f.start < e
-    ]  # fmt: skip
-    return (
-        next(iter(venues), None)
-        or context.dateline_place
-        or next(iter(context.places_in(s, e)), None)
+def _add_planned(
+    context: Context, index: int, main: Meeting, others: list[Meeting]
+) -> tuple[Meeting, list[Meeting]]:
+    """A planned meeting; when the main event is itself planned and the sentence speaks of
+    no "next" meeting, it says more about the main one (its dates, venue, people)."""
+    s, e = context.sentences[index]
+    words = context.text[s:e]
+    found = cue.PLANNED.search(words) or cue.HEADLINE_FUTURE.search(words)
+    at = s + (found.start() if found else 0)
+    people = context.named_in(s, e)
+    people = people if len(people) >= 2 else []
+    place = None if cue.VIDEO.search(words) else sentence_place(context, s, e, after=at)
+    dates = sentence_dates(context, s, e, after=at)
+    fmt = cue.sentence_format(words) or main.format
+    planned = make_meeting(fmt, True, people, _same_parties(main, fmt), dates, place, (s, e))
+    same = main.status is MeetingStatus.PLANNED and not cue.NEXT.search(words)
+    if same and not _elsewhen(main, planned):
+        return _fill(main, planned), others
+    return main, [*others, planned]
+
+
+def _elsewhen(a: Meeting, b: Meeting) -> bool:
+    """Another day or another place than the other meeting's: not the same event ("the summit
+    will be preceded by a meeting of the foreign ministers on 9 October")."""
+    other_day = a.start is not None and b.start is not None and a.start != b.start
+    return other_day or (a.location is not None and b.location not in (None, a.location))
+
+
+def _fill(meeting: Meeting, more: Meeting) -> Meeting:
+    """`meeting` with what it lacks taken from `more`, a second report of the same event."""
+    return replace(
+        meeting,
+        start=meeting.start or more.start,
+        end=meeting.end or more.end,
+        location=meeting.location or more.location,
+        participants=meeting.participants or more.participants,
+        spans=meeting.spans + more.spans,
     )
 
 
-def _format(people: Sequence[Person], countries: set[str], sentence: str = "") -> MeetingFormat:
-    """Two parties (two states, or a state and an organisation's people) and at most three
-    people: bilateral; anything else multilateral."""
-    if _MANY.search(sentence):
-        return MeetingFormat.MULTILATERAL
-    parties = set(countries)
-    if any(p.country is None for p in people):
-        parties.add("organisation")
-    two = len(parties) == 2 and len(people) <= 3
-    return MeetingFormat.BILATERAL if two else MeetingFormat.MULTILATERAL
-
-
-_CLAUSE = regex.compile(r";|\bwhile\b|,\s+and\b|\bwhereas\b")
-
-
 def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meeting]:
-    """Meetings on the sidelines of the main one take its day (and place); a sentence may
-    report several ("A met B, while C met D")."""
+    """ "A held bilateral meetings with B, C and D": one meeting each; "A and B met": one;
+    "the Kazakh minister met his Kyrgyz counterpart": one between two states. They take the
+    day and the place the sentence gives, else those of the main event."""
     s, e = context.sentences[index]
-    clauses = _clauses(context, s, e)
-    found: list[Meeting] = []
-    for start, end in clauses if len(clauses) > 1 else [(s, e)]:
-        found.extend(_bilaterals_in(context, index, main, start, end))
-    if main is None or main.start is None:
-        return found
-    return [replace(m, start=main.start, end=main.start) for m in found]
-
-
-def _clauses(context: Context, s: int, e: int) -> list[Span]:
-    """The clauses of a sentence that each report a bilateral meeting between two people."""
-    cuts = [s, *(s + m.start() for m in _CLAUSE.finditer(context.text[s:e])), e]
-    clauses = list(itertools.pairwise(cuts))
-    return [
-        (a, b) for a, b in clauses
-        if _BILATERAL.search(context.text[a:b]) and len(context.persons_in(a, b)) >= 2
-    ]  # fmt: skip
-
-
-def _bilaterals_in(
-    context: Context, index: int, main: Meeting | None, s: int, e: int
-) -> list[Meeting]:
-    """ "A held bilateral meetings with B, C and D": one meeting each; "A and B met": one."""
     words = context.text[s:e]
-    trigger = _BILATERAL.search(words) or _SIDELINES.search(words)
-    at = s + (trigger.start() if trigger else 0)
-    people = context.persons_in(s, e)
-    if len(people) < 2 and index + 1 < len(context.sentences):
-        people = people + [p for p in context.persons_in(*context.sentences[index + 1])
-                           if p not in people]  # fmt: skip
-    place = main.location if main else context.dateline_place
-    if len(people) < 2:
-        countries = context.countries_in(s, e)
-        return [_meeting(MeetingFormat.BILATERAL, False, [], countries, [], place, (s, e))]
-    before = [p for p in people if min(a for a, _ in p.spans if a >= s) < at]
-    after = [p for p in people if p not in before]
-    host = before[-1] if before and after else people[0]
-    guests = after if before and after else people[1:2]
-    return [
-        _meeting(MeetingFormat.BILATERAL, False, [host, guest],
-                 {c for c in (host.country, guest.country) if c}, [], place, (s, e))
-        for guest in guests
-    ]  # fmt: skip
+    dates = sentence_dates(context, s, e)
+    if not dates and cue.SAME_DAY.search(words):
+        dates = context.last_day_before(s)
+    # talks on the sidelines are where the main event is; a city they name is often a topic
+    place = main.location if main else (sentence_place(context, s, e) or context.dateline[0])
+    found: list[Meeting] = []
+    for a, b, pairs in bilateral_clauses(context, s, e):
+        for pair in pairs or [[]]:
+            countries = _pair_states(context, pair, a, b)
+            found.append(make_meeting(MeetingFormat.BILATERAL, False, pair, countries, dates,
+                                      place, (a, b)))  # fmt: skip
+    if main is not None and not dates and main.start is not None and main.start == main.end:
+        # the sidelines of a one-day event are that day; of a longer one, no day in particular
+        found = [replace(m, start=main.start, end=main.end) for m in found]
+    return found
 
 
-_EARLIER = regex.compile(
-    r"\b(?:previous|last|earlier|first|past|former|preceding)\s+(?:\w+\s+){0,2}"
-    r"(?:summit|conference|meeting|session|forum|round)\b|"
-    r"\b(?:summit|conference|meeting|session|forum)\s+(?:\w+\s+){0,3}(?:in|at)\s+\p{Lu}\w+"
-    r"\s+in\s+(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+(?:\w+\s+)?(?:summit|conference)\b",
-    regex.IGNORECASE,
-)
+def _pair_states(context: Context, pair: list[Person], s: int, e: int) -> set[str]:
+    """The states of two people in talks; those the clause names when the people do not say
+    ("the Finnish minister", "his Kyrgyz counterpart"), as long as there are two at most."""
+    countries = {p.country for p in pair if p.country}
+    named = countries | set(context.countries_in(s, e))
+    return named if len(countries) < 2 and len(named) <= 2 else countries
+
+
+def _merge_talks(main: Meeting, talks: list[Meeting], words: str) -> tuple[Meeting, list[Meeting]]:
+    """Talks between people who are already the main event's (a visit's talks, a caption of
+    the meeting) are the main event, not another meeting; they may place it."""
+    if main.format is not MeetingFormat.BILATERAL or cue.SIDELINES.search(words):
+        return main, talks
+    inside = set(main.participants)
+    same = [m for m in talks if set(m.participants) <= inside]
+    if not same:
+        return main, talks
+    location = main.location or same[0].location
+    return replace(main, location=location), [m for m in talks if m not in same]
 
 
 def _earlier(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
-    """An earlier meeting recalled in passing ("the previous conference in Bishkek", "the
-    2004 summit in Istanbul"): held, multilateral, placed where the sentence puts it."""
-    if not _EARLIER.search(context.text[s:e]):
+    """An earlier meeting recalled in passing ("the previous conference in Bishkek", "they
+    last met in Ankara", "launched at the 2004 summit in Istanbul"): held, placed where the
+    sentence puts it, multilateral unless the words or the main event say two parties."""
+    words = context.text[s:e]
+    recalled = cue.EARLIER.search(words) or (cue.LAST.search(words) and cue.OWN_EVENT.search(words))
+    if not (recalled or (cue.HELD_AT.search(words) and context.names_past_year(s, e))):
         return []
     places = [p for p in context.places_in(s, e) if p != main.location]
     if not places:
         return []
-    return [_meeting(MeetingFormat.MULTILATERAL, False, [], [], [], places[0], (s, e))]
+    fmt = MeetingFormat.MULTILATERAL if cue.MANY.search(words) else None
+    fmt = fmt or (MeetingFormat.BILATERAL if cue.BILATERAL.search(words) else main.format)
+    return [make_meeting(fmt, False, [], _same_parties(main, fmt),
+                         [], places[0], (s, e))]  # fmt: skip
 
 
-def _planned(context: Context, s: int, e: int) -> Meeting:
-    cue = _FUTURE.search(context.text[s:e])
-    places = context.places_in(s, e, after=s + cue.start() if cue else None)
-    return _meeting(MeetingFormat.MULTILATERAL, True, [], [], context.dates_in(s, e),
-                    next(iter(places), None), (s, e))  # fmt: skip
+def _same_parties(main: Meeting, fmt: MeetingFormat) -> set[str]:
+    """The states of another meeting of the same parties (the next round of bilateral talks,
+    a trilateral's next meeting); none for a forum's, whose members the text does not list."""
+    same = fmt is main.format and (fmt is MeetingFormat.BILATERAL or 2 <= len(main.countries) <= 3)
+    return set(main.countries) if same else set()
 
 
-def _inherit(meetings: list[Meeting], main: Meeting | None) -> list[Meeting]:
-    """A meeting planned in a bilateral setting is bilateral between the same states."""
-    if main is None or main.format is not MeetingFormat.BILATERAL:
-        return meetings
-    return [
-        Meeting(main.format, m.status, m.start, m.end, m.location, m.participants,
-                main.countries, m.spans)
-        if m.status is MeetingStatus.PLANNED else m
-        for m in meetings
-    ]  # fmt: skip
+def _attended(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
+    """ "On Thursday, she took part in the session of the Commission at NATO Headquarters":
+    another meeting when it has a day or a place of its own; else it is the main event."""
+    words = context.text[s:e]
+    if not cue.ATTENDED.search(words):
+        return []
+    dates = [d for d in sentence_dates(context, s, e) if d.granularity == "day"]
+    place = sentence_place(context, s, e)
+    own_day = bool(dates) and (main.start is None or dates[0].value != main.start.value)
+    if not (own_day or (place and place != main.location)):
+        return []
+    people = context.named_in(s, e)
+    fmt = cue.sentence_format(words) or main.format
+    countries = {p.country for p in people if p.country} | set(main.countries)
+    return [make_meeting(fmt, False, people, countries, dates, place or main.location, (s, e))]
 
 
-def _meeting(
-    fmt: MeetingFormat,
-    planned: bool,
-    people: Sequence[Person],
-    countries: set[str] | Sequence[str],
-    dates: Sequence[DateSpan],
-    location: str | None,
-    span: Span,
-) -> Meeting:
-    start = end = None
-    for mention in dates:
-        if mention.value is not None:
-            granularity = DateGranularity(mention.granularity)
-            start = When(mention.value, granularity)
-            end = When(mention.end_value or mention.value, granularity)
-            break
-    return Meeting(
-        format=fmt,
-        status=MeetingStatus.PLANNED if planned else MeetingStatus.HELD,
-        start=start,
-        end=end,
-        location=location,
-        participants=tuple(p.name for p in people),
-        countries=tuple(sorted(countries)),
-        spans=(span,),
-    )
+def _distinct(context: Context, meetings: list[Meeting]) -> list[Meeting]:
+    """One meeting per event: reports of the same bilateral talks (the same two people on the
+    same day) and two sentences about the same "next" meeting are one."""
+    kept: list[Meeting] = []
+    for meeting in meetings:
+        twin = next((k for k in kept if _same(context, k, meeting)), None)
+        if twin is None:
+            kept.append(meeting)
+        else:
+            kept[kept.index(twin)] = _fill(twin, meeting)
+    return kept
+
+
+def _same(context: Context, a: Meeting, b: Meeting) -> bool:
+    if a.format is not b.format or a.status is not b.status:
+        return False
+    if len(a.participants) >= 2 and set(a.participants) == set(b.participants):
+        return a.start == b.start
+    if a.status is MeetingStatus.PLANNED and not (a.participants or b.participants):
+        # "before the next meeting" then "the next meeting will take place in Baku"
+        unplaced = a.location is None or b.location is None or a.location == b.location
+        undated = a.start is None or b.start is None or a.start == b.start
+        return unplaced and undated and all(_says_next(context, m) for m in (a, b))
+    return False
+
+
+def _says_next(context: Context, meeting: Meeting) -> bool:
+    return any(cue.NEXT.search(context.text[s:e]) for s, e in meeting.spans)

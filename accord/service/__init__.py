@@ -18,14 +18,14 @@ from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
 from accord.service.sharing import SharingCases, require
-from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal
+from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal, user
 from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
 from accord.stix.extensions import PROVENANCE_EXTENSION as PROVENANCE
 from accord.stix.markings import remark, tlp2_extension_definition, tlp_marking
 from accord.store import ObjectQuery, SearchHit, Stats, Store
 from accord.store.model import Document as StoredDocument
 from accord.store.model import NewSource, Progress, Sharing
-from accord.vocab import TLP
+from accord.vocab import TLP, Role
 
 BUNDLE_SUFFIXES = (".json", ".json.gz")
 DOCUMENT_SUFFIXES = (".txt", ".text", ".html", ".htm", ".pdf", ".docx")
@@ -122,6 +122,14 @@ def _entity_evidence(
                 obj["extensions"] = rest
         out.append(obj)
     return out, evidence
+
+
+def _reader_of(owner: Principal) -> Principal:
+    """Whose view a write is resolved in: the owner organisation's, even when the operator
+    writes for it; the operator's own writes see everything."""
+    if owner.org_id is None:
+        return SYSTEM
+    return user(owner.name, org_id=owner.org_id, role=Role.READER)
 
 
 def _marked(objects: list[dict[str, Any]], tlp: TLP) -> list[dict[str, Any]]:
@@ -284,7 +292,6 @@ class Accord(SharingCases):
     ) -> None:
         from accord.documents import load_path
         from accord.extraction.pipeline import extract
-        from accord.resolve import resolve
         from accord.stix.mapping import to_bundle
 
         document = load_path(path)
@@ -297,31 +304,47 @@ class Accord(SharingCases):
                            title=document.title, source=path.name, created=now,
                            sha256=document.sha256)  # fmt: skip
         objects = _marked(bundle["objects"], origin.sharing.tlp)
-        # Entities stored under other names (other documents', whoever holds them) are
-        # referred to; meetings, which are facts, only when the owner may see them.
-        resolved, _ = resolve(objects, self.store, viewer=SYSTEM, meetings_viewer=owner)
-        resolved, evidence = _entity_evidence(resolved)
-        known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
-                                     viewer=SYSTEM)  # fmt: skip
-        fresh = [o for o in resolved if o["id"] not in known]
-        checked = check_bundle(str(path), bundle["id"], fresh)
-        if checked.problems:
-            raise BundleError(str(path), checked.problems)
         report_id = next(o["id"] for o in objects if o["type"] == "report")
         stored = StoredDocument(
             id=report_id, sha256=document.sha256, text=document.text, title=document.title,
             source=path.name, media_type=document.media_type,
             published=document.published.isoformat() if document.published else None,
         )  # fmt: skip
-        result = self.store.put_objects(
-            checked.objects, checked.versions, date_added=format_timestamp(now),
-            progress=progress(str(path)) if progress else None, document=stored,
-            source=origin.source("document", report_id, path.name), evidence=evidence,
-        )  # fmt: skip
+        # What is written depends on what resolving reads (is this person stored already?), so
+        # both happen under the single writer: a concurrent ingest naming the same new person
+        # has either committed (and its person is found) or waits. Extraction stays outside.
+        with self.store.held_write():
+            if self.store.document_held(document.sha256, owner_org=origin.owner_org):
+                report.document = "already stored"  # raced: the same text, the same owner
+                return
+            fresh, evidence = self._unstored(objects, owner)
+            checked = check_bundle(str(path), bundle["id"], fresh)
+            if checked.problems:
+                raise BundleError(str(path), checked.problems)
+            result = self.store.put_objects(
+                checked.objects, checked.versions, date_added=format_timestamp(now),
+                progress=progress(str(path)) if progress else None, document=stored,
+                source=origin.source("document", report_id, path.name), evidence=evidence,
+            )  # fmt: skip
         report.objects, report.added = len(objects), result.added
         report.new_versions, report.history = result.new_versions, result.history
         report.unchanged = result.unchanged + len(objects) - len(fresh)
         report.document = "added" if result.document_added else "already stored"
+
+    def _unstored(
+        self, objects: list[dict[str, Any]], owner: Principal
+    ) -> tuple[list[dict[str, Any]], dict[str, bytes]]:
+        """The objects to write, and the document's evidence of each entity it names.
+        Entities and meetings stored under other names become references to those when the
+        owner may see them (a variant name never pulls in a fuller one from a source the
+        owner may not see); shared entities already stored by id are not written again."""
+        from accord.resolve import resolve
+
+        resolved, _ = resolve(objects, self.store, viewer=_reader_of(owner))
+        resolved, evidence = _entity_evidence(resolved)
+        known = self.store.known_ids([o["id"] for o in resolved if o["type"] in SHARED_TYPES],
+                                     viewer=SYSTEM)  # fmt: skip
+        return [o for o in resolved if o["id"] not in known], evidence
 
     def _check(self, source: str, raw: bytes, strict: bool) -> CheckedBundle:
         bundle_id, objects = parse_bundle(source, raw)
@@ -347,9 +370,16 @@ class Accord(SharingCases):
     # --- reads ----------------------------------------------------------------------------
     def export(self, query: ObjectQuery, out: BinaryIO, *, viewer: Principal) -> int:
         """Stream the matching objects to `out` as one bundle; return how many."""
-        return write_bundle(
-            self.store.iter_query(query, viewer=viewer), out, self.ids.new("bundle")
-        )
+        return write_bundle(self._pages(query, viewer), out, self.ids.new("bundle"))
+
+    def _pages(self, query: ObjectQuery, viewer: Principal) -> Iterator[bytes]:
+        """Every matching object, page after page, each page's restricted reads audited."""
+        while True:
+            page = self.query(query, viewer=viewer)
+            yield from page.items
+            if page.next_cursor is None:
+                return
+            query = replace(query, cursor=page.next_cursor)
 
     def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:
         found = self.store.get(object_id, viewer=viewer)

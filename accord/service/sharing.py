@@ -9,8 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import orjson
-
 from accord.clock import Clock, format_timestamp
 from accord.errors import BundleError, ForbiddenError, InputError, NotFoundError
 from accord.sharing import SYSTEM, Capability, Principal
@@ -19,6 +17,7 @@ from accord.stix.bundle import check_bundle
 from accord.stix.markings import remark, tlp2_extension_definition, tlp_marking
 from accord.store import ObjectQuery, Page, Store
 from accord.store.model import Sharing, SourceInfo
+from accord.store.shared import audit_row
 from accord.vocab import TLP
 
 if TYPE_CHECKING:
@@ -68,11 +67,9 @@ class SharingCases:
         outcome: str = "ok",
     ) -> None:
         at = format_timestamp(self.clock.now())
-        raw = orjson.dumps(detail).decode() if detail else None
         self.store.append_audit(
-            [(at, principal.name, principal.org_id, action, target, outcome, raw)
-             for target in targets]
-        )  # fmt: skip
+            [audit_row(at, principal, action, target, detail, outcome) for target in targets]
+        )
 
     def audited_reads(self, viewer: Principal, ids: Sequence[str]) -> None:
         """Every read of TLP:RED or AMBER+STRICT content is written to the audit log."""
@@ -93,8 +90,10 @@ class SharingCases:
     ) -> tuple[list[dict[str, Any]], str | None]:
         require(viewer, Capability.ADMINISTER, "read the audit log")
         _check_limit(limit)
+        # The operator reads the whole log; an administrator, its own organisation's events.
+        org = None if viewer.is_system else viewer.org_id
         return self.store.audit(action=action, actor=actor, since=since, limit=limit,
-                                cursor=cursor)  # fmt: skip
+                                cursor=cursor, org_id=org)  # fmt: skip
 
     # --- objects ---------------------------------------------------------------------------
     def query(self, query: ObjectQuery, *, viewer: Principal) -> Page:

@@ -61,6 +61,12 @@ SYSTEM = Principal(PrincipalKind.SYSTEM, "system")
 ANONYMOUS = Principal(PrincipalKind.ANONYMOUS, "anonymous")
 
 
+def operator_for(org_id: int, org_name: str | None = None) -> Principal:
+    """The node's operator writing on behalf of an organisation (``accord ingest --org``):
+    it may do everything SYSTEM may, and what it writes is owned by that organisation."""
+    return Principal(PrincipalKind.SYSTEM, "system", org_id, org_name)
+
+
 def user(
     name: str, *, org_id: int, role: Role, org_name: str | None = None, user_id: int | None = None
 ) -> Principal:

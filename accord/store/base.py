@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import abc
 import string
+import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import replace
 from typing import Any, Protocol
 
@@ -66,6 +67,7 @@ class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
 
     engine: str
     url: str
+    _held: tuple[int, WriteTx] | None = None  # (thread, transaction) of held_write()
 
     # --- engine hooks -------------------------------------------------------------------
     @abc.abstractmethod
@@ -231,6 +233,31 @@ class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
         seq, last_added = last[0]
         return int(seq) + 1, max(date_added, last_added)
 
+    # --- held writes ----------------------------------------------------------------------
+    @contextmanager
+    def held_write(self) -> Iterator[None]:
+        """Hold the single writer's transaction while the caller reads and then writes, so
+        that what it writes may depend on what it read: no other writer commits in between.
+        Writes made inside (`put_objects`, `put_document`) join this transaction, which
+        commits on exit and rolls back on an error. Reads made inside run in it too: they see
+        everything committed before and what was written inside, and they need no second
+        connection (writers waiting for the hold may have taken the rest of a pool)."""
+        if self._held_tx() is not None:  # nested: the outer hold decides
+            yield
+            return
+        with self._write() as tx:
+            self._held = (threading.get_ident(), tx)
+            try:
+                yield
+            finally:
+                self._held = None
+
+    def _held_tx(self) -> WriteTx | None:
+        """The transaction this thread holds through `held_write`, if any. Another thread's
+        hold is not ours: its writes wait for the writer as usual."""
+        held = self._held
+        return held[1] if held is not None and held[0] == threading.get_ident() else None
+
     # --- reads ----------------------------------------------------------------------------
     def get(self, object_id: str, *, viewer: Principal) -> dict[str, Any]:
         """The latest version of `object_id`, or NotFoundError (also when not visible)."""
@@ -283,8 +310,12 @@ class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
             query = _with_cursor(query, page.next_cursor)
 
     def _filters(self, query: ObjectQuery, where: list[str], params: list[Any]) -> None:
+        # Given ids or refs, their index is the selective one; without statistics SQLite's
+        # planner would take the (type, latest) index and scan every relationship instead
+        # (`o.type || ''` keeps it off), so a look-up would grow with the store.
+        by_key = query.ids or query.source_refs or query.target_refs
         for column, values in (
-            ("type", query.types),
+            ("type || ''" if by_key else "type", query.types),
             ("id", query.ids),
             ("spec_version", query.spec_versions),
             ("created_by_ref", query.created_by_refs),

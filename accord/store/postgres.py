@@ -135,7 +135,10 @@ class PostgresStore(SqlStore):
         self._pool.close()
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        held = self._held_tx()
         try:
+            if isinstance(held, PostgresTx):  # inside held_write(): on its connection
+                return held.fetch(sql, params)
             with self._pool.connection() as conn:
                 return conn.execute(_pg(sql), params).fetchall()
         except psycopg.Error as exc:
@@ -143,6 +146,10 @@ class PostgresStore(SqlStore):
 
     @contextmanager
     def _write(self) -> Iterator[PostgresTx]:
+        held = self._held_tx()
+        if isinstance(held, PostgresTx):  # inside held_write(): join its transaction
+            yield held
+            return
         try:
             with self._pool.connection() as conn, conn.transaction():
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", [_WRITE_LOCK])

@@ -209,11 +209,15 @@ class SharedMethods(abc.ABC):
         since: str | None = None,
         limit: int = 100,
         cursor: str | None = None,
+        org_id: int | None = None,
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """Audit events, newest first, keyset-paged (administrators only: the service checks
-        the capability, as the log is not shared data)."""
+        """Audit events, newest first, keyset-paged; only those of organisation `org_id` when
+        it is given (an organisation's administrator reads its own organisation's events)."""
         where: list[str] = ["1=1"]
         params: list[Any] = []
+        if org_id is not None:
+            where.append("a.org_id = ?")
+            params.append(org_id)
         for column, value in (("a.action", action), ("a.actor", actor)):
             if value is not None:
                 where.append(f"{column} = ?")
@@ -232,6 +236,21 @@ class SharedMethods(abc.ABC):
         more = len(rows) > limit
         events = [_event(row) for row in rows[:limit]]
         return events, encode_cursor(int(rows[limit - 1][0])) if more else None
+
+
+def audit_row(
+    at: str,
+    actor: Principal,
+    action: str,
+    target: str | None,
+    detail: dict[str, Any] | None = None,
+    outcome: str = "ok",
+    name: str | None = None,
+) -> tuple[Any, ...]:
+    """One audit event as `append_audit` takes it; `name` overrides the actor's name (for a
+    refused login, the name that was tried). `detail` must hold no secret."""
+    raw = orjson.dumps(detail).decode() if detail else None
+    return (at, name or actor.name, actor.org_id, action, target, outcome, raw)
 
 
 def _owned(tx: WriteTx, source_id: int, viewer: Principal, action: str) -> int | None:

@@ -127,6 +127,12 @@ class SQLiteStore(SqlStore):
                 conn.close()
 
     def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
+        held = self._held_tx()
+        if isinstance(held, SQLiteTx):  # inside held_write(): read in its transaction
+            try:
+                return held.fetch(sql, params)
+            except sqlite3.Error as exc:
+                raise StoreError(f"SQLite read failed: {exc}") from exc
         with self._reader() as conn:
             try:
                 return conn.execute(sql, params).fetchall()
@@ -135,6 +141,10 @@ class SQLiteStore(SqlStore):
 
     @contextmanager
     def _write(self) -> Iterator[SQLiteTx]:
+        held = self._held_tx()
+        if isinstance(held, SQLiteTx):  # inside held_write(): join its transaction
+            yield held
+            return
         with self._lock:
             conn = self._writer
             try:

@@ -160,3 +160,19 @@ def test_a_document_s_facts_carry_its_current_tlp(setup: tuple[Accord, World]) -
     # the same level again writes nothing new
     service.share(report_id(first), Sharing(TLP.RED, Distribution.GROUPS, (1,)), viewer=editor(A))
     assert len(service.versions(campaign, viewer=SYSTEM)) == len(before) + 2
+
+
+def test_an_administrator_reads_only_its_organisation_s_audit_events(
+    setup: tuple[Accord, World],
+) -> None:
+    service, w = setup
+    service.get(entity_id(0), viewer=viewer(A))
+    service.share(report_id(w.sources[0]), Sharing(TLP.RED, Distribution.GROUPS, (1,)),
+                  viewer=editor(A))  # fmt: skip
+    service.share(report_id(w.sources[1]), Sharing(TLP.AMBER, Distribution.COMMUNITY),
+                  viewer=editor(B))  # fmt: skip
+    admin_a = user("admin", org_id=A, role=Role.ADMIN)
+    events, _ = service.audit(viewer=admin_a)
+    assert events and {e["org_id"] for e in events} == {A}
+    everything, _ = service.audit(viewer=SYSTEM)
+    assert {e["org_id"] for e in everything} >= {A, B}
