@@ -138,3 +138,13 @@ def test_the_entity_view_holds_only_the_viewers_facts(any_node: Node) -> None:
             found = set(re.findall(rb'"([a-z0-9-]+--[0-9a-f-]{36})"', view.content))
             b_only = found - {i.encode() for i in visible_ids(node, "b_analyst")}
             assert not (b_only & {i.encode() for i in a_facts}), object_id
+
+
+def test_an_admin_reads_only_their_organisations_audit_events(node: Node) -> None:
+    assert upload(node, "b_analyst", "constanta.txt", sample("s06")).status_code == 201
+    assert upload(node, "a_analyst", "lab.txt", sample("s11")).status_code == 201
+    events = node.call("a_admin", "GET", "/audit?limit=1000").json()["events"]
+    assert events and {e["org_id"] for e in events} == {node.orgs["A"]}
+    assert "constanta" not in node.call("a_admin", "GET", "/audit?limit=1000").text
+    mine = node.call("a_admin", "GET", "/audit", params={"by": "a_analyst"}).json()["events"]
+    assert mine and {e["actor"] for e in mine} == {"a_analyst"}

@@ -123,9 +123,12 @@ def audit(
     service: Service,
     actor: Administrator,
     action: Annotated[str | None, Query(max_length=100)] = None,
+    by: Annotated[str | None, Query(max_length=MAX_NAME, description="The actor's name.")] = None,
+    since: Annotated[str | None, Query(max_length=40, description="A timestamp.")] = None,
     limit: Limit = 100,
     cursor: Cursor = None,
 ) -> Response:
-    """Audit events, newest first; follow `next`."""
-    events, next_cursor = service.audit(viewer=actor, action=action, limit=limit, cursor=cursor)
+    """The events of the caller's organisation, newest first; follow `next`."""
+    events, next_cursor = service.audit(viewer=actor, action=action, actor=by, since=since,
+                                        limit=limit, cursor=cursor)  # fmt: skip
     return responses.json({"events": events, "next": next_cursor})
