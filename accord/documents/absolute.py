@@ -22,6 +22,7 @@ from accord.documents.calendar_words import (
     month_number,
     safe_date,
 )
+from accord.documents.cues import Cue, Lines
 from accord.documents.model import DateMention, Granularity
 
 _START = r"(?<![\w.:/-])"
@@ -184,21 +185,31 @@ def _year_only(match: re.Match[str], anchor: date | None) -> DateMention | None:
 
 Finder = Callable[[re.Match[str], date | None], DateMention | None]
 
-FINDERS: tuple[tuple[re.Pattern[str], Finder], ...] = (
-    (DAY_MONTH, _day_month),
-    (MONTH_DAY, _month_day),
-    (NUMERIC, _numeric),
-    (ISO, _iso),
-    (MONTH_YEAR, _month_year),
-    (MONTH_ALONE, _month_alone),
-    (YEAR_ONLY, _year_only),
+# What every match of a pattern holds: a month's name (each begins with its three letters) and
+# a digit. No pattern matches across a line break (SP stays on its line), so a pattern only runs
+# over the lines that hold its cues.
+MONTH_CUE: Cue = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                  "dec")  # fmt: skip
+DIGIT_CUE: Cue = tuple("0123456789")
+
+FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...]], ...] = (
+    (DAY_MONTH, _day_month, (MONTH_CUE, DIGIT_CUE)),
+    (MONTH_DAY, _month_day, (MONTH_CUE, DIGIT_CUE)),
+    (NUMERIC, _numeric, (DIGIT_CUE,)),
+    (ISO, _iso, (DIGIT_CUE,)),
+    (MONTH_YEAR, _month_year, (MONTH_CUE, DIGIT_CUE)),
+    (MONTH_ALONE, _month_alone, (MONTH_CUE,)),
+    (YEAR_ONLY, _year_only, (DIGIT_CUE,)),
 )
 
 
-def absolute_mentions(text: str, anchor: date | None) -> Iterator[DateMention]:
+def absolute_mentions(
+    text: str, anchor: date | None, lines: Lines | None = None
+) -> Iterator[DateMention]:
     """Every calendar-date candidate in `text`, overlapping ones included."""
-    for pattern, finder in FINDERS:
-        for match in pattern.finditer(text):
+    lines = lines or Lines(text)
+    for pattern, finder, cues in FINDERS:
+        for match in lines.finditer(pattern, cues):
             mention = finder(match, anchor)
             if mention is not None:
                 yield mention

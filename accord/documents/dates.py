@@ -12,6 +12,7 @@ from datetime import date
 from itertools import chain
 
 from accord.documents.absolute import absolute_mentions
+from accord.documents.cues import Lines
 from accord.documents.datelines import (
     HEADER_LINES,
     LABELLED_LINES,
@@ -32,8 +33,9 @@ def find_dates(text: str, *, anchor: date | None = None) -> list[DateMention]:
     """Every date expression in `text`, in order, none overlapping (the longest wins where
     two start together, the earlier where they cross). Relative ones resolve against
     `anchor`; without it their value is None."""
+    lines = Lines(text)
     candidates = sorted(
-        chain(absolute_mentions(text, anchor), relative_mentions(text, anchor)),
+        chain(absolute_mentions(text, anchor, lines), relative_mentions(text, anchor, lines)),
         key=lambda m: (m.start, -(m.end - m.start)),
     )
     chosen: list[DateMention] = []

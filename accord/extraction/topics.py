@@ -11,6 +11,7 @@ from functools import cache
 
 import regex
 
+from accord.documents.cues import Cue, cue_of, fold, present
 from accord.extraction.findings import TopicFinding
 from accord.vocab import Topic
 
@@ -192,10 +193,18 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
 }
 
 
+_Compiled = tuple[regex.Pattern[str], int, Cue | None]
+
+
 @cache
-def _compiled() -> dict[Topic, tuple[tuple[regex.Pattern[str], int], ...]]:
+def _compiled() -> dict[Topic, tuple[_Compiled, ...]]:
+    """Each cue's pattern and weight, with the literals one of which its every match holds: a
+    pattern whose literals are not in the text cannot match, and is not run."""
     return {
-        topic: tuple((regex.compile(pattern, regex.IGNORECASE), weight) for pattern, weight in cues)
+        topic: tuple(
+            (regex.compile(pattern, regex.IGNORECASE), weight, cue_of(pattern))
+            for pattern, weight in cues
+        )
         for topic, cues in _LEXICON.items()
     }
 
@@ -203,9 +212,12 @@ def _compiled() -> dict[Topic, tuple[tuple[regex.Pattern[str], int], ...]]:
 def find_topics(text: str, threshold: int = THRESHOLD) -> tuple[TopicFinding, ...]:
     """Topics whose cues in `text` weigh at least `threshold`, each with its evidence spans."""
     found = []
+    folded = fold(text)
     for topic, cues in _compiled().items():
         weight, spans = 0, []
-        for pattern, cue_weight in cues:
+        for pattern, cue_weight, cue in cues:
+            if cue is not None and not present(folded, cue):
+                continue
             for match in pattern.finditer(text):
                 weight += cue_weight
                 spans.append(match.span())

@@ -1,0 +1,48 @@
+"""Cues: a pattern skipped for want of its literals never had a match there."""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from accord.documents.cues import Lines, cue_of, fold, present
+from accord.extraction.topics import _LEXICON
+
+TEXTS = [
+    "Counter-Terrorism and DRUG trafficking: the İllegal MİGRATION route.\nBorder guards met.",
+    "The ſmuggling of arms (firearms) across the frontier; KFOR and ISAF.\n\nOn 5 May 2024 ...",
+    "No cue here at all.",
+]
+
+
+def test_fold_keeps_offsets_and_folds_what_ignorecase_folds() -> None:
+    for text in TEXTS:
+        assert len(fold(text)) == len(text)
+    assert fold("İı ſ \u212a") == "ii s k"
+
+
+def test_cue_of_reads_literals_and_alternatives() -> None:
+    assert cue_of(r"\b(?:counter-?|anti-?)?terroris[mt]\w*") == ("terroris",)
+    assert cue_of(r"\bheroin\b|\bcocaine\b") == ("heroin", "cocaine")
+    assert cue_of(r"\bwars?\b") == ("war",)
+    assert cue_of(r"\p{Lu}\w+") is None  # no literal at all
+    assert cue_of(r"(unbalanced") is None
+
+
+def test_a_skipped_topic_pattern_has_no_match() -> None:
+    for cues in _LEXICON.values():
+        for pattern, _ in cues:
+            cue = cue_of(pattern)
+            compiled = regex.compile(pattern, regex.IGNORECASE)
+            for text in TEXTS:
+                if cue is not None and not present(fold(text), cue):
+                    assert compiled.search(text) is None, (pattern, text)
+
+
+def test_lines_find_what_the_whole_text_finds() -> None:
+    pattern = re.compile(r"(?<![\w-])(?:may|border)\w*(?![a-z])", re.IGNORECASE)
+    for text in TEXTS:
+        lines = Lines(text)
+        whole = [m.span() for m in pattern.finditer(text)]
+        assert [m.span() for m in lines.finditer(pattern, (("may", "border"),))] == whole
