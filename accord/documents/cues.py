@@ -16,7 +16,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_SPECIAL = "\u0130\u0131\u017f\u212a"
+_FOLD = str.maketrans(dict(zip(_SPECIAL, "iisk", strict=True)))
 
 Cue = tuple[str, ...]  # lower-case literals, one of which a match contains
 
@@ -24,7 +25,7 @@ Cue = tuple[str, ...]  # lower-case literals, one of which a match contains
 def fold(text: str) -> str:
     """Lower case, offsets kept, with every letter that matches an ASCII letter regardless of
     case folded to it."""
-    if text.isascii():
+    if text.isascii() or not any(letter in text for letter in _SPECIAL):
         return text.lower()
     return text.translate(_FOLD).lower()
 

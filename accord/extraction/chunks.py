@@ -5,7 +5,7 @@ lies inside one; gazetteer look-ups and name patterns work on their sub-spans.""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -20,16 +20,13 @@ _JOINERS = regex.compile(r"[ \t]+|-")
 _JOINED_POSSESSIVES = frozenset({"People", "Peoples", "Workers"})
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def capitalised(self) -> bool:
-        """Capitalised, or an Arabic article before a capital ("al-Qaeda", "ash-Shabaab")."""
-        return self.text[:1].isupper() or _ARTICLE.match(self.text) is not None
+    # Capitalised, or an Arabic article before a capital ("al-Qaeda", "ash-Shabaab"). Set once
+    # by words(): every chunk and body rule asks it.
+    capitalised: bool
 
 
 def words(text: str) -> list[Word]:
@@ -37,16 +34,17 @@ def words(text: str) -> list[Word]:
     for match in _WORD.finditer(text):
         word = match.group()
         end = match.end()
-        for suffix in ("'s", "’s"):
-            if word.endswith(suffix) and len(word) > 3:
-                word, end = word[: -len(suffix)], end - len(suffix)
-        found.append(
-            Word(
-                word.rstrip("."),
-                match.start(),
-                end - (1 if word.endswith(".") and not _initialish(word) else 0),
-            )
-        )
+        if word.endswith(("'s", "’s")):
+            for suffix in ("'s", "’s"):
+                if word.endswith(suffix) and len(word) > 3:
+                    word, end = word[: -len(suffix)], end - len(suffix)
+        if word.endswith("."):
+            bare = word.rstrip(".")
+            end -= 0 if _initialish(word) else 1
+        else:
+            bare = word
+        capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
+        found.append(Word(bare, match.start(), end, capitalised))
     return found
 
 
@@ -56,7 +54,7 @@ _OPENERS = frozenset({"The", "A", "An", "In", "On", "It", "This", "He", "She", "
 
 def _joined(text: str, previous: Word, word: Word) -> bool:
     between = text[previous.end : word.start]
-    if _JOINERS.fullmatch(between) is None:
+    if between != " " and _JOINERS.fullmatch(between) is None:
         possessive = between[:2] in ("'s", "’s") and _JOINERS.fullmatch(between[2:]) is not None
         return possessive and previous.text in _JOINED_POSSESSIVES
     return not _sentence_end(text, previous, word)

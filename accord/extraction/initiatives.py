@@ -11,10 +11,12 @@ named there.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 import regex
 
+from accord.documents.cues import Cue, cue_of, fold
 from accord.extraction.entities import Found
 from accord.extraction.findings import Initiative
 from accord.extraction.spans import SpanIndex
@@ -88,6 +90,8 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
         ),
     )
 )
+_STATUS_CUES = tuple((status, pattern, cue_of(pattern.pattern, pattern.flags))
+                     for status, pattern in _STATUS)  # fmt: skip
 _INSTRUMENT_WORDS = (
     r"Agreement|Treaty|Memorandum|Protocol|Convention|Programme|Program|Plan|Roadmap|"
     r"Strategy|Concept|Operation|Exercise|Initiative|Project|Process|List|Record|Account|"
@@ -230,10 +234,11 @@ def find_initiatives(
     organisations = SpanIndex((f.start, f.end) for f in entities if f.kind == "organisation")
     ordered = sorted(entities, key=lambda f: f.start)
     starts = [f.start for f in ordered]
+    folded = fold(text)
     for s, e in sentences:
         words = text[s:e]
-        status = _status(words)
-        for offset, phrase, kind, titled, own in _instruments(words):
+        status = _status(words, folded[s:e])
+        for offset, phrase, kind, titled, own in _instruments(words, folded[s:e]):
             start = s + offset
             inside = not _names_itself(kind, titled) and organisations.covers(start)
             if inside or phrase.lower() in seen:
@@ -265,9 +270,9 @@ def _anaphoric(phrase: str) -> bool:
     return len(words.split()) == 1 or words.lower() in _HEADS
 
 
-def _status(sentence: str) -> InitiativeStatus | None:
-    for status, pattern in _STATUS:
-        if pattern.search(sentence):
+def _status(sentence: str, folded: str) -> InitiativeStatus | None:
+    for status, pattern, cue in _STATUS_CUES:
+        if (cue is None or any(word in folded for word in cue)) and pattern.search(sentence):
             return status
     return None
 
@@ -275,15 +280,19 @@ def _status(sentence: str) -> InitiativeStatus | None:
 _Candidate = tuple[int, str, InitiativeKind, bool, InitiativeStatus | None]
 
 
-def _instruments(sentence: str) -> list[_Candidate]:
-    """(offset, phrase, kind, titled, own status) for each instrument named in the sentence.
+def _instruments(sentence: str, folded: str) -> list[_Candidate]:
+    """(offset, phrase, kind, titled, own status) for each instrument named in the sentence
+    (`folded`: the sentence as accord.documents.cues folds it).
     Verb-phrase and nominalised instruments come first: they contain the instrument noun a
     head would find, and their trigger states the status more precisely than the sentence."""
-    readers = (_commitments, _gerund_proposals, _nominals, _code_names, _created, _domains,
-               _phases)  # fmt: skip
-    results = [candidate for read in readers for candidate in read(sentence)]
+    results = [
+        candidate
+        for read, cue in _readers()
+        if cue is None or any(word in folded for word in cue)
+        for candidate in read(sentence)
+    ]
     taken = [(start, start + len(phrase)) for start, phrase, *_ in results]
-    for title in _TITLE.finditer(sentence):
+    for title in _TITLE.finditer(sentence) if _has(folded, _TITLE) else ():
         if any(a <= title.start() < b for a, b in taken):
             continue
         if _names_a_body(sentence, title):
@@ -293,7 +302,7 @@ def _instruments(sentence: str) -> list[_Candidate]:
                     InitiativeKind.PROGRAMME)  # fmt: skip
         results.append((title.start(), title.group(), kind, True, None))
         taken.append(title.span())
-    for head in _HEAD.finditer(sentence):
+    for head in _HEAD.finditer(sentence) if _has(folded, _HEAD) else ():
         if any(a <= head.start() < b for a, b in taken) or _modifies_noun(sentence, head.end()):
             continue
         start = _phrase_start(sentence, head.start())
@@ -305,6 +314,40 @@ def _instruments(sentence: str) -> list[_Candidate]:
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
             taken.append((start, end))
     return results
+
+
+_Reader = Callable[[str], list[_Candidate]]
+
+
+@cache
+def _readers() -> tuple[tuple[_Reader, Cue | None], ...]:
+    """The readers of verb-phrase and nominalised instruments, each with the literals one of
+    which anything it finds holds (accord.documents.cues): a sentence without them is not
+    read."""
+    readers: tuple[tuple[_Reader, tuple[regex.Pattern[str], ...]], ...] = (
+        (_commitments, (_COMMITMENT,)), (_gerund_proposals, (_GERUND_PROPOSAL,)),
+        (_nominals, (_NOMINAL,)), (_code_names, (_CODE_NAME, _QUOTED_TITLE)),
+        (_created, (_CREATED,)), (_domains, (_DOMAINS,)), (_phases, (_PHASE,)),
+    )  # fmt: skip
+    return tuple((read, _cue(patterns)) for read, patterns in readers)
+
+
+def _cue(patterns: Sequence[regex.Pattern[str]]) -> Cue | None:
+    cues = [cue_of(pattern.pattern, pattern.flags) for pattern in patterns]
+    if any(cue is None for cue in cues):
+        return None
+    return tuple(word for cue in cues if cue for word in cue)
+
+
+@cache
+def _pattern_cue(pattern: regex.Pattern[str]) -> Cue | None:
+    return cue_of(pattern.pattern, pattern.flags)
+
+
+def _has(folded: str, pattern: regex.Pattern[str]) -> bool:
+    """Whether the folded sentence holds the literals the pattern's matches need."""
+    cue = _pattern_cue(pattern)
+    return cue is None or any(word in folded for word in cue)
 
 
 def _names_a_body(sentence: str, title: regex.Match[str]) -> bool:

@@ -93,6 +93,7 @@ def _given_names() -> Callable[[str], bool]:
     return lambda name: guesser.get_gender(name) != "unknown"
 
 
+@lru_cache(maxsize=65536)  # asked of the same words again and again
 def is_given_name(word: str) -> bool:
     """A capitalised word that is a given name somewhere ("Ramiz", "Katarzyna")."""
     first = word.split("-")[0]
@@ -199,6 +200,7 @@ def _english() -> Callable[[str, str], float]:
     return zipf_frequency
 
 
+@lru_cache(maxsize=65536)  # asked of the same words again and again
 def common_word(word: str, threshold: float = 4.4) -> bool:
     """An everyday English word ("Review", "Affairs"), which a surname rarely is."""
     return _english()(word.lower(), "en") >= threshold
