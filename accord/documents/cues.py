@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Iterator
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 _SPECIAL = "\u0130\u0131\u017f\u212a"
@@ -34,6 +35,37 @@ def present(folded: str, cue: Cue, start: int = 0, end: int | None = None) -> bo
     """Whether one of the cue's literals occurs in folded[start:end]."""
     stop = len(folded) if end is None else end
     return any(folded.find(word, start, stop) >= 0 for word in cue)
+
+
+class Present:
+    """Which parts of a text (its sentences, say) hold the literals of a cue, found with one
+    search of the whole text per literal, so that a pattern is only run over those parts."""
+
+    def __init__(self, text: str, parts: Sequence[tuple[int, int]]) -> None:
+        self.folded = fold(text)
+        self._parts = parts
+        self._starts = [start for start, _ in parts]
+        self._holding: dict[Cue, set[int]] = {}
+
+    def holds(self, cue: Cue | None, part: int) -> bool:
+        """Whether parts[part] holds a literal of the cue (None: no cue, always)."""
+        if cue is None:
+            return True
+        holding = self._holding.get(cue)
+        if holding is None:
+            holding = self._holding[cue] = self._find(cue)
+        return part in holding
+
+    def _find(self, cue: Cue) -> set[int]:
+        holding = set()
+        for word in cue:
+            at = self.folded.find(word)
+            while at >= 0:
+                part = bisect_right(self._starts, at) - 1
+                if part >= 0 and at + len(word) <= self._parts[part][1]:
+                    holding.add(part)
+                at = self.folded.find(word, at + 1)
+        return holding
 
 
 class Lines:

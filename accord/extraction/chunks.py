@@ -34,18 +34,23 @@ def words(text: str) -> list[Word]:
     for match in _WORD.finditer(text):
         word = match.group()
         end = match.end()
-        if word.endswith(("'s", "’s")):
-            for suffix in ("'s", "’s"):
-                if word.endswith(suffix) and len(word) > 3:
-                    word, end = word[: -len(suffix)], end - len(suffix)
-        if word.endswith("."):
+        if word[-1] in "s.":  # most words need neither the possessive nor the full stop taken off
+            word, end = _trimmed(word, end)
             bare = word.rstrip(".")
-            end -= 0 if _initialish(word) else 1
         else:
             bare = word
         capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
         found.append(Word(bare, match.start(), end, capitalised))
     return found
+
+
+def _trimmed(word: str, end: int) -> tuple[str, int]:
+    """The word without a possessive "'s", and where it ends: before a full stop that is not
+    part of an initial or abbreviation."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > 3:
+            word, end = word[: -len(suffix)], end - len(suffix)
+    return word, end - (1 if word.endswith(".") and not _initialish(word) else 0)
 
 
 _ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu}")
@@ -78,14 +83,13 @@ def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word
     """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
     run: list[Word] = []
     for word in all_words if all_words is not None else words(text):
-        joined = bool(run) and _joined(text, run[-1], word)
-        if word.capitalised or (word.text in CONNECTORS and run):
-            if run and not joined:
+        if word.capitalised or (run and word.text in CONNECTORS):
+            if run and not _joined(text, run[-1], word):
                 yield from _close(run)
                 run = []
             if word.capitalised or run:
                 run.append(word)
-        else:
+        elif run:
             yield from _close(run)
             run = []
     yield from _close(run)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from accord.extraction import gazetteers as gz
-from accord.extraction.bodies import bodies, trim
+from accord.extraction.bodies import HEADS, bodies, trim
 from accord.extraction.chunks import Word, chunks, sub_spans, words
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.names import common_word
@@ -67,7 +67,7 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
     }  # fmt: skip
     for i, j in sub_spans(run, longest=20):
         start, end = run[i].start, run[j - 1].end
-        for item in _look_up(text[start:end], start, end, run[i:j]):
+        for item in _look_up(text[start:end], start, end, j - i):
             spans = taken[item.kind]
             if any(s < end and start < e for s, e in spans):
                 continue
@@ -76,6 +76,8 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
     found = [_with_suffix(text, run, item) for item in found]
     found.extend(_hyphen_parts(run, taken["country"]))
     known = taken["organisation"] + taken["threat"]
+    if len(run) < 2 or not any(word.text in HEADS for word in run):
+        return found  # a body's name has two words or more, one of them its head noun
     for body in bodies(run, lambda w: gz.find_place(w) is not None):
         i, j = trim(run, *body)
         if i >= j:
@@ -133,8 +135,11 @@ def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _look_up(surface: str, start: int, end: int, span: list[Word]) -> list[Found]:
-    return [replace(found, start=start, end=end) for found in _known(surface, len(span))]
+def _look_up(surface: str, start: int, end: int, words: int) -> list[Found]:
+    return [
+        Found(f.kind, f.key, start, end, f.surface, f.country, f.parent, f.detail)
+        for f in _known(surface, words)
+    ]
 
 
 @lru_cache(maxsize=65536)  # the same names recur within a document and across documents

@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from accord.documents.cues import Cue, cue_of, fold
+from accord.documents.cues import Cue, Present, cue_of
 from accord.extraction.entities import Found
 from accord.extraction.findings import Initiative
 from accord.extraction.spans import SpanIndex
@@ -188,13 +188,24 @@ _TOPIC_OF = regex.compile(
     r"\b(?:on|about|regarding|concerning|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
-_NOMINAL_KINDS: tuple[tuple[str, InitiativeKind], ...] = (
-    (r"analysis|law|legislat|code", InitiativeKind.LAW),
-    (r"centre|center", InitiativeKind.CENTRE),
-    (r"forces?\b", InitiativeKind.FORCE),
-    (r"construction|modernis|moderniz|removal|clearance|reconstruction|refurbish",
-     InitiativeKind.PROJECT),
+_NOMINAL_KINDS: tuple[tuple[regex.Pattern[str], InitiativeKind], ...] = tuple(
+    (regex.compile(pattern, regex.IGNORECASE), kind) for pattern, kind in (
+        (r"analysis|law|legislat|code", InitiativeKind.LAW),
+        (r"centre|center", InitiativeKind.CENTRE),
+        (r"forces?\b", InitiativeKind.FORCE),
+        (r"construction|modernis|moderniz|removal|clearance|reconstruction|refurbish",
+         InitiativeKind.PROJECT),
+    )
 )  # fmt: skip
+# Small patterns of the readers below, compiled once.
+_DETERMINER = regex.compile(r"^(?:the|this|that|these|a|an)\s+", regex.IGNORECASE)
+_HEAD_TAIL = regex.compile(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80})?")
+_TITLE_OBJECT = regex.compile(r"\s+(?:on|of|for|between|against|to|in)\s+")
+_PLAIN_WORDS = regex.compile(r"[\p{L}\p{N}\s'-]+")
+_FOLLOWING = regex.compile(r"\s+([\p{L}-]+)")
+_TRANSFORM = regex.compile(r"transform\w*\b.*\binto\b", regex.IGNORECASE)
+_SHARING = regex.compile(r"(?:exchange|share|link|compile)", regex.IGNORECASE)
+_LETTERS = regex.compile(r"[\p{L}-]+")
 # Where a clause or a purpose adjunct begins: the instrument ends there.
 _CLAUSE_END = regex.compile(
     r"\s+(?:and\s+to|and\s+(?:would|will|should)|so\s+that|in\s+order|which|who|that|"
@@ -226,6 +237,10 @@ _QUOTED_TITLE = regex.compile(
 )
 
 
+_TITLE_CUE = cue_of(_TITLE.pattern, _TITLE.flags)
+_HEAD_CUE = cue_of(_HEAD.pattern, _HEAD.flags)
+
+
 def find_initiatives(
     text: str, entities: Sequence[Found], sentences: Sequence[tuple[int, int]]
 ) -> list[Initiative]:
@@ -234,11 +249,11 @@ def find_initiatives(
     organisations = SpanIndex((f.start, f.end) for f in entities if f.kind == "organisation")
     ordered = sorted(entities, key=lambda f: f.start)
     starts = [f.start for f in ordered]
-    folded = fold(text)
-    for s, e in sentences:
+    present = Present(text, sentences)
+    for index, (s, e) in enumerate(sentences):
         words = text[s:e]
-        status = _status(words, folded[s:e])
-        for offset, phrase, kind, titled, own in _instruments(words, folded[s:e]):
+        status = _status(words, present, index)
+        for offset, phrase, kind, titled, own in _instruments(words, present, index):
             start = s + offset
             inside = not _names_itself(kind, titled) and organisations.covers(start)
             if inside or phrase.lower() in seen:
@@ -266,13 +281,13 @@ def _names_itself(kind: InitiativeKind, titled: bool) -> bool:
 def _anaphoric(phrase: str) -> bool:
     """ "the agreement", "The Memorandum", "the working group": a reference back to an
     instrument named before."""
-    words = regex.sub(r"^(?:the|this|that|these|a|an)\s+", "", phrase, flags=regex.IGNORECASE)
+    words = _DETERMINER.sub("", phrase)
     return len(words.split()) == 1 or words.lower() in _HEADS
 
 
-def _status(sentence: str, folded: str) -> InitiativeStatus | None:
+def _status(sentence: str, present: Present, index: int) -> InitiativeStatus | None:
     for status, pattern, cue in _STATUS_CUES:
-        if (cue is None or any(word in folded for word in cue)) and pattern.search(sentence):
+        if present.holds(cue, index) and pattern.search(sentence):
             return status
     return None
 
@@ -280,19 +295,19 @@ def _status(sentence: str, folded: str) -> InitiativeStatus | None:
 _Candidate = tuple[int, str, InitiativeKind, bool, InitiativeStatus | None]
 
 
-def _instruments(sentence: str, folded: str) -> list[_Candidate]:
+def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate]:
     """(offset, phrase, kind, titled, own status) for each instrument named in the sentence
-    (`folded`: the sentence as accord.documents.cues folds it).
+    (`index`: its number, to ask `present` which cues it holds).
     Verb-phrase and nominalised instruments come first: they contain the instrument noun a
     head would find, and their trigger states the status more precisely than the sentence."""
     results = [
         candidate
         for read, cue in _readers()
-        if cue is None or any(word in folded for word in cue)
+        if present.holds(cue, index)
         for candidate in read(sentence)
     ]
     taken = [(start, start + len(phrase)) for start, phrase, *_ in results]
-    for title in _TITLE.finditer(sentence) if _has(folded, _TITLE) else ():
+    for title in _TITLE.finditer(sentence) if present.holds(_TITLE_CUE, index) else ():
         if any(a <= title.start() < b for a, b in taken):
             continue
         if _names_a_body(sentence, title):
@@ -302,13 +317,12 @@ def _instruments(sentence: str, folded: str) -> list[_Candidate]:
                     InitiativeKind.PROGRAMME)  # fmt: skip
         results.append((title.start(), title.group(), kind, True, None))
         taken.append(title.span())
-    for head in _HEAD.finditer(sentence) if _has(folded, _HEAD) else ():
+    for head in _HEAD.finditer(sentence) if present.holds(_HEAD_CUE, index) else ():
         if any(a <= head.start() < b for a, b in taken) or _modifies_noun(sentence, head.end()):
             continue
         start = _phrase_start(sentence, head.start())
-        tail = regex.match(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80})?",
-                           sentence[head.end():])  # fmt: skip
-        end = head.end() + (tail.end() if tail else 0)
+        tail = _HEAD_TAIL.match(sentence, head.end())
+        end = tail.end() if tail else head.end()
         phrase = " ".join(sentence[start:end].split()[:14]).strip()
         if len(phrase) > 3:
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
@@ -339,21 +353,10 @@ def _cue(patterns: Sequence[regex.Pattern[str]]) -> Cue | None:
     return tuple(word for cue in cues if cue for word in cue)
 
 
-@cache
-def _pattern_cue(pattern: regex.Pattern[str]) -> Cue | None:
-    return cue_of(pattern.pattern, pattern.flags)
-
-
-def _has(folded: str, pattern: regex.Pattern[str]) -> bool:
-    """Whether the folded sentence holds the literals the pattern's matches need."""
-    cue = _pattern_cue(pattern)
-    return cue is None or any(word in folded for word in cue)
-
-
 def _names_a_body(sentence: str, title: regex.Match[str]) -> bool:
     """A title that names an organisation, an office or a post: "Programme Office", "Collective
     Security Treaty Organisation", "European Bank for Reconstruction"."""
-    name = regex.split(r"\s+(?:on|of|for|between|against|to|in)\s+", title.group())[0]
+    name = _TITLE_OBJECT.split(title.group())[0]
     return (_BODY_NOUN.match(sentence, title.end()) is not None
             or _BODY_NOUN.search(title.group()) is not None
             or _BODY_TITLE.search(name) is not None)  # fmt: skip
@@ -394,9 +397,7 @@ def _created(sentence: str) -> list[_Candidate]:
         before = sentence[: verb.start()]
         start = max((m.end() for m in _SUBJECT_START.finditer(before)), default=0)
         subject = before[start:].strip()
-        if not 2 <= len(subject.split()) <= 12 or not regex.fullmatch(
-            r"[\p{L}\p{N}\s'-]+", subject
-        ):
+        if not 2 <= len(subject.split()) <= 12 or not _PLAIN_WORDS.fullmatch(subject):
             continue
         head = _HEAD.search(subject)
         if head is not None:
@@ -424,7 +425,7 @@ def _phases(sentence: str) -> list[_Candidate]:
 def _modifies_noun(sentence: str, end: int) -> bool:
     """An instrument word followed by another instrument noun or by the noun of an office or
     premises is a modifier, not a head: "training centre", "exchange offices"."""
-    following = regex.match(r"\s+([\p{L}-]+)", sentence[end:])
+    following = _FOLLOWING.match(sentence, end)
     if following is None:
         return False
     return following.group(1).lower() in _HEADS or _BODY_NOUN.match(sentence, end) is not None
@@ -451,8 +452,7 @@ def _nominals(sentence: str) -> list[_Candidate]:
             continue
         start = _phrase_start(sentence, match.start())
         phrase = sentence[start : match.start()] + phrase
-        kind = next((k for pattern, k in _NOMINAL_KINDS
-                     if regex.search(pattern, phrase, regex.IGNORECASE)),
+        kind = next((k for pattern, k in _NOMINAL_KINDS if pattern.search(phrase)),
                     InitiativeKind.PROGRAMME)  # fmt: skip
         results.append((start, phrase, kind, False, None))
     return results
@@ -483,12 +483,12 @@ def _clause(phrase: str) -> str:
 def _action_kind(phrase: str) -> InitiativeKind:
     """An institutional transformation is an organisation; an instrument noun in the phrase
     gives its kind; sharing and exchanging build a platform; other joint action a programme."""
-    if regex.match(r"transform\w*\b.*\binto\b", phrase, regex.IGNORECASE):
+    if _TRANSFORM.match(phrase):
         return InitiativeKind.ORGANIZATION
     head = _HEAD.search(phrase)
     if head is not None:
         return _HEADS[head.group().lower()]
-    if regex.match(r"(?:exchange|share|link|compile)", phrase, regex.IGNORECASE):
+    if _SHARING.match(phrase):
         return InitiativeKind.PLATFORM
     return InitiativeKind.PROGRAMME
 
@@ -509,7 +509,7 @@ def _phrase_start(sentence: str, head: int) -> int:
     """Where the noun phrase ending at `head` begins: back over up to four modifiers, not over
     verbs, conjunctions, prepositions or pronouns; articles are left out."""
     start = head
-    for match in reversed(list(regex.finditer(r"[\p{L}-]+", sentence[:head]))[-4:]):
+    for match in reversed(list(_LETTERS.finditer(sentence, 0, head))[-4:]):
         word = match.group().lower()
         gap = sentence[match.end() : start]
         if gap.strip() or word in _MODIFIER_STOP or word in ("a", "an", "the"):

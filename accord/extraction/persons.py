@@ -89,7 +89,7 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
     after = text[mention.end : mention.end + 400]
     found = _PAREN_ROLE.match(after)
     if found:
-        for part in regex.split(r"\s*;\s*", found.group(1)):
+        for part in _SEMICOLON.split(found.group(1)):
             _add_role(person, part)
         return
     found = _APPOSITION.match(after)
@@ -99,6 +99,8 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
             _add_role(person, role)
 
 
+_SEMICOLON = regex.compile(r"\s*;\s*")
+_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 _OF_BODY = regex.compile(r"\A\s+(?:of|from)\s+(?:the\s+)?([^,;.()\n]{3,160})")
 _FOR_COUNTRY = regex.compile(r"\A\s+for\s+(\p{Lu}[\p{L}\s-]{2,40}?)(?=[,;.)]|\s+and\b)")
 _DELEGATION = regex.compile(
@@ -126,7 +128,7 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
 
 
 def _add_role(person: _Individual, role: str) -> None:
-    role = regex.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,;:"), flags=regex.IGNORECASE)
+    role = _ARTICLE.sub("", role.strip(" ,;:"))
     if role and len(role) <= 200 and fold(role) not in {fold(r) for r in person.roles}:
         person.roles.append(role)
 

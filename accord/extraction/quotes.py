@@ -30,6 +30,8 @@ _ROLE_AFTER = regex.compile(
 _ABBREVIATED = regex.compile(r"(?:\b\p{L}{1,2}|\bMr|\bMs|\bMrs|\bDr|\bSt|\bGen|\bCol)\.$")
 _FIRST_SENTENCE = regex.compile(r"^(.+?[.!?])(?=\s|$)")
 _MIN_WORDS = 5
+_STOP = regex.compile(r"[.!?](?:\s|$)")
+_STOP_SPACE = regex.compile(r"[.!?]\s")
 
 
 def find_quotes(
@@ -114,14 +116,14 @@ def _same_passage(text: str, previous_end: int, start: int) -> bool:
 
 
 def _sentence_end(after: str) -> int:
-    for found in regex.finditer(r"[.!?](?:\s|$)", after):
+    for found in _STOP.finditer(after):
         if not _ABBREVIATED.search(after[: found.start() + 1]):
             return found.end()
     return len(after)
 
 
 def _clause_start(before: str) -> int:
-    ends = [m.end() for m in regex.finditer(r"[.!?]\s", before)]
+    ends = [m.end() for m in _STOP_SPACE.finditer(before)]
     return ends[-1] if ends else 0
 
 
