@@ -30,9 +30,20 @@ class Word(NamedTuple):
 
 
 def words(text: str) -> list[Word]:
-    found = []
+    return [word for word in _scan(text, every=True) if word is not None]
+
+
+def _scan(text: str, every: bool) -> Iterator[Word | None]:
+    """The words of the text in order. Unless `every`, a word that can neither be part of a
+    name nor join one (lowercase, not a connector) is given as None: chunks() only needs to
+    know that it is there, and most words are such."""
     for match in _WORD.finditer(text):
         word = match.group()
+        if not every and not (
+            word[0].isupper() or "-" in word or word[-1] in "s." or word in CONNECTORS
+        ):
+            yield None  # its Word would be neither capitalised nor a connector
+            continue
         end = match.end()
         if word[-1] in "s.":  # most words need neither the possessive nor the full stop taken off
             word, end = _trimmed(word, end)
@@ -40,8 +51,7 @@ def words(text: str) -> list[Word]:
         else:
             bare = word
         capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
-        found.append(Word(bare, match.start(), end, capitalised))
-    return found
+        yield Word(bare, match.start(), end, capitalised)
 
 
 def _trimmed(word: str, end: int) -> tuple[str, int]:
@@ -82,8 +92,8 @@ def _initialish(word: str) -> bool:
 def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word]]:
     """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
     run: list[Word] = []
-    for word in all_words if all_words is not None else words(text):
-        if word.capitalised or (run and word.text in CONNECTORS):
+    for word in all_words if all_words is not None else _scan(text, every=False):
+        if word is not None and (word.capitalised or (run and word.text in CONNECTORS)):
             if run and not _joined(text, run[-1], word):
                 yield from _close(run)
                 run = []

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import HEADS, bodies, trim
-from accord.extraction.chunks import Word, chunks, sub_spans, words
+from accord.extraction.chunks import Word, chunks, sub_spans
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.names import common_word
 from accord.extraction.spans import SpanIndex
@@ -42,9 +42,8 @@ def find_entities(text: str, persons: Sequence[tuple[int, int]] = ()) -> list[Fo
     spans of `persons`, so that "Colonel Pichler of the Federal Criminal Police Office" gives
     the office alone."""
     found: list[Found] = []
-    all_words = words(text)
     index = SpanIndex(persons)
-    for run in chunks(text, all_words):
+    for run in chunks(text):
         for part in _without_persons(run, index):
             found.extend(_in_run(text, part))
     return sorted(found, key=lambda f: (f.start, -f.end))

@@ -104,6 +104,8 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
     """Every mention of a personal name in `text`, single surnames included, in order."""
     mentions = []
     for match in SEQUENCE.finditer(text):
+        if match.group() in NOT_NAMES:
+            continue  # "The", "In" alone: _mention would take the word off, leaving no name
         mention = _mention(text, match, is_place_or_country)
         if mention is not None:
             mentions.append(mention)
