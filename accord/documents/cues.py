@@ -15,11 +15,12 @@ import importlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 _SPECIAL = "\u0130\u0131\u017f\u212a"
 _FOLD = str.maketrans(dict(zip(_SPECIAL, "iisk", strict=True)))
 
+_M = TypeVar("_M", covariant=True)
 Cue = tuple[str, ...]  # lower-case literals, one of which a match contains
 
 
@@ -68,37 +69,38 @@ class Present:
         return holding
 
 
+class _Finder(Protocol[_M]):
+    def finditer(self, string: str, pos: int, endpos: int) -> Iterator[_M]: ...
+
+
+def line_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line, without its line break."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
 class Lines:
     """The lines of a text, with the cues each holds. For patterns whose matches never span
     a line break: a match lies on a line that holds every cue of the pattern."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._folded = fold(text).split("\n")
-        self._starts: list[int] = []
-        offset = 0
-        for line in self._folded:
-            self._starts.append(offset)
-            offset += len(line) + 1
-        self._holding: dict[Cue, list[bool]] = {}
+        self.spans = line_spans(text)
+        self.present = Present(text, self.spans)
 
-    def _holds(self, cue: Cue) -> list[bool]:
-        found = self._holding.get(cue)
-        if found is None:
-            found = [any(word in line for word in cue) for line in self._folded]
-            self._holding[cue] = found
-        return found
-
-    def finditer(self, pattern: re.Pattern[str], cues: tuple[Cue, ...]) -> Iterator[re.Match[str]]:
+    def finditer(self, pattern: _Finder[_M], cues: tuple[Cue, ...]) -> Iterator[_M]:
         """pattern.finditer(text), for a pattern whose matches stay on one line and hold a
         literal of each cue. Each line is searched up to and with its line break, so that
         look-arounds see what they would see in the whole text."""
-        holds = [self._holds(cue) for cue in cues]
         size = len(self.text)
-        for index, start in enumerate(self._starts):
-            if all(held[index] for held in holds):
-                end = min(size, start + len(self._folded[index]) + 1)
-                yield from pattern.finditer(self.text, start, end)
+        holds = self.present.holds
+        for index, (start, end) in enumerate(self.spans):
+            if all(holds(cue, index) for cue in cues):
+                yield from pattern.finditer(self.text, start, min(size, end + 1))
 
 
 # --- the literals a pattern's matches hold ----------------------------------------------------
