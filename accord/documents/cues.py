@@ -47,6 +47,7 @@ class Present:
         self._parts = parts
         self._starts = [start for start, _ in parts]
         self._holding: dict[Cue, set[int]] = {}
+        self._starts_of: dict[Cue, list[int]] = {}
 
     def holds(self, cue: Cue | None, part: int) -> bool:
         """Whether parts[part] holds a literal of the cue (None: no cue, always)."""
@@ -56,6 +57,19 @@ class Present:
         if holding is None:
             holding = self._holding[cue] = self._find(cue)
         return part in holding
+
+    def starts(self, cue: Cue) -> list[int]:
+        """Where the literals of the cue begin in the whole text, in order."""
+        found = self._starts_of.get(cue)
+        if found is None:
+            at_least: set[int] = set()
+            for word in cue:
+                at = self.folded.find(word)
+                while at >= 0:
+                    at_least.add(at)
+                    at = self.folded.find(word, at + 1)
+            found = self._starts_of[cue] = sorted(at_least)
+        return found
 
     def _find(self, cue: Cue) -> set[int]:
         holding = set()
@@ -71,6 +85,23 @@ class Present:
 
 class _Finder(Protocol[_M]):
     def finditer(self, string: str, pos: int, endpos: int) -> Iterator[_M]: ...
+
+
+class _Matcher(Protocol[_M]):
+    def match(self, string: str, pos: int) -> _M | None: ...
+
+
+def finditer_at(pattern: _Matcher[_M], text: str, starts: Sequence[int]) -> Iterator[_M]:
+    """pattern.finditer(text), for a pattern whose every match begins at one of `starts`
+    (sorted): a match is tried at each start, leftmost first, and the next after its end, as
+    finditer does. Each match is at least one character long (it begins with a literal)."""
+    end = 0
+    for start in starts:
+        if start >= end:
+            found = pattern.match(text, start)
+            if found is not None:
+                yield found
+                end = found.end()  # type: ignore[attr-defined]
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:
@@ -122,6 +153,46 @@ def cue_of(pattern: str, flags: int = 0) -> Cue | None:
     except Exception:  # see above: no cue is always safe
         return None
     return found if found and min(map(len, found)) >= _SHORTEST else None
+
+
+def prefix_cue_of(pattern: str, flags: int = 0) -> Cue | None:
+    """Lower-case literals one of which every match of `pattern` begins with, or None."""
+    try:
+        parser: Any = importlib.import_module("re._parser")
+        parsed = parser.parse(_PROPERTY.sub(r"\\w", pattern), flags & re.VERBOSE)
+        return _prefix(list(parsed.data))
+    except Exception:  # see above: no cue is always safe
+        return None
+
+
+def _prefix(items: list[tuple[Any, Any]]) -> Cue | None:
+    """The literals one of which a sequence of parse items begins with (after zero-width
+    items such as \\b)."""
+    run = ""
+    for op, value in items:
+        name = str(op)
+        if name == "LITERAL" and chr(value).isascii():
+            run += chr(value).lower()
+            continue
+        if name in _ZERO_WIDTH and not run:
+            continue
+        following = _item_prefix(name, value) if name not in _ZERO_WIDTH else None
+        if run:  # "a(?:viation|irport)": the literals go on into the group
+            return tuple(run + word for word in following) if following else (run,)
+        return following
+    return (run,) if run else None
+
+
+def _item_prefix(name: str, value: Any) -> Cue | None:
+    if name == "SUBPATTERN":
+        return _prefix(list(value[-1].data))
+    if name in _REPEATS and value[0] >= 1:
+        return _prefix(list(value[2].data))
+    if name == "BRANCH":
+        branches = [_prefix(list(branch.data)) for branch in value[1]]
+        if all(branches):
+            return tuple(dict.fromkeys(word for cue in branches if cue for word in cue))
+    return None
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> Cue | None:
