@@ -6,7 +6,7 @@ import re
 
 import regex
 
-from accord.documents.cues import Lines, cue_of, fold, present
+from accord.documents.cues import Lines, Present, cue_of, finditer_at, fold, prefix_cue_of, present
 from accord.extraction.topics import _LEXICON
 
 TEXTS = [
@@ -46,3 +46,22 @@ def test_lines_find_what_the_whole_text_finds() -> None:
         lines = Lines(text)
         whole = [m.span() for m in pattern.finditer(text)]
         assert [m.span() for m in lines.finditer(pattern, (("may", "border"),))] == whole
+
+
+def test_prefix_cue_of_reads_what_matches_begin_with() -> None:
+    assert prefix_cue_of(r"\baviation\b|\bairports?\b") == ("aviation", "airport")
+    assert prefix_cue_of(r"\bdrugs?\b") == ("drug",)
+    assert prefix_cue_of(r"\b(?:counter-?|anti-?)?terroris") is None  # may begin with either
+
+
+def test_topic_patterns_tried_at_their_literals_find_what_finditer_finds() -> None:
+    for cues in _LEXICON.values():
+        for pattern, _ in cues:
+            first = prefix_cue_of(pattern)
+            if first is None:
+                continue
+            compiled = regex.compile(pattern, regex.IGNORECASE)
+            for text in TEXTS:
+                where = Present(text, ())
+                tried = [m.span() for m in finditer_at(compiled, text, where.starts(first))]
+                assert tried == [m.span() for m in compiled.finditer(text)], pattern
