@@ -17,6 +17,7 @@ from accord.documents.calendar_words import (
     MONTH,
     SP,
     WEEKDAY,
+    WEEKDAYS,
     YEAR,
     is_capitalised,
     month_number,
@@ -192,14 +193,20 @@ MONTH_CUE: Cue = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep",
                   "dec")  # fmt: skip
 DIGIT_CUE: Cue = tuple("0123456789")
 
-FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...]], ...] = (
-    (DAY_MONTH, _day_month, (MONTH_CUE, DIGIT_CUE)),
-    (MONTH_DAY, _month_day, (MONTH_CUE, DIGIT_CUE)),
-    (NUMERIC, _numeric, (DIGIT_CUE,)),
-    (ISO, _iso, (DIGIT_CUE,)),
-    (MONTH_YEAR, _month_year, (MONTH_CUE, DIGIT_CUE)),
-    (MONTH_ALONE, _month_alone, (MONTH_CUE,)),
-    (YEAR_ONLY, _year_only, (DIGIT_CUE,)),
+# And the literals one of which every match begins with (after the look-behind): a weekday,
+# "from" or "between" (the optional opening), else the day's digit or the month's name; the
+# year's first two digits. A pattern with them is only tried where they are.
+WEEKDAY_CUE: Cue = tuple(WEEKDAYS)
+_OPENING: Cue = (*WEEKDAY_CUE, "from", "between")
+
+FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...], Cue | None], ...] = (
+    (DAY_MONTH, _day_month, (MONTH_CUE, DIGIT_CUE), (*_OPENING, *DIGIT_CUE)),
+    (MONTH_DAY, _month_day, (MONTH_CUE, DIGIT_CUE), (*_OPENING, *MONTH_CUE)),
+    (NUMERIC, _numeric, (DIGIT_CUE,), DIGIT_CUE),
+    (ISO, _iso, (DIGIT_CUE,), ("18", "19", "20")),
+    (MONTH_YEAR, _month_year, (MONTH_CUE, DIGIT_CUE), MONTH_CUE),
+    (MONTH_ALONE, _month_alone, (MONTH_CUE,), None),
+    (YEAR_ONLY, _year_only, (DIGIT_CUE,), None),
 )
 
 
@@ -208,8 +215,8 @@ def absolute_mentions(
 ) -> Iterator[DateMention]:
     """Every calendar-date candidate in `text`, overlapping ones included."""
     lines = lines or Lines(text)
-    for pattern, finder, cues in FINDERS:
-        for match in lines.finditer(pattern, cues):
+    for pattern, finder, cues, first in FINDERS:
+        for match in lines.matches(pattern, cues, first):
             mention = finder(match, anchor)
             if mention is not None:
                 yield mention

@@ -51,12 +51,14 @@ class Present:
 
     def holds(self, cue: Cue | None, part: int) -> bool:
         """Whether parts[part] holds a literal of the cue (None: no cue, always)."""
-        if cue is None:
-            return True
+        return cue is None or part in self.holding(cue)
+
+    def holding(self, cue: Cue) -> set[int]:
+        """The numbers of the parts that hold a literal of the cue."""
         holding = self._holding.get(cue)
         if holding is None:
             holding = self._holding[cue] = self._find(cue)
-        return part in holding
+        return holding
 
     def starts(self, cue: Cue) -> list[int]:
         """Where the literals of the cue begin in the whole text, in order."""
@@ -104,6 +106,13 @@ def finditer_at(pattern: _Matcher[_M], text: str, starts: Sequence[int]) -> Iter
                 end = found.end()  # type: ignore[attr-defined]
 
 
+class _Searcher(_Finder[_M], _Matcher[_M], Protocol[_M]):
+    pass
+
+
+_MANY_STARTS = 200  # past so many places to try, scanning the lines is cheaper
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, without its line break."""
     spans = []
@@ -123,15 +132,27 @@ class Lines:
         self.spans = line_spans(text)
         self.present = Present(text, self.spans)
 
+    def matches(
+        self, pattern: _Searcher[_M], cues: tuple[Cue, ...], first: Cue | None = None
+    ) -> Iterator[_M]:
+        """finditer() below; and when `first` holds literals one of which every match begins
+        with, and they are not too often in the text, the pattern is only tried where they
+        are (finditer_at)."""
+        if first is not None:
+            starts = self.present.starts(first)
+            if len(starts) <= _MANY_STARTS:
+                return finditer_at(pattern, self.text, starts)
+        return self.finditer(pattern, cues)
+
     def finditer(self, pattern: _Finder[_M], cues: tuple[Cue, ...]) -> Iterator[_M]:
         """pattern.finditer(text), for a pattern whose matches stay on one line and hold a
         literal of each cue. Each line is searched up to and with its line break, so that
         look-arounds see what they would see in the whole text."""
         size = len(self.text)
-        holds = self.present.holds
-        for index, (start, end) in enumerate(self.spans):
-            if all(holds(cue, index) for cue in cues):
-                yield from pattern.finditer(self.text, start, min(size, end + 1))
+        lines = set.intersection(*(self.present.holding(cue) for cue in cues))
+        for index in sorted(lines):
+            start, end = self.spans[index]
+            yield from pattern.finditer(self.text, start, min(size, end + 1))
 
 
 # --- the literals a pattern's matches hold ----------------------------------------------------

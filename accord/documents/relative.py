@@ -133,11 +133,13 @@ def _weekday(match: re.Match[str], anchor: date | None) -> DateMention | None:
 _DAY_WORDS: Cue = ("today", "tonight", "yesterday", "tomorrow")
 _UNITS: Cue = ("week", "month", "year")
 _WEEKDAY_NAMES: Cue = tuple(WEEKDAYS)
-_FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...]], ...] = (
-    (DAY_WORD, _day_word, (_DAY_WORDS,)),
-    (PERIOD, _period, (_UNITS,)),
-    (AGO, _ago, (("ago",), ("day", "week", "month", "year"))),
-    (WEEKDAY_ALONE, _weekday, (_WEEKDAY_NAMES,)),
+# And the literals one of which every match begins with, where they are few enough to try
+# the pattern only there (see absolute.FINDERS).
+_FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...], Cue | None], ...] = (
+    (DAY_WORD, _day_word, (_DAY_WORDS,), None),
+    (PERIOD, _period, (_UNITS,), ("this", "current", "last", "next")),
+    (AGO, _ago, (("ago",), ("day", "week", "month", "year")), None),
+    (WEEKDAY_ALONE, _weekday, (_WEEKDAY_NAMES,), ("last", "next", "this", "past", *WEEKDAYS)),
 )
 
 
@@ -146,8 +148,8 @@ def relative_mentions(
 ) -> Iterator[DateMention]:
     """Every relative-date candidate in `text`."""
     lines = lines or Lines(text)
-    for pattern, finder, cues in _FINDERS:
-        for match in lines.finditer(pattern, cues):
+    for pattern, finder, cues, first in _FINDERS:
+        for match in lines.matches(pattern, cues, first):
             mention = finder(match, anchor)
             if mention is not None:
                 yield mention

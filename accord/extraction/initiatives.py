@@ -250,10 +250,12 @@ def find_initiatives(
     ordered = sorted(entities, key=lambda f: f.start)
     starts = [f.start for f in ordered]
     present = Present(text, sentences)
-    for index, (s, e) in enumerate(sentences):
+    for index in sorted(_naming(present, len(sentences))):
+        s, e = sentences[index]
         words = text[s:e]
-        status = _status(words, present, index)
-        for offset, phrase, kind, titled, own in _instruments(words, present, index):
+        candidates = _instruments(words, present, index)
+        status = _status(words, present, index) if candidates else None
+        for offset, phrase, kind, titled, own in candidates:
             start = s + offset
             inside = not _names_itself(kind, titled) and organisations.covers(start)
             if inside or phrase.lower() in seen:
@@ -267,6 +269,15 @@ def find_initiatives(
                 ((start, start + len(phrase)),),
             ))  # fmt: skip
     return found
+
+
+def _naming(present: Present, count: int) -> set[int]:
+    """The sentences that hold the literals of some reader or title pattern: the others name
+    no instrument."""
+    cues = [cue for _, cue in _readers()] + [_TITLE_CUE, _HEAD_CUE]
+    if any(cue is None for cue in cues):
+        return set(range(count))
+    return set().union(*(present.holding(cue) for cue in cues if cue is not None))
 
 
 def _names_itself(kind: InitiativeKind, titled: bool) -> bool:

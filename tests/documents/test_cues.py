@@ -65,3 +65,24 @@ def test_topic_patterns_tried_at_their_literals_find_what_finditer_finds() -> No
                 where = Present(text, ())
                 tried = [m.span() for m in finditer_at(compiled, text, where.starts(first))]
                 assert tried == [m.span() for m in compiled.finditer(text)], pattern
+
+
+DATE_TEXTS = [
+    "On Monday, 5 May 2024 and from 19 to 21 July; between 3 and 4 March 2025.\n"
+    "March 21, 2024 - April 2; 21.03.2024, 2024-03-21 and 03/21/2024. In March 2025, in 2023.",
+    "Last Friday, next Tuesday, this week, two weeks ago, TODAY and yesterday; mid-May, "
+    "Sep. 2020, SEPT 3, the year 2019-20, during 1998 - 2001.\nWednesday the 3rd of June",
+    "İn March ſince 2020, Sunday 30 December - 2 January 2024 (on 1st Dec).",
+]
+
+
+def test_date_patterns_tried_at_their_cues_find_what_finditer_finds() -> None:
+    from accord.documents import absolute, relative
+
+    finders = [(p, c, f) for p, _, c, f in absolute.FINDERS]
+    finders += [(p, c, f) for p, _, c, f in relative._FINDERS]
+    for text in DATE_TEXTS + TEXTS:
+        lines = Lines(text)
+        for pattern, cues, first in finders:
+            whole = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in lines.matches(pattern, cues, first)] == whole, pattern
