@@ -59,7 +59,27 @@ def _without_persons(run: list[Word], persons: SpanIndex) -> list[list[Word]]:
     return [part for part in parts if part]
 
 
+_Shape = tuple[tuple[str, int, int, bool], ...]  # a run's words, offsets from its start
+
+
 def _in_run(text: str, run: list[Word]) -> list[Found]:
+    """What a run names. The answer depends on the run's own text alone, so it is read once
+    per distinct run (names recur within and across documents) and moved to where it is."""
+    base = run[0].start
+    shape = tuple((w.text, w.start - base, w.end - base, w.capitalised) for w in run)
+    return [
+        Found(f.kind, f.key, f.start + base, f.end + base, f.surface, f.country, f.parent,
+              f.detail)
+        for f in _run_at_zero(text[base : run[-1].end], shape)
+    ]  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def _run_at_zero(surface: str, shape: _Shape) -> tuple[Found, ...]:
+    return tuple(_read_run(surface, [Word(*word) for word in shape]))
+
+
+def _read_run(text: str, run: list[Word]) -> list[Found]:
     found: list[Found] = []
     taken: dict[str, list[tuple[int, int]]] = {
         "country": [], "place": [], "organisation": [], "threat": []

@@ -115,28 +115,18 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
 def _mention(
     text: str, match: regex.Match[str], is_place_or_country: Callable[[str], bool]
 ) -> NameMention | None:
-    tokens = [(m.group(), match.start() + m.start()) for m in _TOKENS.finditer(match.group())]
-    cut = _name_start(tokens, is_place_or_country)
-    prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
-    while rest and rest[-1][0] in NOT_NAMES:
-        rest.pop()
-    if not rest or any(_not_a_name_word(word) for word, _ in rest):
+    parsed = _parsed(match.group(), is_place_or_country)
+    if parsed is None:
         return None
-    first = rest[0][0]
-    if (
-        is_place_or_country(" ".join(w for w, _ in rest))
-        or (is_place_or_country(first) and not is_given_name(first))
-        or any(_is_country_word(w) for w, _ in rest[1:])
-    ):
-        return None
-    start, end = rest[0][1], rest[-1][1] + len(rest[-1][0])
+    prefix, rest, opening = list(parsed[0]), parsed[1], match.start() + parsed[2]
+    start, end = match.start() + rest[0][1], match.start() + rest[-1][1] + len(rest[-1][0])
     after = text[end : end + 320]
     words = [word for word, _ in rest]
     insertion = _AFTER_INSERTION.match(after)
     if insertion:
         words.append(insertion.group(1))
     titles = [w for w in prefix if w in TITLE_WORDS or (w.isupper() and len(w) > 1)]
-    label = bool(_AFTER_LABEL.match(after)) and _line_start(text, tokens[0][1])
+    label = bool(_AFTER_LABEL.match(after)) and _line_start(text, opening)
     strong = (
         bool(titles) or any(w in HONORIFICS for w in prefix) or label or insertion is not None
         or _IS_INITIAL.fullmatch(words[0]) is not None
@@ -152,6 +142,31 @@ def _mention(
     title = " ".join(titles)
     return NameMention(" ".join(words), start, end, (title,) if title else (), label,
                        tuple(prefix))  # fmt: skip
+
+
+_Parsed = tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]
+
+
+@lru_cache(maxsize=65536)  # the same capitalised runs recur within and across documents
+def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | None:
+    """What a run's words alone say: the words before the name (titles, honorifics, places),
+    the name's words with their offsets in the run, and the offset of the run's first token;
+    None when the words alone show that the run names no person."""
+    tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(run)]
+    cut = _name_start(tokens, is_place_or_country)
+    prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
+    while rest and rest[-1][0] in NOT_NAMES:
+        rest.pop()
+    if not rest or any(_not_a_name_word(word) for word, _ in rest):
+        return None
+    first = rest[0][0]
+    if (
+        is_place_or_country(" ".join(w for w, _ in rest))
+        or (is_place_or_country(first) and not is_given_name(first))
+        or any(_is_country_word(w) for w, _ in rest[1:])
+    ):
+        return None
+    return tuple(prefix), tuple(rest), tokens[0][1]
 
 
 def _title_before(text: str, start: int) -> bool:
