@@ -14,8 +14,10 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
+
+import ahocorasick
 
 _SPECIAL = "\u0130\u0131\u017f\u212a"
 _FOLD = str.maketrans(dict(zip(_SPECIAL, "iisk", strict=True)))
@@ -38,16 +40,46 @@ def present(folded: str, cue: Cue, start: int = 0, end: int | None = None) -> bo
     return any(folded.find(word, start, stop) >= 0 for word in cue)
 
 
-class Present:
-    """Which parts of a text (its sentences, say) hold the literals of a cue, found with one
-    search of the whole text per literal, so that a pattern is only run over those parts."""
+class Vocabulary:
+    """The literals of a set of cues in one Aho-Corasick automaton: one pass over a text finds
+    every place of every literal, where one str.find per literal would read it again each."""
 
-    def __init__(self, text: str, parts: Sequence[tuple[int, int]]) -> None:
+    def __init__(self, cues: Iterable[Cue | None]) -> None:
+        self.words = frozenset(word for cue in cues if cue for word in cue)
+        self._automaton = ahocorasick.Automaton()
+        for word in self.words:
+            self._automaton.add_word(word, word)
+        if self.words:
+            self._automaton.make_automaton()
+
+    def places(self, folded: str) -> dict[str, list[int]]:
+        """Where each literal begins in the folded text, in order."""
+        found: dict[str, list[int]] = {}
+        if self.words:
+            for end, word in self._automaton.iter(folded):
+                found.setdefault(word, []).append(end - len(word) + 1)
+        return found
+
+
+class Present:
+    """Which parts of a text (its sentences, say) hold the literals of a cue, found once for
+    the whole text (with the vocabulary given, in one pass), so that a pattern is only run
+    over those parts."""
+
+    def __init__(
+        self, text: str, parts: Sequence[tuple[int, int]], vocabulary: Vocabulary | None = None
+    ) -> None:
         self.folded = fold(text)
         self._parts = parts
         self._starts = [start for start, _ in parts]
         self._holding: dict[Cue, set[int]] = {}
         self._starts_of: dict[Cue, list[int]] = {}
+        self._vocabulary = vocabulary
+        self._places = vocabulary.places(self.folded) if vocabulary else {}
+
+    def has(self, cue: Cue) -> bool:
+        """Whether the whole text holds a literal of the cue."""
+        return any(self._where(word) for word in cue)
 
     def holds(self, cue: Cue | None, part: int) -> bool:
         """Whether parts[part] holds a literal of the cue (None: no cue, always)."""
@@ -64,24 +96,28 @@ class Present:
         """Where the literals of the cue begin in the whole text, in order."""
         found = self._starts_of.get(cue)
         if found is None:
-            at_least: set[int] = set()
-            for word in cue:
-                at = self.folded.find(word)
-                while at >= 0:
-                    at_least.add(at)
-                    at = self.folded.find(word, at + 1)
-            found = self._starts_of[cue] = sorted(at_least)
+            places = [self._where(word) for word in cue]
+            found = places[0] if len(places) == 1 else sorted({p for at in places for p in at})
+            self._starts_of[cue] = found
+        return found
+
+    def _where(self, word: str) -> list[int]:
+        if self._vocabulary is not None and word in self._vocabulary.words:
+            return self._places.get(word, [])
+        found = []
+        at = self.folded.find(word)
+        while at >= 0:
+            found.append(at)
+            at = self.folded.find(word, at + 1)
         return found
 
     def _find(self, cue: Cue) -> set[int]:
         holding = set()
         for word in cue:
-            at = self.folded.find(word)
-            while at >= 0:
+            for at in self._where(word):
                 part = bisect_right(self._starts, at) - 1
                 if part >= 0 and at + len(word) <= self._parts[part][1]:
                     holding.add(part)
-                at = self.folded.find(word, at + 1)
         return holding
 
 
@@ -127,10 +163,10 @@ class Lines:
     """The lines of a text, with the cues each holds. For patterns whose matches never span
     a line break: a match lies on a line that holds every cue of the pattern."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, vocabulary: Vocabulary | None = None) -> None:
         self.text = text
         self.spans = line_spans(text)
-        self.present = Present(text, self.spans)
+        self.present = Present(text, self.spans, vocabulary)
 
     def matches(
         self, pattern: _Searcher[_M], cues: tuple[Cue, ...], first: Cue | None = None

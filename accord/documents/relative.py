@@ -135,7 +135,7 @@ _UNITS: Cue = ("week", "month", "year")
 _WEEKDAY_NAMES: Cue = tuple(WEEKDAYS)
 # And the literals one of which every match begins with, where they are few enough to try
 # the pattern only there (see absolute.FINDERS).
-_FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...], Cue | None], ...] = (
+FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...], Cue | None], ...] = (
     (DAY_WORD, _day_word, (_DAY_WORDS,), None),
     (PERIOD, _period, (_UNITS,), ("this", "current", "last", "next")),
     (AGO, _ago, (("ago",), ("day", "week", "month", "year")), None),
@@ -148,7 +148,7 @@ def relative_mentions(
 ) -> Iterator[DateMention]:
     """Every relative-date candidate in `text`."""
     lines = lines or Lines(text)
-    for pattern, finder, cues, first in _FINDERS:
+    for pattern, finder, cues, first in FINDERS:
         for match in lines.matches(pattern, cues, first):
             mention = finder(match, anchor)
             if mention is not None:

@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from accord.documents.cues import Cue, Present, cue_of
+from accord.documents.cues import Cue, Present, Vocabulary, cue_of
 from accord.extraction.entities import Found
 from accord.extraction.findings import Initiative
 from accord.extraction.spans import SpanIndex
@@ -249,7 +249,7 @@ def find_initiatives(
     organisations = SpanIndex((f.start, f.end) for f in entities if f.kind == "organisation")
     ordered = sorted(entities, key=lambda f: f.start)
     starts = [f.start for f in ordered]
-    present = Present(text, sentences)
+    present = Present(text, sentences, _vocabulary())
     for index in sorted(_naming(present, len(sentences))):
         s, e = sentences[index]
         words = text[s:e]
@@ -269,6 +269,13 @@ def find_initiatives(
                 ((start, start + len(phrase)),),
             ))  # fmt: skip
     return found
+
+
+@cache
+def _vocabulary() -> Vocabulary:
+    """Every literal the readers, titles, heads and statuses are cued by."""
+    cues = [cue for _, cue in _readers()] + [_TITLE_CUE, _HEAD_CUE]
+    return Vocabulary(cues + [cue for _, _, cue in _STATUS_CUES])
 
 
 def _naming(present: Present, count: int) -> set[int]:

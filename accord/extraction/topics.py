@@ -11,7 +11,14 @@ from functools import cache
 
 import regex
 
-from accord.documents.cues import Cue, Present, cue_of, finditer_at, prefix_cue_of, present
+from accord.documents.cues import (
+    Cue,
+    Present,
+    Vocabulary,
+    cue_of,
+    finditer_at,
+    prefix_cue_of,
+)
 from accord.extraction.findings import TopicFinding
 from accord.vocab import Topic
 
@@ -213,14 +220,20 @@ def _compiled() -> dict[Topic, tuple[_Compiled, ...]]:
     }  # fmt: skip
 
 
+@cache
+def _vocabulary() -> Vocabulary:
+    """Every literal of the cues, found in one pass over a text."""
+    return Vocabulary(cue for cues in _compiled().values() for _, _, *both in cues for cue in both)
+
+
 def find_topics(text: str, threshold: int = THRESHOLD) -> tuple[TopicFinding, ...]:
     """Topics whose cues in `text` weigh at least `threshold`, each with its evidence spans."""
     found = []
-    where = Present(text, ())
+    where = Present(text, (), _vocabulary())
     for topic, cues in _compiled().items():
         weight, spans = 0, []
         for pattern, cue_weight, cue, first in cues:
-            if cue is not None and not present(where.folded, cue):
+            if cue is not None and not where.has(cue):
                 continue
             starts = where.starts(first) if first else None
             if starts is not None and len(starts) <= _MANY_STARTS:

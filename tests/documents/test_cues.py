@@ -80,7 +80,7 @@ def test_date_patterns_tried_at_their_cues_find_what_finditer_finds() -> None:
     from accord.documents import absolute, relative
 
     finders = [(p, c, f) for p, _, c, f in absolute.FINDERS]
-    finders += [(p, c, f) for p, _, c, f in relative._FINDERS]
+    finders += [(p, c, f) for p, _, c, f in relative.FINDERS]
     for text in DATE_TEXTS + TEXTS:
         lines = Lines(text)
         for pattern, cues, first in finders:
