@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
@@ -100,6 +100,12 @@ class Present:
             found = places[0] if len(places) == 1 else sorted({p for at in places for p in at})
             self._starts_of[cue] = found
         return found
+
+    def starts_in(self, cue: Cue, part: int) -> list[int]:
+        """Where the literals of the cue begin in parts[part], from the part's start."""
+        start, end = self._parts[part]
+        every = self.starts(cue)
+        return [at - start for at in every[bisect_left(every, start) : bisect_left(every, end)]]
 
     def _where(self, word: str) -> list[int]:
         if self._vocabulary is not None and word in self._vocabulary.words:

@@ -16,7 +16,7 @@ from functools import cache
 
 import regex
 
-from accord.documents.cues import Cue, Present, Vocabulary, cue_of
+from accord.documents.cues import Cue, Present, Vocabulary, cue_of, finditer_at, prefix_cue_of
 from accord.extraction.entities import Found
 from accord.extraction.findings import Initiative
 from accord.extraction.spans import SpanIndex
@@ -238,7 +238,7 @@ _QUOTED_TITLE = regex.compile(
 
 
 _TITLE_CUE = cue_of(_TITLE.pattern, _TITLE.flags)
-_HEAD_CUE = cue_of(_HEAD.pattern, _HEAD.flags)
+_HEAD_CUE = prefix_cue_of(_HEAD.pattern, _HEAD.flags)  # also what every head begins with
 
 
 def find_initiatives(
@@ -335,7 +335,8 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
                     InitiativeKind.PROGRAMME)  # fmt: skip
         results.append((title.start(), title.group(), kind, True, None))
         taken.append(title.span())
-    for head in _HEAD.finditer(sentence) if present.holds(_HEAD_CUE, index) else ():
+    heads = present.starts_in(_HEAD_CUE, index) if _HEAD_CUE else None
+    for head in _HEAD.finditer(sentence) if heads is None else finditer_at(_HEAD, sentence, heads):
         if any(a <= head.start() < b for a, b in taken) or _modifies_noun(sentence, head.end()):
             continue
         start = _phrase_start(sentence, head.start())
