@@ -39,10 +39,8 @@ def _scan(text: str, every: bool) -> Iterator[Word | None]:
     know that it is there, and most words are such."""
     for match in _WORD.finditer(text):
         word = match.group()
-        if not every and not (
-            word[0].isupper() or "-" in word or word[-1] in "s." or word in CONNECTORS
-        ):
-            yield None  # its Word would be neither capitalised nor a connector
+        if not every and _breaker(word):
+            yield None
             continue
         end = match.end()
         if word[-1] in "s.":  # most words need neither the possessive nor the full stop taken off
@@ -52,6 +50,17 @@ def _scan(text: str, every: bool) -> Iterator[Word | None]:
             bare = word
         capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
         yield Word(bare, match.start(), end, capitalised)
+
+
+def _breaker(word: str) -> bool:
+    """Whether the word's Word would be neither capitalised nor a connector, told without
+    making it: lowercase (or a number), no hyphen (no "al-" article), and no connector once a
+    full stop is taken off; a possessive is left to the full reading."""
+    if word[0].isupper() or "-" in word:
+        return False
+    if word[-1] == ".":
+        return word.rstrip(".") not in CONNECTORS
+    return not word.endswith(("'s", "’s")) and word not in CONNECTORS
 
 
 def _trimmed(word: str, end: int) -> tuple[str, int]:
