@@ -172,7 +172,20 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
 def _title_before(text: str, start: int) -> bool:
     """ "… the Deputy Director of the Border Service, Aidos Seitkali": a title phrase in
     apposition just before the name."""
-    return TITLE_BEFORE.search(text[max(0, start - 200) : start]) is not None
+    return title_before(text[max(0, start - 200) : start]) is not None
+
+
+# What follows the comma of TITLE_BEFORE up to the end. It holds no comma, so a window whose
+# last comma is not followed by it holds no match, and the costly search is spared.
+_AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}", regex.IGNORECASE)
+
+
+def title_before(window: str) -> regex.Match[str] | None:
+    """TITLE_BEFORE.search(window)."""
+    comma = window.rfind(",")
+    if comma < 0 or _AFTER_TITLE.fullmatch(window, comma + 1) is None:
+        return None
+    return TITLE_BEFORE.search(window)
 
 
 def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[str], bool]) -> int:

@@ -11,11 +11,11 @@ from rapidfuzz.fuzz import ratio
 
 from accord.extraction.findings import Person, Span
 from accord.extraction.names import (
-    TITLE_BEFORE,
     NameMention,
     fold,
     is_given_name,
     is_patronymic,
+    title_before,
 )
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
@@ -80,7 +80,7 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
         person.name = mention.name
     for title in mention.titles:
         _add_role(person, title)
-    before = TITLE_BEFORE.search(text[max(0, mention.start - 200) : mention.start])
+    before = title_before(text[max(0, mention.start - 200) : mention.start])
     if before and not any(is_given_name(w) for w in before.group(1).split()[1:]):
         _add_role(person, before.group(1))
     if mention.before:
@@ -121,8 +121,8 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
         found = pattern.match(where)
         if found:
             person.hints.append(found.group(1))
-    for pattern in (_DELEGATION, _REPRESENTING):
-        found = pattern.search(before)
+    for pattern, word in ((_DELEGATION, "delegation"), (_REPRESENTING, "Representing")):
+        found = pattern.search(before) if word in before else None  # the search needs the word
         if found:
             person.hints.append(found.group(1))
 
