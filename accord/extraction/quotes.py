@@ -40,7 +40,10 @@ def find_quotes(
     refers: dict[Span, str],
     persons: Sequence[Person] = (),
 ) -> list[Quote]:
-    quotes = [*_turns(text, mentions, refers), *_quoted(text, mentions, refers, persons)]
+    # Every quotation _QUOTED reads opens with one of these marks: without them, none to read.
+    marked = any(mark in text for mark in ('"', "\u201c", "\u00ab"))
+    quoted = _quoted(text, mentions, refers, persons) if marked else []
+    quotes = [*_turns(text, mentions, refers), *quoted]
     return sorted(quotes, key=lambda q: q.spans[0])
 
 
