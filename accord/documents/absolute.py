@@ -210,13 +210,26 @@ FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...], Cue | None], ...]
 )
 
 
+# Patterns whose matches begin with the word (or two: "the year") before a month's name or a
+# year, with only spaces or a hyphen between: they are only tried where those words begin.
+_WORDS_BEFORE: dict[re.Pattern[str], tuple[Cue, int]] = {
+    MONTH_ALONE: (MONTH_CUE, 1),
+    YEAR_ONLY: (("18", "19", "20"), 2),
+}
+
+
 def absolute_mentions(
     text: str, anchor: date | None, lines: Lines | None = None
 ) -> Iterator[DateMention]:
     """Every calendar-date candidate in `text`, overlapping ones included."""
     lines = lines or Lines(text)
     for pattern, finder, cues, first in FINDERS:
-        for match in lines.matches(pattern, cues, first):
+        before = _WORDS_BEFORE.get(pattern)
+        if before is not None:
+            matches = lines.after_words(pattern, cues, *before)
+        else:
+            matches = lines.matches(pattern, cues, first)
+        for match in matches:
             mention = finder(match, anchor)
             if mention is not None:
                 yield mention

@@ -155,6 +155,15 @@ class _Searcher(_Finder[_M], _Matcher[_M], Protocol[_M]):
 _MANY_STARTS = 200  # past so many places to try, scanning the lines is cheaper
 
 
+def _word_before(text: str, at: int) -> int:
+    """Where the word (a run of \\w) before `at` begins, past the spaces and hyphens between."""
+    while at > 0 and (text[at - 1] == "-" or (text[at - 1].isspace() and text[at - 1] != "\n")):
+        at -= 1
+    while at > 0 and (text[at - 1].isalnum() or text[at - 1] == "_"):
+        at -= 1
+    return at
+
+
 def line_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, without its line break."""
     spans = []
@@ -186,11 +195,30 @@ class Lines:
                 return finditer_at(pattern, self.text, starts)
         return self.finditer(pattern, cues)
 
+    def after_words(
+        self, pattern: _Searcher[_M], cues: tuple[Cue, ...], cue: Cue, words: int
+    ) -> Iterator[_M]:
+        """finditer() below, for a pattern whose every match begins with one of the `words`
+        words that stand before a literal of `cue`, parted from it and from each other by
+        spaces (not line breaks) and hyphens only ("in March", "mid-March", "the year 2020"):
+        the pattern is only tried where those words begin."""
+        starts: set[int] = set()
+        for at in self.present.starts(cue):
+            for _ in range(words):
+                at = _word_before(self.text, at)
+                starts.add(at)
+        if len(starts) > _MANY_STARTS:
+            return self.finditer(pattern, cues)
+        return finditer_at(pattern, self.text, sorted(starts))
+
     def finditer(self, pattern: _Finder[_M], cues: tuple[Cue, ...]) -> Iterator[_M]:
         """pattern.finditer(text), for a pattern whose matches stay on one line and hold a
         literal of each cue. Each line is searched up to and with its line break, so that
         look-arounds see what they would see in the whole text."""
         size = len(self.text)
+        if not cues:
+            yield from pattern.finditer(self.text, 0, size)
+            return
         lines = set.intersection(*(self.present.holding(cue) for cue in cues))
         for index in sorted(lines):
             start, end = self.spans[index]

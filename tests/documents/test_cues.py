@@ -86,3 +86,6 @@ def test_date_patterns_tried_at_their_cues_find_what_finditer_finds() -> None:
         for pattern, cues, first in finders:
             whole = [m.span() for m in pattern.finditer(text)]
             assert [m.span() for m in lines.matches(pattern, cues, first)] == whole, pattern
+        for pattern, (cue, words) in absolute._WORDS_BEFORE.items():
+            whole = [m.span() for m in pattern.finditer(text)]
+            assert [m.span() for m in lines.after_words(pattern, (), cue, words)] == whole
