@@ -34,14 +34,18 @@ def words(text: str) -> list[Word]:
 
 
 def _scan(text: str, every: bool) -> Iterator[Word | None]:
-    """The words of the text in order. Unless `every`, a word that can neither be part of a
-    name nor join one (lowercase, not a connector) is given as None: chunks() only needs to
-    know that it is there, and most words are such."""
+    """The words of the text in order. Unless `every`, words that can neither be part of a
+    name nor join one (lowercase, not a connector) are given as one None for each stretch of
+    them: chunks() only needs to know that one is there, and most words are such."""
+    broken = False  # a None was given since the last Word
     for match in _WORD.finditer(text):
         word = match.group()
         if not every and _breaker(word):
-            yield None
+            if not broken:
+                broken = True
+                yield None
             continue
+        broken = False
         end = match.end()
         if word[-1] in "s.":  # most words need neither the possessive nor the full stop taken off
             word, end = _trimmed(word, end)
@@ -58,9 +62,12 @@ def _breaker(word: str) -> bool:
     full stop is taken off; a possessive is left to the full reading."""
     if word[0].isupper() or "-" in word:
         return False
-    if word[-1] == ".":
+    last = word[-1]
+    if last == ".":
         return word.rstrip(".") not in CONNECTORS
-    return not word.endswith(("'s", "’s")) and word not in CONNECTORS
+    if last == "s" and word.endswith(("'s", "’s")):
+        return False
+    return word not in CONNECTORS
 
 
 def _trimmed(word: str, end: int) -> tuple[str, int]:
