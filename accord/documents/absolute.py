@@ -17,11 +17,13 @@ from accord.documents.calendar_words import (
     MONTH,
     SP,
     WEEKDAY,
+    WEEKDAYS,
     YEAR,
     is_capitalised,
     month_number,
     safe_date,
 )
+from accord.documents.cues import Cue, Lines
 from accord.documents.model import DateMention, Granularity
 
 _START = r"(?<![\w.:/-])"
@@ -184,21 +186,50 @@ def _year_only(match: re.Match[str], anchor: date | None) -> DateMention | None:
 
 Finder = Callable[[re.Match[str], date | None], DateMention | None]
 
-FINDERS: tuple[tuple[re.Pattern[str], Finder], ...] = (
-    (DAY_MONTH, _day_month),
-    (MONTH_DAY, _month_day),
-    (NUMERIC, _numeric),
-    (ISO, _iso),
-    (MONTH_YEAR, _month_year),
-    (MONTH_ALONE, _month_alone),
-    (YEAR_ONLY, _year_only),
+# What every match of a pattern holds: a month's name (each begins with its three letters) and
+# a digit. No pattern matches across a line break (SP stays on its line), so a pattern only runs
+# over the lines that hold its cues.
+MONTH_CUE: Cue = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov",
+                  "dec")  # fmt: skip
+DIGIT_CUE: Cue = tuple("0123456789")
+
+# And the literals one of which every match begins with (after the look-behind): a weekday,
+# "from" or "between" (the optional opening), else the day's digit or the month's name; the
+# year's first two digits. A pattern with them is only tried where they are.
+WEEKDAY_CUE: Cue = tuple(WEEKDAYS)
+_OPENING: Cue = (*WEEKDAY_CUE, "from", "between")
+
+FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...], Cue | None], ...] = (
+    (DAY_MONTH, _day_month, (MONTH_CUE, DIGIT_CUE), (*_OPENING, *DIGIT_CUE)),
+    (MONTH_DAY, _month_day, (MONTH_CUE, DIGIT_CUE), (*_OPENING, *MONTH_CUE)),
+    (NUMERIC, _numeric, (DIGIT_CUE,), DIGIT_CUE),
+    (ISO, _iso, (DIGIT_CUE,), ("18", "19", "20")),
+    (MONTH_YEAR, _month_year, (MONTH_CUE, DIGIT_CUE), MONTH_CUE),
+    (MONTH_ALONE, _month_alone, (MONTH_CUE,), None),
+    (YEAR_ONLY, _year_only, (DIGIT_CUE,), None),
 )
 
 
-def absolute_mentions(text: str, anchor: date | None) -> Iterator[DateMention]:
+# Patterns whose matches begin with the word (or two: "the year") before a month's name or a
+# year, with only spaces or a hyphen between: they are only tried where those words begin.
+_WORDS_BEFORE: dict[re.Pattern[str], tuple[Cue, int]] = {
+    MONTH_ALONE: (MONTH_CUE, 1),
+    YEAR_ONLY: (("18", "19", "20"), 2),
+}
+
+
+def absolute_mentions(
+    text: str, anchor: date | None, lines: Lines | None = None
+) -> Iterator[DateMention]:
     """Every calendar-date candidate in `text`, overlapping ones included."""
-    for pattern, finder in FINDERS:
-        for match in pattern.finditer(text):
+    lines = lines or Lines(text)
+    for pattern, finder, cues, first in FINDERS:
+        before = _WORDS_BEFORE.get(pattern)
+        if before is not None:
+            matches = lines.after_words(pattern, cues, *before)
+        else:
+            matches = lines.matches(pattern, cues, first)
+        for match in matches:
             mention = finder(match, anchor)
             if mention is not None:
                 yield mention

@@ -11,7 +11,9 @@ from __future__ import annotations
 from datetime import date
 from itertools import chain
 
+from accord.documents import absolute, relative
 from accord.documents.absolute import absolute_mentions
+from accord.documents.cues import Lines, Vocabulary
 from accord.documents.datelines import (
     HEADER_LINES,
     LABELLED_LINES,
@@ -26,14 +28,19 @@ from accord.documents.model import DateMention
 from accord.documents.relative import relative_mentions
 
 MAX_DATE_LINE = 200  # characters; a longer line is prose, not a date line
+# Every literal the date patterns are cued by, found in one pass over a text.
+_VOCABULARY = Vocabulary(
+    cue for _, _, cues, first in (*absolute.FINDERS, *relative.FINDERS) for cue in (*cues, first)
+)
 
 
 def find_dates(text: str, *, anchor: date | None = None) -> list[DateMention]:
     """Every date expression in `text`, in order, none overlapping (the longest wins where
     two start together, the earlier where they cross). Relative ones resolve against
     `anchor`; without it their value is None."""
+    lines = Lines(text, _VOCABULARY)
     candidates = sorted(
-        chain(absolute_mentions(text, anchor), relative_mentions(text, anchor)),
+        chain(absolute_mentions(text, anchor, lines), relative_mentions(text, anchor, lines)),
         key=lambda m: (m.start, -(m.end - m.start)),
     )
     chosen: list[DateMention] = []

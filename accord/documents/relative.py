@@ -22,6 +22,7 @@ from accord.documents.calendar_words import (
     is_capitalised,
     weekday_near,
 )
+from accord.documents.cues import Cue, Lines
 from accord.documents.model import DateMention, Granularity
 
 Finder = Callable[[re.Match[str], date | None], DateMention | None]
@@ -127,16 +128,28 @@ def _weekday(match: re.Match[str], anchor: date | None) -> DateMention | None:
     return _mention(match, start, (value, None), "day")
 
 
-def relative_mentions(text: str, anchor: date | None) -> Iterator[DateMention]:
+# What every match of a pattern holds (no pattern matches across a line break): see
+# absolute.FINDERS.
+_DAY_WORDS: Cue = ("today", "tonight", "yesterday", "tomorrow")
+_UNITS: Cue = ("week", "month", "year")
+_WEEKDAY_NAMES: Cue = tuple(WEEKDAYS)
+# And the literals one of which every match begins with, where they are few enough to try
+# the pattern only there (see absolute.FINDERS).
+FINDERS: tuple[tuple[re.Pattern[str], Finder, tuple[Cue, ...], Cue | None], ...] = (
+    (DAY_WORD, _day_word, (_DAY_WORDS,), None),
+    (PERIOD, _period, (_UNITS,), ("this", "current", "last", "next")),
+    (AGO, _ago, (("ago",), ("day", "week", "month", "year")), None),
+    (WEEKDAY_ALONE, _weekday, (_WEEKDAY_NAMES,), ("last", "next", "this", "past", *WEEKDAYS)),
+)
+
+
+def relative_mentions(
+    text: str, anchor: date | None, lines: Lines | None = None
+) -> Iterator[DateMention]:
     """Every relative-date candidate in `text`."""
-    finders: tuple[tuple[re.Pattern[str], Finder], ...] = (
-        (DAY_WORD, _day_word),
-        (PERIOD, _period),
-        (AGO, _ago),
-        (WEEKDAY_ALONE, _weekday),
-    )
-    for pattern, finder in finders:
-        for match in pattern.finditer(text):
+    lines = lines or Lines(text)
+    for pattern, finder, cues, first in FINDERS:
+        for match in lines.matches(pattern, cues, first):
             mention = finder(match, anchor)
             if mention is not None:
                 yield mention

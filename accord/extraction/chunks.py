@@ -5,7 +5,7 @@ lies inside one; gazetteer look-ups and name patterns work on their sub-spans.""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -20,34 +20,63 @@ _JOINERS = regex.compile(r"[ \t]+|-")
 _JOINED_POSSESSIVES = frozenset({"People", "Peoples", "Workers"})
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
+class Word(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def capitalised(self) -> bool:
-        """Capitalised, or an Arabic article before a capital ("al-Qaeda", "ash-Shabaab")."""
-        return self.text[:1].isupper() or _ARTICLE.match(self.text) is not None
+    # Capitalised, or an Arabic article before a capital ("al-Qaeda", "ash-Shabaab"). Set once
+    # by words(): every chunk and body rule asks it.
+    capitalised: bool
 
 
 def words(text: str) -> list[Word]:
-    found = []
+    return [word for word in _scan(text, every=True) if word is not None]
+
+
+def _scan(text: str, every: bool) -> Iterator[Word | None]:
+    """The words of the text in order. Unless `every`, words that can neither be part of a
+    name nor join one (lowercase, not a connector) are given as one None for each stretch of
+    them: chunks() only needs to know that one is there, and most words are such."""
+    broken = False  # a None was given since the last Word
     for match in _WORD.finditer(text):
         word = match.group()
+        if not every and _breaker(word):
+            if not broken:
+                broken = True
+                yield None
+            continue
+        broken = False
         end = match.end()
-        for suffix in ("'s", "’s"):
-            if word.endswith(suffix) and len(word) > 3:
-                word, end = word[: -len(suffix)], end - len(suffix)
-        found.append(
-            Word(
-                word.rstrip("."),
-                match.start(),
-                end - (1 if word.endswith(".") and not _initialish(word) else 0),
-            )
-        )
-    return found
+        if word[-1] in "s.":  # most words need neither the possessive nor the full stop taken off
+            word, end = _trimmed(word, end)
+            bare = word.rstrip(".")
+        else:
+            bare = word
+        capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
+        yield Word(bare, match.start(), end, capitalised)
+
+
+def _breaker(word: str) -> bool:
+    """Whether the word's Word would be neither capitalised nor a connector, told without
+    making it: lowercase (or a number), no hyphen (no "al-" article), and no connector once a
+    full stop is taken off; a possessive is left to the full reading."""
+    if word[0].isupper() or "-" in word:
+        return False
+    last = word[-1]
+    if last == ".":
+        return word.rstrip(".") not in CONNECTORS
+    if last == "s" and word.endswith(("'s", "’s")):
+        return False
+    return word not in CONNECTORS
+
+
+def _trimmed(word: str, end: int) -> tuple[str, int]:
+    """The word without a possessive "'s", and where it ends: before a full stop that is not
+    part of an initial or abbreviation."""
+    for suffix in ("'s", "’s"):
+        if word.endswith(suffix) and len(word) > 3:
+            word, end = word[: -len(suffix)], end - len(suffix)
+    return word, end - (1 if word.endswith(".") and not _initialish(word) else 0)
 
 
 _ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu}")
@@ -56,7 +85,7 @@ _OPENERS = frozenset({"The", "A", "An", "In", "On", "It", "This", "He", "She", "
 
 def _joined(text: str, previous: Word, word: Word) -> bool:
     between = text[previous.end : word.start]
-    if _JOINERS.fullmatch(between) is None:
+    if between != " " and _JOINERS.fullmatch(between) is None:
         possessive = between[:2] in ("'s", "’s") and _JOINERS.fullmatch(between[2:]) is not None
         return possessive and previous.text in _JOINED_POSSESSIVES
     return not _sentence_end(text, previous, word)
@@ -79,15 +108,14 @@ def _initialish(word: str) -> bool:
 def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word]]:
     """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
     run: list[Word] = []
-    for word in all_words if all_words is not None else words(text):
-        joined = bool(run) and _joined(text, run[-1], word)
-        if word.capitalised or (word.text in CONNECTORS and run):
-            if run and not joined:
+    for word in all_words if all_words is not None else _scan(text, every=False):
+        if word is not None and (word.capitalised or (run and word.text in CONNECTORS)):
+            if run and not _joined(text, run[-1], word):
                 yield from _close(run)
                 run = []
             if word.capitalised or run:
                 run.append(word)
-        else:
+        elif run:
             yield from _close(run)
             run = []
     yield from _close(run)

@@ -9,8 +9,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from accord.extraction import gazetteers as gz
-from accord.extraction.bodies import bodies, trim
-from accord.extraction.chunks import Word, chunks, sub_spans, words
+from accord.extraction.bodies import HEADS, bodies, trim
+from accord.extraction.chunks import Word, chunks, sub_spans
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.names import common_word
 from accord.extraction.spans import SpanIndex
@@ -42,9 +42,8 @@ def find_entities(text: str, persons: Sequence[tuple[int, int]] = ()) -> list[Fo
     spans of `persons`, so that "Colonel Pichler of the Federal Criminal Police Office" gives
     the office alone."""
     found: list[Found] = []
-    all_words = words(text)
     index = SpanIndex(persons)
-    for run in chunks(text, all_words):
+    for run in chunks(text):
         for part in _without_persons(run, index):
             found.extend(_in_run(text, part))
     return sorted(found, key=lambda f: (f.start, -f.end))
@@ -60,14 +59,34 @@ def _without_persons(run: list[Word], persons: SpanIndex) -> list[list[Word]]:
     return [part for part in parts if part]
 
 
+_Shape = tuple[tuple[str, int, int, bool], ...]  # a run's words, offsets from its start
+
+
 def _in_run(text: str, run: list[Word]) -> list[Found]:
+    """What a run names. The answer depends on the run's own text alone, so it is read once
+    per distinct run (names recur within and across documents) and moved to where it is."""
+    base = run[0].start
+    shape = tuple((w.text, w.start - base, w.end - base, w.capitalised) for w in run)
+    return [
+        Found(f.kind, f.key, f.start + base, f.end + base, f.surface, f.country, f.parent,
+              f.detail)
+        for f in _run_at_zero(text[base : run[-1].end], shape)
+    ]  # fmt: skip
+
+
+@lru_cache(maxsize=16384)
+def _run_at_zero(surface: str, shape: _Shape) -> tuple[Found, ...]:
+    return tuple(_read_run(surface, [Word(*word) for word in shape]))
+
+
+def _read_run(text: str, run: list[Word]) -> list[Found]:
     found: list[Found] = []
     taken: dict[str, list[tuple[int, int]]] = {
         "country": [], "place": [], "organisation": [], "threat": []
     }  # fmt: skip
     for i, j in sub_spans(run, longest=20):
         start, end = run[i].start, run[j - 1].end
-        for item in _look_up(text[start:end], start, end, run[i:j]):
+        for item in _look_up(text[start:end], start, end, j - i):
             spans = taken[item.kind]
             if any(s < end and start < e for s, e in spans):
                 continue
@@ -76,6 +95,8 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
     found = [_with_suffix(text, run, item) for item in found]
     found.extend(_hyphen_parts(run, taken["country"]))
     known = taken["organisation"] + taken["threat"]
+    if len(run) < 2 or not any(word.text in HEADS for word in run):
+        return found  # a body's name has two words or more, one of them its head noun
     for body in bodies(run, lambda w: gz.find_place(w) is not None):
         i, j = trim(run, *body)
         if i >= j:
@@ -133,8 +154,11 @@ def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _look_up(surface: str, start: int, end: int, span: list[Word]) -> list[Found]:
-    return [replace(found, start=start, end=end) for found in _known(surface, len(span))]
+def _look_up(surface: str, start: int, end: int, words: int) -> list[Found]:
+    return [
+        Found(f.kind, f.key, start, end, f.surface, f.country, f.parent, f.detail)
+        for f in _known(surface, words)
+    ]
 
 
 @lru_cache(maxsize=65536)  # the same names recur within a document and across documents

@@ -11,10 +11,12 @@ named there.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import cache
 
 import regex
 
+from accord.documents.cues import Cue, Present, Vocabulary, cue_of, finditer_at, prefix_cue_of
 from accord.extraction.entities import Found
 from accord.extraction.findings import Initiative
 from accord.extraction.spans import SpanIndex
@@ -88,6 +90,8 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
         ),
     )
 )
+_STATUS_CUES = tuple((status, pattern, cue_of(pattern.pattern, pattern.flags))
+                     for status, pattern in _STATUS)  # fmt: skip
 _INSTRUMENT_WORDS = (
     r"Agreement|Treaty|Memorandum|Protocol|Convention|Programme|Program|Plan|Roadmap|"
     r"Strategy|Concept|Operation|Exercise|Initiative|Project|Process|List|Record|Account|"
@@ -184,13 +188,24 @@ _TOPIC_OF = regex.compile(
     r"\b(?:on|about|regarding|concerning|to)\s+(?:the\s+)?(?:[\p{L}-]+\s+){0,2}$",
     regex.IGNORECASE,
 )
-_NOMINAL_KINDS: tuple[tuple[str, InitiativeKind], ...] = (
-    (r"analysis|law|legislat|code", InitiativeKind.LAW),
-    (r"centre|center", InitiativeKind.CENTRE),
-    (r"forces?\b", InitiativeKind.FORCE),
-    (r"construction|modernis|moderniz|removal|clearance|reconstruction|refurbish",
-     InitiativeKind.PROJECT),
+_NOMINAL_KINDS: tuple[tuple[regex.Pattern[str], InitiativeKind], ...] = tuple(
+    (regex.compile(pattern, regex.IGNORECASE), kind) for pattern, kind in (
+        (r"analysis|law|legislat|code", InitiativeKind.LAW),
+        (r"centre|center", InitiativeKind.CENTRE),
+        (r"forces?\b", InitiativeKind.FORCE),
+        (r"construction|modernis|moderniz|removal|clearance|reconstruction|refurbish",
+         InitiativeKind.PROJECT),
+    )
 )  # fmt: skip
+# Small patterns of the readers below, compiled once.
+_DETERMINER = regex.compile(r"^(?:the|this|that|these|a|an)\s+", regex.IGNORECASE)
+_HEAD_TAIL = regex.compile(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80})?")
+_TITLE_OBJECT = regex.compile(r"\s+(?:on|of|for|between|against|to|in)\s+")
+_PLAIN_WORDS = regex.compile(r"[\p{L}\p{N}\s'-]+")
+_FOLLOWING = regex.compile(r"\s+([\p{L}-]+)")
+_TRANSFORM = regex.compile(r"transform\w*\b.*\binto\b", regex.IGNORECASE)
+_SHARING = regex.compile(r"(?:exchange|share|link|compile)", regex.IGNORECASE)
+_LETTERS = regex.compile(r"[\p{L}-]+")
 # Where a clause or a purpose adjunct begins: the instrument ends there.
 _CLAUSE_END = regex.compile(
     r"\s+(?:and\s+to|and\s+(?:would|will|should)|so\s+that|in\s+order|which|who|that|"
@@ -222,6 +237,10 @@ _QUOTED_TITLE = regex.compile(
 )
 
 
+_TITLE_CUE = cue_of(_TITLE.pattern, _TITLE.flags)
+_HEAD_CUE = prefix_cue_of(_HEAD.pattern, _HEAD.flags)  # also what every head begins with
+
+
 def find_initiatives(
     text: str, entities: Sequence[Found], sentences: Sequence[tuple[int, int]]
 ) -> list[Initiative]:
@@ -230,10 +249,13 @@ def find_initiatives(
     organisations = SpanIndex((f.start, f.end) for f in entities if f.kind == "organisation")
     ordered = sorted(entities, key=lambda f: f.start)
     starts = [f.start for f in ordered]
-    for s, e in sentences:
+    present = Present(text, sentences, _vocabulary())
+    for index in sorted(_naming(present, len(sentences))):
+        s, e = sentences[index]
         words = text[s:e]
-        status = _status(words)
-        for offset, phrase, kind, titled, own in _instruments(words):
+        candidates = _instruments(words, present, index)
+        status = _status(words, present, index) if candidates else None
+        for offset, phrase, kind, titled, own in candidates:
             start = s + offset
             inside = not _names_itself(kind, titled) and organisations.covers(start)
             if inside or phrase.lower() in seen:
@@ -249,6 +271,22 @@ def find_initiatives(
     return found
 
 
+@cache
+def _vocabulary() -> Vocabulary:
+    """Every literal the readers, titles, heads and statuses are cued by."""
+    cues = [cue for _, cue in _readers()] + [_TITLE_CUE, _HEAD_CUE]
+    return Vocabulary(cues + [cue for _, _, cue in _STATUS_CUES])
+
+
+def _naming(present: Present, count: int) -> set[int]:
+    """The sentences that hold the literals of some reader or title pattern: the others name
+    no instrument."""
+    cues = [cue for _, cue in _readers()] + [_TITLE_CUE, _HEAD_CUE]
+    if any(cue is None for cue in cues):
+        return set(range(count))
+    return set().union(*(present.holding(cue) for cue in cues if cue is not None))
+
+
 def _names_itself(kind: InitiativeKind, titled: bool) -> bool:
     """Whether an instrument stands even where the entities saw an organisation: a body
     reported as created, or a titled programme or agreement (a centre or force in an
@@ -261,13 +299,13 @@ def _names_itself(kind: InitiativeKind, titled: bool) -> bool:
 def _anaphoric(phrase: str) -> bool:
     """ "the agreement", "The Memorandum", "the working group": a reference back to an
     instrument named before."""
-    words = regex.sub(r"^(?:the|this|that|these|a|an)\s+", "", phrase, flags=regex.IGNORECASE)
+    words = _DETERMINER.sub("", phrase)
     return len(words.split()) == 1 or words.lower() in _HEADS
 
 
-def _status(sentence: str) -> InitiativeStatus | None:
-    for status, pattern in _STATUS:
-        if pattern.search(sentence):
+def _status(sentence: str, present: Present, index: int) -> InitiativeStatus | None:
+    for status, pattern, cue in _STATUS_CUES:
+        if present.holds(cue, index) and pattern.search(sentence):
             return status
     return None
 
@@ -275,15 +313,19 @@ def _status(sentence: str) -> InitiativeStatus | None:
 _Candidate = tuple[int, str, InitiativeKind, bool, InitiativeStatus | None]
 
 
-def _instruments(sentence: str) -> list[_Candidate]:
-    """(offset, phrase, kind, titled, own status) for each instrument named in the sentence.
+def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate]:
+    """(offset, phrase, kind, titled, own status) for each instrument named in the sentence
+    (`index`: its number, to ask `present` which cues it holds).
     Verb-phrase and nominalised instruments come first: they contain the instrument noun a
     head would find, and their trigger states the status more precisely than the sentence."""
-    readers = (_commitments, _gerund_proposals, _nominals, _code_names, _created, _domains,
-               _phases)  # fmt: skip
-    results = [candidate for read in readers for candidate in read(sentence)]
+    results = [
+        candidate
+        for read, cue in _readers()
+        if present.holds(cue, index)
+        for candidate in read(sentence)
+    ]
     taken = [(start, start + len(phrase)) for start, phrase, *_ in results]
-    for title in _TITLE.finditer(sentence):
+    for title in _TITLE.finditer(sentence) if present.holds(_TITLE_CUE, index) else ():
         if any(a <= title.start() < b for a, b in taken):
             continue
         if _names_a_body(sentence, title):
@@ -293,13 +335,13 @@ def _instruments(sentence: str) -> list[_Candidate]:
                     InitiativeKind.PROGRAMME)  # fmt: skip
         results.append((title.start(), title.group(), kind, True, None))
         taken.append(title.span())
-    for head in _HEAD.finditer(sentence):
+    heads = present.starts_in(_HEAD_CUE, index) if _HEAD_CUE else None
+    for head in _HEAD.finditer(sentence) if heads is None else finditer_at(_HEAD, sentence, heads):
         if any(a <= head.start() < b for a, b in taken) or _modifies_noun(sentence, head.end()):
             continue
         start = _phrase_start(sentence, head.start())
-        tail = regex.match(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80})?",
-                           sentence[head.end():])  # fmt: skip
-        end = head.end() + (tail.end() if tail else 0)
+        tail = _HEAD_TAIL.match(sentence, head.end())
+        end = tail.end() if tail else head.end()
         phrase = " ".join(sentence[start:end].split()[:14]).strip()
         if len(phrase) > 3:
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
@@ -307,10 +349,33 @@ def _instruments(sentence: str) -> list[_Candidate]:
     return results
 
 
+_Reader = Callable[[str], list[_Candidate]]
+
+
+@cache
+def _readers() -> tuple[tuple[_Reader, Cue | None], ...]:
+    """The readers of verb-phrase and nominalised instruments, each with the literals one of
+    which anything it finds holds (accord.documents.cues): a sentence without them is not
+    read."""
+    readers: tuple[tuple[_Reader, tuple[regex.Pattern[str], ...]], ...] = (
+        (_commitments, (_COMMITMENT,)), (_gerund_proposals, (_GERUND_PROPOSAL,)),
+        (_nominals, (_NOMINAL,)), (_code_names, (_CODE_NAME, _QUOTED_TITLE)),
+        (_created, (_CREATED,)), (_domains, (_DOMAINS,)), (_phases, (_PHASE,)),
+    )  # fmt: skip
+    return tuple((read, _cue(patterns)) for read, patterns in readers)
+
+
+def _cue(patterns: Sequence[regex.Pattern[str]]) -> Cue | None:
+    cues = [cue_of(pattern.pattern, pattern.flags) for pattern in patterns]
+    if any(cue is None for cue in cues):
+        return None
+    return tuple(word for cue in cues if cue for word in cue)
+
+
 def _names_a_body(sentence: str, title: regex.Match[str]) -> bool:
     """A title that names an organisation, an office or a post: "Programme Office", "Collective
     Security Treaty Organisation", "European Bank for Reconstruction"."""
-    name = regex.split(r"\s+(?:on|of|for|between|against|to|in)\s+", title.group())[0]
+    name = _TITLE_OBJECT.split(title.group())[0]
     return (_BODY_NOUN.match(sentence, title.end()) is not None
             or _BODY_NOUN.search(title.group()) is not None
             or _BODY_TITLE.search(name) is not None)  # fmt: skip
@@ -351,9 +416,7 @@ def _created(sentence: str) -> list[_Candidate]:
         before = sentence[: verb.start()]
         start = max((m.end() for m in _SUBJECT_START.finditer(before)), default=0)
         subject = before[start:].strip()
-        if not 2 <= len(subject.split()) <= 12 or not regex.fullmatch(
-            r"[\p{L}\p{N}\s'-]+", subject
-        ):
+        if not 2 <= len(subject.split()) <= 12 or not _PLAIN_WORDS.fullmatch(subject):
             continue
         head = _HEAD.search(subject)
         if head is not None:
@@ -381,7 +444,7 @@ def _phases(sentence: str) -> list[_Candidate]:
 def _modifies_noun(sentence: str, end: int) -> bool:
     """An instrument word followed by another instrument noun or by the noun of an office or
     premises is a modifier, not a head: "training centre", "exchange offices"."""
-    following = regex.match(r"\s+([\p{L}-]+)", sentence[end:])
+    following = _FOLLOWING.match(sentence, end)
     if following is None:
         return False
     return following.group(1).lower() in _HEADS or _BODY_NOUN.match(sentence, end) is not None
@@ -408,8 +471,7 @@ def _nominals(sentence: str) -> list[_Candidate]:
             continue
         start = _phrase_start(sentence, match.start())
         phrase = sentence[start : match.start()] + phrase
-        kind = next((k for pattern, k in _NOMINAL_KINDS
-                     if regex.search(pattern, phrase, regex.IGNORECASE)),
+        kind = next((k for pattern, k in _NOMINAL_KINDS if pattern.search(phrase)),
                     InitiativeKind.PROGRAMME)  # fmt: skip
         results.append((start, phrase, kind, False, None))
     return results
@@ -440,12 +502,12 @@ def _clause(phrase: str) -> str:
 def _action_kind(phrase: str) -> InitiativeKind:
     """An institutional transformation is an organisation; an instrument noun in the phrase
     gives its kind; sharing and exchanging build a platform; other joint action a programme."""
-    if regex.match(r"transform\w*\b.*\binto\b", phrase, regex.IGNORECASE):
+    if _TRANSFORM.match(phrase):
         return InitiativeKind.ORGANIZATION
     head = _HEAD.search(phrase)
     if head is not None:
         return _HEADS[head.group().lower()]
-    if regex.match(r"(?:exchange|share|link|compile)", phrase, regex.IGNORECASE):
+    if _SHARING.match(phrase):
         return InitiativeKind.PLATFORM
     return InitiativeKind.PROGRAMME
 
@@ -466,7 +528,7 @@ def _phrase_start(sentence: str, head: int) -> int:
     """Where the noun phrase ending at `head` begins: back over up to four modifiers, not over
     verbs, conjunctions, prepositions or pronouns; articles are left out."""
     start = head
-    for match in reversed(list(regex.finditer(r"[\p{L}-]+", sentence[:head]))[-4:]):
+    for match in reversed(list(_LETTERS.finditer(sentence, 0, head))[-4:]):
         word = match.group().lower()
         gap = sentence[match.end() : start]
         if gap.strip() or word in _MODIFIER_STOP or word in ("a", "an", "the"):

@@ -93,6 +93,7 @@ def _given_names() -> Callable[[str], bool]:
     return lambda name: guesser.get_gender(name) != "unknown"
 
 
+@lru_cache(maxsize=65536)  # asked of the same words again and again
 def is_given_name(word: str) -> bool:
     """A capitalised word that is a given name somewhere ("Ramiz", "Katarzyna")."""
     first = word.split("-")[0]
@@ -103,6 +104,8 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
     """Every mention of a personal name in `text`, single surnames included, in order."""
     mentions = []
     for match in SEQUENCE.finditer(text):
+        if match.group() in NOT_NAMES:
+            continue  # "The", "In" alone: _mention would take the word off, leaving no name
         mention = _mention(text, match, is_place_or_country)
         if mention is not None:
             mentions.append(mention)
@@ -112,28 +115,18 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
 def _mention(
     text: str, match: regex.Match[str], is_place_or_country: Callable[[str], bool]
 ) -> NameMention | None:
-    tokens = [(m.group(), match.start() + m.start()) for m in _TOKENS.finditer(match.group())]
-    cut = _name_start(tokens, is_place_or_country)
-    prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
-    while rest and rest[-1][0] in NOT_NAMES:
-        rest.pop()
-    if not rest or any(_not_a_name_word(word) for word, _ in rest):
+    parsed = _parsed(match.group(), is_place_or_country)
+    if parsed is None:
         return None
-    first = rest[0][0]
-    if (
-        is_place_or_country(" ".join(w for w, _ in rest))
-        or (is_place_or_country(first) and not is_given_name(first))
-        or any(_is_country_word(w) for w, _ in rest[1:])
-    ):
-        return None
-    start, end = rest[0][1], rest[-1][1] + len(rest[-1][0])
+    prefix, rest, opening = list(parsed[0]), parsed[1], match.start() + parsed[2]
+    start, end = match.start() + rest[0][1], match.start() + rest[-1][1] + len(rest[-1][0])
     after = text[end : end + 320]
     words = [word for word, _ in rest]
     insertion = _AFTER_INSERTION.match(after)
     if insertion:
         words.append(insertion.group(1))
     titles = [w for w in prefix if w in TITLE_WORDS or (w.isupper() and len(w) > 1)]
-    label = bool(_AFTER_LABEL.match(after)) and _line_start(text, tokens[0][1])
+    label = bool(_AFTER_LABEL.match(after)) and _line_start(text, opening)
     strong = (
         bool(titles) or any(w in HONORIFICS for w in prefix) or label or insertion is not None
         or _IS_INITIAL.fullmatch(words[0]) is not None
@@ -151,10 +144,48 @@ def _mention(
                        tuple(prefix))  # fmt: skip
 
 
+_Parsed = tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]
+
+
+@lru_cache(maxsize=65536)  # the same capitalised runs recur within and across documents
+def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | None:
+    """What a run's words alone say: the words before the name (titles, honorifics, places),
+    the name's words with their offsets in the run, and the offset of the run's first token;
+    None when the words alone show that the run names no person."""
+    tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(run)]
+    cut = _name_start(tokens, is_place_or_country)
+    prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
+    while rest and rest[-1][0] in NOT_NAMES:
+        rest.pop()
+    if not rest or any(_not_a_name_word(word) for word, _ in rest):
+        return None
+    first = rest[0][0]
+    if (
+        is_place_or_country(" ".join(w for w, _ in rest))
+        or (is_place_or_country(first) and not is_given_name(first))
+        or any(_is_country_word(w) for w, _ in rest[1:])
+    ):
+        return None
+    return tuple(prefix), tuple(rest), tokens[0][1]
+
+
 def _title_before(text: str, start: int) -> bool:
     """ "… the Deputy Director of the Border Service, Aidos Seitkali": a title phrase in
     apposition just before the name."""
-    return TITLE_BEFORE.search(text[max(0, start - 200) : start]) is not None
+    return title_before(text[max(0, start - 200) : start]) is not None
+
+
+# What follows the comma of TITLE_BEFORE up to the end. It holds no comma, so a window whose
+# last comma is not followed by it holds no match, and the costly search is spared.
+_AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}", regex.IGNORECASE)
+
+
+def title_before(window: str) -> regex.Match[str] | None:
+    """TITLE_BEFORE.search(window)."""
+    comma = window.rfind(",")
+    if comma < 0 or _AFTER_TITLE.fullmatch(window, comma + 1) is None:
+        return None
+    return TITLE_BEFORE.search(window)
 
 
 def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[str], bool]) -> int:
@@ -199,6 +230,7 @@ def _english() -> Callable[[str, str], float]:
     return zipf_frequency
 
 
+@lru_cache(maxsize=65536)  # asked of the same words again and again
 def common_word(word: str, threshold: float = 4.4) -> bool:
     """An everyday English word ("Review", "Affairs"), which a surname rarely is."""
     return _english()(word.lower(), "en") >= threshold

@@ -11,11 +11,11 @@ from rapidfuzz.fuzz import ratio
 
 from accord.extraction.findings import Person, Span
 from accord.extraction.names import (
-    TITLE_BEFORE,
     NameMention,
     fold,
     is_given_name,
     is_patronymic,
+    title_before,
 )
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
@@ -80,7 +80,7 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
         person.name = mention.name
     for title in mention.titles:
         _add_role(person, title)
-    before = TITLE_BEFORE.search(text[max(0, mention.start - 200) : mention.start])
+    before = title_before(text[max(0, mention.start - 200) : mention.start])
     if before and not any(is_given_name(w) for w in before.group(1).split()[1:]):
         _add_role(person, before.group(1))
     if mention.before:
@@ -89,7 +89,7 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
     after = text[mention.end : mention.end + 400]
     found = _PAREN_ROLE.match(after)
     if found:
-        for part in regex.split(r"\s*;\s*", found.group(1)):
+        for part in _SEMICOLON.split(found.group(1)):
             _add_role(person, part)
         return
     found = _APPOSITION.match(after)
@@ -99,6 +99,8 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
             _add_role(person, role)
 
 
+_SEMICOLON = regex.compile(r"\s*;\s*")
+_ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 _OF_BODY = regex.compile(r"\A\s+(?:of|from)\s+(?:the\s+)?([^,;.()\n]{3,160})")
 _FOR_COUNTRY = regex.compile(r"\A\s+for\s+(\p{Lu}[\p{L}\s-]{2,40}?)(?=[,;.)]|\s+and\b)")
 _DELEGATION = regex.compile(
@@ -119,14 +121,14 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
         found = pattern.match(where)
         if found:
             person.hints.append(found.group(1))
-    for pattern in (_DELEGATION, _REPRESENTING):
-        found = pattern.search(before)
+    for pattern, word in ((_DELEGATION, "delegation"), (_REPRESENTING, "Representing")):
+        found = pattern.search(before) if word in before else None  # the search needs the word
         if found:
             person.hints.append(found.group(1))
 
 
 def _add_role(person: _Individual, role: str) -> None:
-    role = regex.sub(r"^(?:the|a|an)\s+", "", role.strip(" ,;:"), flags=regex.IGNORECASE)
+    role = _ARTICLE.sub("", role.strip(" ,;:"))
     if role and len(role) <= 200 and fold(role) not in {fold(r) for r in person.roles}:
         person.roles.append(role)
 

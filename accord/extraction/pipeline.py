@@ -4,6 +4,7 @@ other. Pure: no I/O, no clock."""
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 
 from accord.extraction import gazetteers as gz
 from accord.extraction.entities import Found, country_in, find_entities
@@ -43,6 +44,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     )
 
 
+@lru_cache(maxsize=65536)  # the same words and names recur within and across documents
 def _is_place_or_country(word: str) -> bool:
     """A place, a country, or a named group or institution: never a person's name."""
     return (

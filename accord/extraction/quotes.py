@@ -30,6 +30,8 @@ _ROLE_AFTER = regex.compile(
 _ABBREVIATED = regex.compile(r"(?:\b\p{L}{1,2}|\bMr|\bMs|\bMrs|\bDr|\bSt|\bGen|\bCol)\.$")
 _FIRST_SENTENCE = regex.compile(r"^(.+?[.!?])(?=\s|$)")
 _MIN_WORDS = 5
+_STOP = regex.compile(r"[.!?](?:\s|$)")
+_STOP_SPACE = regex.compile(r"[.!?]\s")
 
 
 def find_quotes(
@@ -38,7 +40,10 @@ def find_quotes(
     refers: dict[Span, str],
     persons: Sequence[Person] = (),
 ) -> list[Quote]:
-    quotes = [*_turns(text, mentions, refers), *_quoted(text, mentions, refers, persons)]
+    # Every quotation _QUOTED reads opens with one of these marks: without them, none to read.
+    marked = any(mark in text for mark in ('"', "\u201c", "\u00ab"))
+    quoted = _quoted(text, mentions, refers, persons) if marked else []
+    quotes = [*_turns(text, mentions, refers), *quoted]
     return sorted(quotes, key=lambda q: q.spans[0])
 
 
@@ -114,14 +119,14 @@ def _same_passage(text: str, previous_end: int, start: int) -> bool:
 
 
 def _sentence_end(after: str) -> int:
-    for found in regex.finditer(r"[.!?](?:\s|$)", after):
+    for found in _STOP.finditer(after):
         if not _ABBREVIATED.search(after[: found.start() + 1]):
             return found.end()
     return len(after)
 
 
 def _clause_start(before: str) -> int:
-    ends = [m.end() for m in regex.finditer(r"[.!?]\s", before)]
+    ends = [m.end() for m in _STOP_SPACE.finditer(before)]
     return ends[-1] if ends else 0
 
 

@@ -11,6 +11,14 @@ from functools import cache
 
 import regex
 
+from accord.documents.cues import (
+    Cue,
+    Present,
+    Vocabulary,
+    cue_of,
+    finditer_at,
+    prefix_cue_of,
+)
 from accord.extraction.findings import TopicFinding
 from accord.vocab import Topic
 
@@ -192,21 +200,47 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
 }
 
 
+_Compiled = tuple[regex.Pattern[str], int, Cue | None, Cue | None]
+_MANY_STARTS = 40  # past so many places to try, one scan of the text is cheaper
+
+
 @cache
-def _compiled() -> dict[Topic, tuple[tuple[regex.Pattern[str], int], ...]]:
+def _compiled() -> dict[Topic, tuple[_Compiled, ...]]:
+    """Each cue's pattern and weight, with the literals one of which its every match holds
+    and those one of which it begins with (accord.documents.cues): a pattern whose literals
+    are not in the text is not run, and one that begins with a literal is only tried where
+    the literal is."""
     return {
-        topic: tuple((regex.compile(pattern, regex.IGNORECASE), weight) for pattern, weight in cues)
+        topic: tuple(
+            (regex.compile(pattern, regex.IGNORECASE), weight, cue_of(pattern),
+             prefix_cue_of(pattern))
+            for pattern, weight in cues
+        )
         for topic, cues in _LEXICON.items()
-    }
+    }  # fmt: skip
+
+
+@cache
+def _vocabulary() -> Vocabulary:
+    """Every literal of the cues, found in one pass over a text."""
+    return Vocabulary(cue for cues in _compiled().values() for _, _, *both in cues for cue in both)
 
 
 def find_topics(text: str, threshold: int = THRESHOLD) -> tuple[TopicFinding, ...]:
     """Topics whose cues in `text` weigh at least `threshold`, each with its evidence spans."""
     found = []
+    where = Present(text, (), _vocabulary())
     for topic, cues in _compiled().items():
         weight, spans = 0, []
-        for pattern, cue_weight in cues:
-            for match in pattern.finditer(text):
+        for pattern, cue_weight, cue, first in cues:
+            if cue is not None and not where.has(cue):
+                continue
+            starts = where.starts(first) if first else None
+            if starts is not None and len(starts) <= _MANY_STARTS:
+                matches = finditer_at(pattern, text, starts)
+            else:
+                matches = pattern.finditer(text)
+            for match in matches:
                 weight += cue_weight
                 spans.append(match.span())
         if weight >= threshold:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -106,6 +106,7 @@ def country_cased_lookup() -> dict[str, str]:
     return _unambiguous(pairs)
 
 
+@lru_cache(maxsize=65536)  # names recur within and across documents; the tables are fixed
 def find_country(surface: str) -> str | None:
     """The ISO code of a name, adjective or demonym as it stands in text, or None."""
     code = country_cased_lookup().get(surface_key(surface))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from accord.extraction.gazetteers.records import Organisation
 from accord.extraction.gazetteers.text import (
@@ -79,6 +79,7 @@ def organisation_cased_lookup() -> dict[str, Organisation]:
     return _organisation_index(cased=True)
 
 
+@lru_cache(maxsize=65536)  # names recur within and across documents; the tables are fixed
 def find_organisation(surface: str) -> Organisation | None:
     """The organisation a name, alias or acronym as it stands in text refers to, or None."""
     found = organisation_cased_lookup().get(surface_key(surface))

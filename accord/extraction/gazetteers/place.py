@@ -4,7 +4,7 @@ of ISO 3166-2, merged, and their lookup tables."""
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import cache
+from functools import cache, lru_cache
 
 from accord.extraction.gazetteers.country import country_lookup
 from accord.extraction.gazetteers.place_sources import _geonames_cities, _iso_subdivisions
@@ -154,6 +154,7 @@ def place_cased_lookup() -> dict[str, tuple[Place, ...]]:
     return _place_indexes()[1]
 
 
+@lru_cache(maxsize=65536)  # names recur within and across documents; the tables are fixed
 def find_place(surface: str) -> Place | None:
     """The most likely place a name in text refers to, or None."""
     found = place_cased_lookup().get(surface_key(surface))

@@ -22,7 +22,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 # The package is imported as a module, not name by name, so that the package may re-export this
 # module's functions from its own __init__ without a circular-import failure.
@@ -194,6 +194,7 @@ def _find(surface: str) -> ThreatActor | None:
     return found
 
 
+@lru_cache(maxsize=65536)  # names recur within and across documents; the tables are fixed
 def find_threat_actor(surface: str) -> ThreatActor | None:
     """The threat actor a name, alias or acronym as it stands in text refers to, or None.
 
