@@ -18,7 +18,7 @@ from accord.stix.markings import remark, tlp2_extension_definition, tlp_marking
 from accord.store import ObjectQuery, Page, Store
 from accord.store.model import Sharing, SourceInfo
 from accord.store.shared import audit_row
-from accord.vocab import TLP
+from accord.vocab import TLP, Distribution
 
 if TYPE_CHECKING:
     from accord.service import ImportReport
@@ -187,6 +187,12 @@ class SharingCases:
                     "groups": list(source.groups)},
         })  # fmt: skip
         return self.store.get_source(source.id, viewer=viewer)
+
+    def unshare(self, key: str, *, viewer: Principal) -> SourceInfo:
+        """Take a source back to its owner organisation alone, keeping its TLP level."""
+        require(viewer, Capability.SHARE, "unshare")
+        source = self._source_for(key, viewer)
+        return self.share(key, Sharing(source.tlp, Distribution.OWNER), viewer=viewer)
 
     def _remarked(self, source: SourceInfo, tlp: TLP, now: str) -> tuple[list[Obj], list[str]]:
         """A document's facts as new versions marked `tlp` (Accord wrote them, so it may

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter
 from starlette.responses import Response
 
-from accord.store.model import Sharing
 from accord.web import responses
 from accord.web.api.documents import DocumentKey
 from accord.web.deps import Reader, Service, Sharer
@@ -29,5 +28,5 @@ def share(service: Service, viewer: Sharer, key: DocumentKey, sharing: SharingIn
 
 @router.delete("/documents/{key}/sharing", summary="Unshare a document")
 def unshare(service: Service, viewer: Sharer, key: DocumentKey) -> Response:
-    """Take a document back to its organisation alone (owner only, TLP:AMBER)."""
-    return responses.json(service.share(key, Sharing(), viewer=viewer).as_dict())
+    """Take a document back to its organisation alone, keeping its TLP level."""
+    return responses.json(service.unshare(key, viewer=viewer).as_dict())
