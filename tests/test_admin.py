@@ -375,7 +375,7 @@ def test_logins_token_use_and_administration_are_audited(
     refused(lambda: directory.authenticate_password("mallory", PASSWORD))
     directory.authenticate_token(bearer)
     refused(lambda: directory.authenticate_token(bearer[:-2] + "xx"))
-    events, _ = store.audit(limit=100)
+    events, _ = store.audit(viewer=SYSTEM, limit=100)
     seen = [(e["actor"], e["action"], e["outcome"]) for e in reversed(events)]
     assert seen == [
         ("system", "org.add", "ok"),

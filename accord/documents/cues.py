@@ -14,7 +14,7 @@ from __future__ import annotations
 import importlib
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, Protocol, TypeVar
 
 import ahocorasick
@@ -275,15 +275,7 @@ def _prefix(items: list[tuple[Any, Any]]) -> Cue | None:
 
 
 def _item_prefix(name: str, value: Any) -> Cue | None:
-    if name == "SUBPATTERN":
-        return _prefix(list(value[-1].data))
-    if name in _REPEATS and value[0] >= 1:
-        return _prefix(list(value[2].data))
-    if name == "BRANCH":
-        branches = [_prefix(list(branch.data)) for branch in value[1]]
-        if all(branches):
-            return tuple(dict.fromkeys(word for cue in branches if cue for word in cue))
-    return None
+    return _inner(name, value, _prefix)
 
 
 def _sequence(items: list[tuple[Any, Any]]) -> Cue | None:
@@ -309,12 +301,20 @@ def _sequence(items: list[tuple[Any, Any]]) -> Cue | None:
 
 
 def _item(name: str, value: Any) -> Cue | None:
+    return _inner(name, value, _sequence)
+
+
+def _inner(
+    name: str, value: Any, read: Callable[[list[tuple[Any, Any]]], Cue | None]
+) -> Cue | None:
+    """What `read` finds inside a group, a repeat taken at least once, or a branch whose
+    every alternative gives a cue."""
     if name == "SUBPATTERN":
-        return _sequence(list(value[-1].data))
+        return read(list(value[-1].data))
     if name in _REPEATS and value[0] >= 1:
-        return _sequence(list(value[2].data))
+        return read(list(value[2].data))
     if name == "BRANCH":
-        branches = [_sequence(list(branch.data)) for branch in value[1]]
+        branches = [read(list(branch.data)) for branch in value[1]]
         if all(branches):
             return tuple(dict.fromkeys(word for cue in branches if cue for word in cue))
     return None

@@ -90,10 +90,8 @@ class SharingCases:
     ) -> tuple[list[dict[str, Any]], str | None]:
         require(viewer, Capability.ADMINISTER, "read the audit log")
         _check_limit(limit)
-        # The operator reads the whole log; an administrator, its own organisation's events.
-        org = None if viewer.is_system else viewer.org_id
-        return self.store.audit(action=action, actor=actor, since=since, limit=limit,
-                                cursor=cursor, org_id=org)  # fmt: skip
+        return self.store.audit(viewer=viewer, action=action, actor=actor, since=since,
+                                limit=limit, cursor=cursor)  # fmt: skip
 
     # --- objects ---------------------------------------------------------------------------
     def query(self, query: ObjectQuery, *, viewer: Principal) -> Page:

@@ -204,20 +204,21 @@ class SharedMethods(abc.ABC):
     def audit(
         self,
         *,
+        viewer: Principal,
         action: str | None = None,
         actor: str | None = None,
         since: str | None = None,
         limit: int = 100,
         cursor: str | None = None,
-        org_id: int | None = None,
     ) -> tuple[list[dict[str, Any]], str | None]:
-        """Audit events, newest first, keyset-paged; only those of organisation `org_id` when
-        it is given (an organisation's administrator reads its own organisation's events)."""
+        """Audit events, newest first, keyset-paged: all of them for SYSTEM, those of the
+        viewer's organisation for anyone else (the service checks that the viewer may read
+        the log at all)."""
         where: list[str] = ["1=1"]
         params: list[Any] = []
-        if org_id is not None:
+        if not viewer.is_system:
             where.append("a.org_id = ?")
-            params.append(org_id)
+            params.append(viewer.org_id)
         for column, value in (("a.action", action), ("a.actor", actor)):
             if value is not None:
                 where.append(f"{column} = ?")

@@ -129,7 +129,7 @@ def delete_source(tx: WriteTx, source_id: int) -> int:
     ids = [row[0] for row in tx.fetch(
         "SELECT DISTINCT o.id FROM objects o WHERE o.source_id = ?", [source_id]
     )]  # fmt: skip
-    for table in ("object_markings", *_SEARCH_TABLES.get(_engine(tx), ())):
+    for table in ("object_markings", *_SEARCH_TABLES.get(tx.engine, ())):
         tx.execute(
             f"DELETE FROM {table} WHERE seq IN (SELECT o.seq FROM objects o WHERE o.source_id = ?)",
             [source_id],
@@ -150,10 +150,6 @@ def delete_source(tx: WriteTx, source_id: int) -> int:
 # Full-text rows keyed by seq that must go with their object (SQLite's contentless FTS5 table
 # needs no deletion: a row whose object is gone matches nothing).
 _SEARCH_TABLES = {"postgres": ("object_search",)}
-
-
-def _engine(tx: WriteTx) -> str:
-    return str(getattr(tx, "engine", "sqlite"))
 
 
 def _relatest(tx: WriteTx, ids: list[str]) -> None:
