@@ -31,7 +31,7 @@ from accord.sharing.secrets import (
 from accord.store import Store
 from accord.store.directory import Organisation, SharingGroup, Token, User
 from accord.store.shared import audit_row
-from accord.vocab import Role
+from accord.vocab import OrgKind, Role
 
 
 def _authorise(
@@ -58,7 +58,8 @@ def _authorise(
 
 def principal_of(account: User) -> Principal:
     return user(account.username, org_id=account.org_id, role=account.role,
-                org_name=account.org_name, user_id=account.id)  # fmt: skip
+                org_name=account.org_name, user_id=account.id,
+                peer=account.org_kind is OrgKind.PEER)  # fmt: skip
 
 
 class Directory:
@@ -86,10 +87,15 @@ class Directory:
         self.store.append_audit([row])
 
     # --- organisations --------------------------------------------------------------------
-    def add_organisation(self, name: str, *, actor: Principal) -> Organisation:
+    def add_organisation(
+        self, name: str, *, actor: Principal, kind: OrgKind = OrgKind.MEMBER
+    ) -> Organisation:
+        """A member organisation of this node, or (`kind` peer) another node, which sees
+        only what is shared with the federation or with its sharing groups."""
         _authorise(actor, "add organisation", Capability.ADMINISTER)
-        org = self.store.add_organisation(_name("organisation", name), created=self._now())
-        self._done(actor, "org.add", str(org.id), {"name": org.name})
+        org = self.store.add_organisation(_name("organisation", name), created=self._now(),
+                                          kind=kind)  # fmt: skip
+        self._done(actor, "org.add", str(org.id), {"name": org.name, "kind": str(kind)})
         return org
 
     def organisations(self, *, actor: Principal) -> list[Organisation]:

@@ -84,6 +84,14 @@ class Distribution(StrEnum):
     FEDERATION = "federation"  # this node's community and the peers it syncs with
 
 
+class OrgKind(StrEnum):
+    """A member organisation of this node, or a peer: another node, known here as an
+    organisation so that sharing can name it."""
+
+    MEMBER = "member"
+    PEER = "peer"
+
+
 class Role(StrEnum):
     """A user's role in their organisation; capabilities in accord.sharing.CAPABILITIES."""
 

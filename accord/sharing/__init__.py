@@ -45,6 +45,7 @@ class Principal:
     org_name: str | None = None
     role: Role | None = None
     user_id: int | None = None
+    peer: bool = False  # of an organisation that is another node (sees federation only)
 
     @property
     def is_system(self) -> bool:
@@ -68,9 +69,15 @@ def operator_for(org_id: int, org_name: str | None = None) -> Principal:
 
 
 def user(
-    name: str, *, org_id: int, role: Role, org_name: str | None = None, user_id: int | None = None
+    name: str,
+    *,
+    org_id: int,
+    role: Role,
+    org_name: str | None = None,
+    user_id: int | None = None,
+    peer: bool = False,
 ) -> Principal:
-    return Principal(PrincipalKind.USER, name, org_id, org_name, role, user_id)
+    return Principal(PrincipalKind.USER, name, org_id, org_name, role, user_id, peer)
 
 
 class Capability(StrEnum):
@@ -136,21 +143,78 @@ def _marks(values: tuple[str, ...]) -> str:
     return ", ".join("?" * len(values))
 
 
-def audience_rule(org: str = "g.id", source: str = "s") -> tuple[str, tuple[object, ...]]:
-    """The sharing rules as one SQL condition: organisation `org` (a column) may see source
-    `source` (an alias of ``sources``). The store evaluates it when sharing changes and keeps
-    the result in ``source_audience``, which reads probe."""
-    community = _community_tlps()
+def _federation_tlps() -> tuple[str, ...]:
+    return tuple(str(t) for t in TLP if permits(t, Distribution.FEDERATION))
+
+
+def audience_rule(
+    org: str = "g.id", source: str = "s", kind: str = "g.kind"
+) -> tuple[str, tuple[object, ...]]:
+    """The sharing rules as one SQL condition: organisation `org` (a column; `kind` its
+    ``member`` or ``peer`` kind) may see source `source` (an alias of ``sources``). The store
+    evaluates it when sharing changes and keeps the result in ``source_audience``, which
+    reads probe. Member organisations are the community; peers (other nodes) see only what
+    is shared with the federation, or with a sharing group they belong to."""
+    community, federation = _community_tlps(), _federation_tlps()
     s = source
     sql = (
         f"({s}.owner_org = {org} "
-        f"OR ({s}.distribution IN ('community', 'federation') "
+        f"OR ({kind} = 'member' AND {s}.distribution IN ('community', 'federation') "
         f"AND {s}.tlp IN ({_marks(community)})) "
+        f"OR ({kind} = 'peer' AND {s}.distribution = 'federation' "
+        f"AND {s}.tlp IN ({_marks(federation)})) "
         f"OR ({s}.distribution = 'groups' AND EXISTS (SELECT 1 FROM source_groups sg "
         f"JOIN group_members gm ON gm.group_id = sg.group_id "
         f"WHERE sg.source_id = {s}.id AND gm.org_id = {org})))"
     )
-    return sql, community
+    return sql, (*community, *federation)
+
+
+class ScopeKind(StrEnum):
+    """How far a TAXII collection reaches (docs/taxii.md)."""
+
+    VISIBLE = "visible"  # everything its reader may see
+    OWNER = "owner"  # the sources of one organisation (None: the operator's)
+    GROUPS = "groups"  # the sources shared with one sharing group
+    COMMUNITY = "community"  # the sources shared with the community or the federation
+    FEDERATION = "federation"  # the sources shared with the federation
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """A part of the store, by the sharing of its sources: a read within a scope returns
+    what its viewer may see *and* comes from a source in the scope (or, for an entity, is
+    named by one the viewer may see)."""
+
+    kind: ScopeKind = ScopeKind.VISIBLE
+    org_id: int | None = None  # for OWNER
+    group_id: int | None = None  # for GROUPS
+
+    def __post_init__(self) -> None:
+        if (self.kind is ScopeKind.GROUPS) != (self.group_id is not None):
+            raise ValueError("a sharing group is named exactly by a 'groups' scope")
+
+    def condition(self, s: str = "s") -> tuple[str, tuple[object, ...]]:
+        """The scope as a condition over `s`, an alias of ``sources``."""
+        kind = self.kind
+        if kind is ScopeKind.VISIBLE:
+            return "1=1", ()
+        if kind is ScopeKind.OWNER:
+            if self.org_id is None:
+                return f"{s}.owner_org IS NULL", ()
+            return f"{s}.owner_org = ?", (self.org_id,)
+        if kind is ScopeKind.GROUPS:
+            return (
+                f"({s}.distribution = 'groups' AND EXISTS (SELECT 1 FROM source_groups sgs "
+                f"WHERE sgs.source_id = {s}.id AND sgs.group_id = ?))",
+                (self.group_id,),
+            )
+        if kind is ScopeKind.COMMUNITY:
+            return f"{s}.distribution IN ('community', 'federation')", ()
+        return f"{s}.distribution = 'federation'", ()
+
+
+VISIBLE = Scope()
 
 
 def _sees(org_id: int, source_column: str) -> tuple[str, tuple[object, ...]]:
@@ -161,9 +225,13 @@ def _sees(org_id: int, source_column: str) -> tuple[str, tuple[object, ...]]:
     )
 
 
-def visible_predicate(viewer: Principal, alias: str = "o") -> Predicate:
+def visible_predicate(viewer: Principal, alias: str = "o", scope: Scope = VISIBLE) -> Predicate:
     """The rows of the table aliased `alias` that `viewer` may see: ``o`` is ``objects``,
-    ``d`` is ``documents`` and ``s`` is ``sources``."""
+    ``d`` is ``documents`` and ``s`` is ``sources``; within `scope` (objects only)."""
+    if scope.kind is not ScopeKind.VISIBLE:
+        if alias != "o":
+            raise ValueError("a scope narrows reads of objects only")
+        return _scoped(viewer, scope)
     if viewer.is_system:
         return Predicate("1=1", (), "SYSTEM sees everything")
     if viewer.org_id is None:
@@ -191,6 +259,30 @@ def visible_predicate(viewer: Principal, alias: str = "o") -> Predicate:
         "WHERE ea.org_id = ? AND ea.object_id = o.id)))"
     )
     return Predicate(sql, (org, org, *ENTITY_TYPES, org), reason)
+
+
+def _scoped(viewer: Principal, scope: Scope) -> Predicate:
+    """The objects `viewer` may see that come from a source within `scope`: written or held
+    by one, or, for an entity, named by one. The same three parts as the unscoped predicate,
+    each joined to the source to test the scope."""
+    cond, cond_params = scope.condition("s")
+    sees_params: tuple[object, ...] = ()
+    if viewer.is_system:
+        sees = "1=1"
+    elif viewer.org_id is None:
+        return Predicate("1=0", (), f"{viewer.kind.value} {viewer.name!r} has no organisation")
+    else:
+        sees, sees_params = _sees(viewer.org_id, "s.id")
+    test, params = f"{cond} AND {sees}", (*cond_params, *sees_params)
+    sql = (
+        f"(EXISTS (SELECT 1 FROM sources s WHERE s.id = o.source_id AND {test}) "
+        "OR EXISTS (SELECT 1 FROM object_holders h CROSS JOIN sources s "
+        f"WHERE h.seq = o.seq AND s.id = h.source_id AND {test}) "
+        f"OR (o.type IN ({_marks(ENTITY_TYPES)}) AND EXISTS (SELECT 1 FROM mentions m "
+        f"CROSS JOIN sources s WHERE m.object_id = o.id AND s.id = m.source_id AND {test})))"
+    )
+    reason = f"what {viewer.name!r} may see, from sources within the {scope.kind} scope"
+    return Predicate(sql, (*params, *params, *ENTITY_TYPES, *params), reason)
 
 
 def counting_sql(viewer: Principal) -> tuple[str, tuple[object, ...]]:

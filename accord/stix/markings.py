@@ -4,6 +4,7 @@ a document carry the marking of their source's level."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from accord.vocab import TLP
@@ -20,6 +21,27 @@ TLP_MARKING_IDS: dict[TLP, str] = {
     TLP.RED: "marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1",
 }
 TLP_BY_MARKING = {marking: tlp for tlp, marking in TLP_MARKING_IDS.items()}
+# The TLP 1.0 marking-definitions STIX 2.1 predefines (§7.2.1.4); WHITE is TLP 2.0's CLEAR.
+TLP1_MARKING_IDS: dict[str, TLP] = {
+    "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": TLP.CLEAR,
+    "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": TLP.GREEN,
+    "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": TLP.AMBER,
+    "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": TLP.RED,
+}
+_STRICTNESS = {tlp: rank for rank, tlp in enumerate(TLP)}
+
+
+def marked_tlp(obj: dict[str, Any]) -> TLP | None:
+    """The strictest TLP level (2.0 or 1.0) among an object's object_marking_refs."""
+    refs = obj.get("object_marking_refs")
+    if not isinstance(refs, list):
+        return None
+    found = [TLP_BY_MARKING.get(r) or TLP1_MARKING_IDS.get(r) for r in refs if isinstance(r, str)]
+    return strictest(t for t in found if t is not None)
+
+
+def strictest(levels: Iterable[TLP]) -> TLP | None:
+    return max(levels, key=_STRICTNESS.__getitem__, default=None)
 
 
 def tlp_marking(tlp: TLP) -> dict[str, Any]:

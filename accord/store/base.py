@@ -21,6 +21,8 @@ from accord.errors import BundleError, InputError, NotFoundError, SchemaError
 from accord.sharing import Principal, counting_sql, visible_predicate
 from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store import migrate
+from accord.store.audience import next_date_added
+from accord.store.collections import CollectionMethods
 from accord.store.directory import DirectoryMethods
 from accord.store.migrate import Migration
 from accord.store.model import (
@@ -62,7 +64,7 @@ class WriteTx(Protocol):
 CHUNK = 5000  # rows per executemany: bounds memory and paces the progress callback
 
 
-class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
+class SqlStore(SharedMethods, DirectoryMethods, CollectionMethods, abc.ABC):
     """A STIX 2.1 store over a SQL database. Subclasses: SQLiteStore, PostgresStore."""
 
     engine: str
@@ -188,11 +190,6 @@ class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
             [(False, object_id, old) for object_id, old in stored_latest.items()
              if final.get(object_id, old) != old],
         )  # fmt: skip
-        if rows:
-            tx.execute(
-                "INSERT INTO batches (first_seq, last_seq, date_added) VALUES (?, ?, ?)",
-                [rows[0][0], rows[-1][0], date_added],
-            )
         kept = objects if fresh is None else [objects[pos] for pos in fresh]
         for start in range(0, len(rows), CHUNK):
             tx.insert(rows[start : start + CHUNK], kept[start : start + CHUNK])
@@ -225,13 +222,11 @@ class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
 
     @staticmethod
     def _next_seq_and_date(tx: WriteTx, date_added: str) -> tuple[int, str]:
-        """The next insertion number, and a date_added never earlier than the last one, so that
-        insertion order and date_added order agree even if the clock steps back."""
-        last = tx.fetch("SELECT o.seq, o.date_added FROM objects o ORDER BY o.seq DESC LIMIT 1")
-        if not last:
-            return 1, date_added
-        seq, last_added = last[0]
-        return int(seq) + 1, max(date_added, last_added)
+        """The next insertion number, and a date_added later than every stored row's, so
+        that rows written now come after all others in TAXII order even if the clock steps
+        back (accord.store.audience.next_date_added)."""
+        ((last,),) = tx.fetch("SELECT MAX(o.seq) FROM objects o")
+        return int(last or 0) + 1, next_date_added(tx, date_added)
 
     # --- held writes ----------------------------------------------------------------------
     @contextmanager
@@ -332,12 +327,7 @@ class SqlStore(SharedMethods, DirectoryMethods, abc.ABC):
             )
             params.extend(query.marking_refs)
         if query.added_after is not None:
-            # date_added grows with seq (see _next_seq_and_date): bound seq by the last batch
-            # added at or before the given time.
-            where.append(
-                "o.seq > (SELECT COALESCE(MAX(b.last_seq), 0) FROM batches b "
-                "WHERE b.date_added <= ?)"
-            )
+            where.append("o.date_added > ?")
             params.append(_stamp_param("added_after", query.added_after))
         if query.modified_after is not None:
             where.append("o.version > ?")

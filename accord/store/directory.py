@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from accord.errors import ConflictError, NotFoundError
 from accord.stix.extensions import identity_id
 from accord.store.audience import refresh_all, refresh_groups
-from accord.vocab import Role
+from accord.vocab import OrgKind, Role
 
 if TYPE_CHECKING:
     from accord.store.base import Row, WriteTx
@@ -33,6 +33,7 @@ class Organisation:
     name: str
     identity_id: str  # the STIX identity the organisation writes as
     created: str
+    kind: OrgKind = OrgKind.MEMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,6 +45,7 @@ class User:
     role: Role
     disabled: bool
     created: str
+    org_kind: OrgKind = OrgKind.MEMBER
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,8 @@ class SharingGroup:
     created: str
 
 
-_ORG = "SELECT g.id, g.name, g.identity_id, g.created FROM organisations g"
-_USER_COLUMNS = "u.id, u.username, u.org_id, g.name, u.role, u.disabled, u.created"
+_ORG = "SELECT g.id, g.name, g.identity_id, g.created, g.kind FROM organisations g"
+_USER_COLUMNS = "u.id, u.username, u.org_id, g.name, u.role, u.disabled, u.created, g.kind"
 _USER_FROM = "FROM users u JOIN organisations g ON g.id = u.org_id"
 _USER = f"SELECT {_USER_COLUMNS} {_USER_FROM}"
 # Token rows without the secret hash, which is only ever matched, never read back.
@@ -84,11 +86,20 @@ _GROUP = (
 
 
 def _org(row: Row) -> Organisation:
-    return Organisation(int(row[0]), row[1], row[2], row[3])
+    return Organisation(int(row[0]), row[1], row[2], row[3], OrgKind(row[4]))
 
 
 def _user(row: Row) -> User:
-    return User(int(row[0]), row[1], int(row[2]), row[3], Role(row[4]), bool(row[5]), row[6])
+    return User(
+        int(row[0]),
+        row[1],
+        int(row[2]),
+        row[3],
+        Role(row[4]),
+        bool(row[5]),
+        row[6],
+        OrgKind(row[7]),
+    )
 
 
 def _token(row: Row) -> Token:
@@ -140,15 +151,17 @@ class DirectoryMethods:
         return int(rows[0][0])
 
     # --- organisations --------------------------------------------------------------------
-    def add_organisation(self, name: str, *, created: str) -> Organisation:
+    def add_organisation(
+        self, name: str, *, created: str, kind: OrgKind = OrgKind.MEMBER
+    ) -> Organisation:
         """A new organisation. Its identity id is the one extraction gives an organisation of
         that name (UUIDv5 over the normalised name), so what it writes and what documents say
         about it name the same identity; two names that normalise alike conflict."""
         org_id = self._insert(
             "organisation", name,
-            "INSERT INTO organisations (name, identity_id, created) VALUES (?, ?, ?) "
+            "INSERT INTO organisations (name, identity_id, created, kind) VALUES (?, ?, ?, ?) "
             "ON CONFLICT DO NOTHING RETURNING id",
-            [name, identity_id("organization", name), created],
+            [name, identity_id("organization", name), created, str(kind)],
             then=refresh_all,  # a new organisation is in every community
         )  # fmt: skip
         return self.get_organisation(org_id)
@@ -182,7 +195,7 @@ class DirectoryMethods:
         """The user and their password hash, or None when no user has that name."""
         where, params = _by_key("u.username", username)
         rows = self._read(f"SELECT {_USER_COLUMNS}, u.password_hash {_USER_FROM} {where}", params)
-        return (_user(rows[0]), rows[0][7]) if rows else None
+        return (_user(rows[0]), rows[0][8]) if rows else None
 
     def _update_user(self, user_id: int, assignment: str, value: Any) -> User:
         with self._write() as tx:

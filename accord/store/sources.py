@@ -29,7 +29,7 @@ def insert_source(tx: WriteTx, source: NewSource, now: str) -> int:
     )  # fmt: skip
     source_id = int(rows[0][0])
     _set_groups(tx, source_id, sharing.groups, source.owner_org)
-    refresh_sources(tx, [source_id])
+    refresh_sources(tx, [source_id], now)
     return source_id
 
 
@@ -101,7 +101,7 @@ def update_sharing(
         [str(sharing.tlp), str(sharing.distribution), now, source_id],
     )
     _set_groups(tx, source_id, sharing.groups, owner_org)
-    refresh_sources(tx, [source_id])
+    refresh_sources(tx, [source_id], now)
 
 
 def delete_source(tx: WriteTx, source_id: int) -> int:

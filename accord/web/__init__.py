@@ -12,6 +12,8 @@ from accord.settings import Settings
 from accord.web import errors
 from accord.web.api import router
 from accord.web.limits import ENVELOPE, BodyLimit
+from accord.web.taxii import PREFIX as TAXII_PREFIX
+from accord.web.taxii import create_taxii_app
 
 PREFIX = "/api/v1"
 
@@ -31,7 +33,9 @@ def create_app(settings: Settings, service: Accord) -> FastAPI:
     app.state.service = service
     errors.install(app)
     app.include_router(router, prefix=PREFIX)
-    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + ENVELOPE)
+    app.mount(TAXII_PREFIX, create_taxii_app(settings, service))
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + ENVELOPE,
+                       exempt=TAXII_PREFIX + "/")  # fmt: skip
     return app
 
 

@@ -1,0 +1,223 @@
+"""The TAXII 2.1 endpoints (OASIS TAXII Version 2.1, Committee Specification). Each handler
+names the section it implements. Handlers parse, call one service function and format the
+answer; what a caller sees is decided by the store's scoped predicate."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Path, Request
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.responses import Response
+
+from accord.errors import ForbiddenError, NotFoundError
+from accord.service.taxii import CollectionView
+from accord.settings import Settings
+from accord.store.collections import Entry, TaxiiPage
+from accord.web.deps import Service, get_settings
+from accord.web.taxii.deps import Caller, Filters, negotiate
+from accord.web.taxii.media import STIX, TAXII, readable
+
+API_ROOT = "accord"
+router = APIRouter(dependencies=[Depends(negotiate)])
+Root = Annotated[str, Path(max_length=100)]
+Key = Annotated[str, Path(max_length=200)]
+
+
+def _json(value: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
+    return Response(orjson.dumps(value), status, headers, TAXII)
+
+
+def _root(api_root: str) -> None:
+    if api_root != API_ROOT:
+        raise NotFoundError("API root", api_root)
+
+
+def _stamp(key: str) -> str:
+    """A stored sort key as a STIX timestamp, with as many fractional digits as it needs
+    (at least milliseconds), so that a client echoing it back means the same instant."""
+    fraction = key[20:29].rstrip("0")
+    digits = 3 if len(fraction) <= 3 else 6 if len(fraction) <= 6 else 9
+    return f"{key[:19]}.{fraction.ljust(digits, '0')}Z"
+
+
+def _version(entry: Entry) -> str:
+    return _stamp(entry.version) if entry.version else _stamp(entry.date_added)
+
+
+def _headers(page: TaxiiPage) -> dict[str, str]:
+    """X-TAXII-Date-Added-First and -Last (§3.3.1): the first and last date_added served."""
+    if not page.entries:
+        return {}
+    return {
+        "X-TAXII-Date-Added-First": _stamp(page.entries[0].date_added),
+        "X-TAXII-Date-Added-Last": _stamp(page.entries[-1].date_added),
+    }
+
+
+def _paging(page: TaxiiPage) -> bytes:
+    more = b"true" if page.next_cursor is not None else b"false"
+    head = b'{"more":' + more
+    if page.next_cursor is not None:
+        head += b',"next":"' + page.next_cursor.encode() + b'"'
+    return head
+
+
+def _envelope(page: TaxiiPage) -> Response:
+    body = _paging(page)
+    if page.entries:
+        body += b',"objects":[' + b",".join(e.raw or b"{}" for e in page.entries) + b"]"
+    return Response(body + b"}", 200, _headers(page), TAXII)
+
+
+def _collection(view: CollectionView) -> dict[str, Any]:
+    c = view.collection
+    body: dict[str, Any] = {"id": c.id, "title": c.title}
+    if c.description:
+        body["description"] = c.description
+    body.update(can_read=view.access.can_read, can_write=view.access.can_write,
+                media_types=[STIX])  # fmt: skip
+    return body
+
+
+@router.get("/", summary="Server discovery")
+def discovery(request: Request, caller: Caller) -> Response:
+    """TAXII 2.1 §4.1 Server Discovery: the node and its one API root."""
+    root = f"{_base(request)}/{API_ROOT}/"
+    return _json({
+        "title": "Accord", "description": "Security-cooperation knowledge, shared by TLP 2.0",
+        "default": root, "api_roots": [root],
+    })  # fmt: skip
+
+
+def _base(request: Request) -> str:
+    url = request.url
+    return f"{url.scheme}://{url.netloc}{request.scope.get('root_path', '')}".rstrip("/")
+
+
+@router.get("/{api_root}/", summary="API root information")
+def api_root(
+    api_root: Root, caller: Caller, settings: Annotated[Settings, Depends(get_settings)]
+) -> Response:
+    """TAXII 2.1 §4.2 Get API Root Information."""
+    _root(api_root)
+    return _json({
+        "title": "Accord", "description": "Collections are sharing scopes: each holds what "
+        "its reader may see within it.", "versions": [TAXII],
+        "max_content_length": settings.max_upload_bytes,
+    })  # fmt: skip
+
+
+@router.get("/{api_root}/status/{status_id}/", summary="Status of a write")
+def status(api_root: Root, status_id: Key, service: Service, caller: Caller) -> Response:
+    """TAXII 2.1 §4.3 Get Status: to the organisation that wrote, else 404."""
+    _root(api_root)
+    return _json(service.taxii_status(status_id, viewer=caller))
+
+
+@router.get("/{api_root}/collections/", summary="Collections")
+def collections(api_root: Root, service: Service, caller: Caller) -> Response:
+    """TAXII 2.1 §5.1 Get Collections: those that exist for the caller."""
+    _root(api_root)
+    views = service.collections(viewer=caller)
+    return _json({"collections": [_collection(v) for v in views]} if views else {})
+
+
+@router.get("/{api_root}/collections/{collection_id}/", summary="A collection")
+def collection(api_root: Root, collection_id: Key, service: Service, caller: Caller) -> Response:
+    """TAXII 2.1 §5.2 Get A Collection."""
+    _root(api_root)
+    return _json(_collection(service.collection(collection_id, viewer=caller)))
+
+
+@router.get("/{api_root}/collections/{collection_id}/manifest/", summary="Object manifests")
+def manifest(
+    api_root: Root, collection_id: Key, service: Service, caller: Caller, query: Filters
+) -> Response:
+    """TAXII 2.1 §5.3 Get Object Manifests: id, date_added, version and media type of each
+    object version the filters match."""
+    _root(api_root)
+    page = service.collection_objects(collection_id, query, viewer=caller, objects=False)
+    body = _paging(page)
+    if page.entries:
+        body += b',"objects":' + orjson.dumps([
+            {"id": e.id, "date_added": _stamp(e.date_added), "version": _version(e),
+             "media_type": _media(e)} for e in page.entries
+        ])  # fmt: skip
+    return Response(body + b"}", 200, _headers(page), TAXII)
+
+
+def _media(entry: Entry) -> str:
+    return f"application/stix+json;version={entry.spec_version or '2.1'}"
+
+
+@router.get("/{api_root}/collections/{collection_id}/objects/", summary="Objects")
+def get_objects(
+    api_root: Root, collection_id: Key, service: Service, caller: Caller, query: Filters
+) -> Response:
+    """TAXII 2.1 §5.4 Get Objects: an envelope of the object versions the filters match, in
+    date_added order, paged by ``limit`` and ``next``."""
+    _root(api_root)
+    return _envelope(service.collection_objects(collection_id, query, viewer=caller))
+
+
+@router.post("/{api_root}/collections/{collection_id}/objects/", summary="Add objects",
+             status_code=202)  # fmt: skip
+async def add_objects(
+    api_root: Root, collection_id: Key, request: Request, service: Service, caller: Caller
+) -> Response:
+    """TAXII 2.1 §5.5 Add Objects: an envelope in, a status resource out (202). The writer's
+    organisation owns what is stored; the collection's scope says how it is shared."""
+    _root(api_root)
+    if not readable(request.headers.get("content-type")):
+        raise HTTPException(415, "send a TAXII envelope as application/taxii+json;version=2.1")
+    body = await request.body()
+    status = await run_in_threadpool(service.add_to_collection, collection_id, body, viewer=caller)
+    return _json(status, 202)
+
+
+@router.get("/{api_root}/collections/{collection_id}/objects/{object_id}/",
+            summary="An object")  # fmt: skip
+def get_object(
+    api_root: Root, collection_id: Key, object_id: Key, service: Service, caller: Caller,
+    query: Filters,
+) -> Response:  # fmt: skip
+    """TAXII 2.1 §5.6 Get An Object: the versions of one object the filters match."""
+    _root(api_root)
+    return _envelope(service.collection_object(collection_id, object_id, query, viewer=caller))
+
+
+@router.delete("/{api_root}/collections/{collection_id}/objects/{object_id}/",
+               summary="Delete an object")  # fmt: skip
+def delete_object(
+    api_root: Root, collection_id: Key, object_id: Key, service: Service, caller: Caller
+) -> Response:
+    """TAXII 2.1 §5.7 Delete An Object: refused (403). Accord keeps every version; what a
+    source brought is removed with its source (``accord delete``, ``DELETE
+    /api/v1/documents/{id}``)."""
+    _root(api_root)
+    service.collection(collection_id, viewer=caller)  # 404 first, for a hidden collection
+    raise ForbiddenError(
+        "delete objects over TAXII", "versions are kept; delete the source they came from instead"
+    )
+
+
+@router.get("/{api_root}/collections/{collection_id}/objects/{object_id}/versions/",
+            summary="Object versions")  # fmt: skip
+def versions(
+    api_root: Root, collection_id: Key, object_id: Key, service: Service, caller: Caller,
+    query: Filters,
+) -> Response:  # fmt: skip
+    """TAXII 2.1 §5.8 Get Object Versions: the version timestamps of one object, oldest
+    first by date_added."""
+    _root(api_root)
+    page = service.collection_object(collection_id, object_id, replace(query, versions=["all"]),
+                                     viewer=caller, objects=False)  # fmt: skip
+    body = _paging(page) + b',"versions":' + orjson.dumps([_version(e) for e in page.entries])
+    return Response(body + b"}", 200, _headers(page), TAXII)
+
+
+__all__ = ["API_ROOT", "router"]
