@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from accord.cli import (  # noqa: F401  (each registers its commands)
     admin,
+    collections,
     extraction,
     objects,
     principals,

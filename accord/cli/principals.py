@@ -16,7 +16,7 @@ from accord.admin import Directory
 from accord.cli.main import AppContext, cli, echo_json
 from accord.sharing import SYSTEM
 from accord.store.directory import Organisation, Token, User
-from accord.vocab import Role
+from accord.vocab import OrgKind, Role
 
 JSON = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 ROLE = click.Choice([str(role) for role in Role])
@@ -45,16 +45,22 @@ def org() -> None:
 
 
 def _org_line(organisation: Organisation) -> str:
-    return f"{organisation.id}\t{organisation.name}\t{organisation.identity_id}"
+    return (
+        f"{organisation.id}\t{organisation.name}\t{organisation.kind}\t{organisation.identity_id}"
+    )
 
 
 @org.command("add")
 @click.argument("name")
+@click.option("--peer", is_flag=True,
+              help="Another node, not a member: it sees only what is shared with the "
+              "federation or with its sharing groups.")  # fmt: skip
 @JSON
 @click.pass_obj
-def org_add(app: AppContext, name: str, as_json: bool) -> None:
+def org_add(app: AppContext, name: str, peer: bool, as_json: bool) -> None:
     """Add an organisation (its STIX identity id derives from its name)."""
-    organisation = _directory(app).add_organisation(name, actor=SYSTEM)
+    kind = OrgKind.PEER if peer else OrgKind.MEMBER
+    organisation = _directory(app).add_organisation(name, actor=SYSTEM, kind=kind)
     if as_json:
         echo_json(asdict(organisation))
     else:

@@ -13,7 +13,8 @@ import orjson
 
 from accord.clock import Clock, format_timestamp
 from accord.errors import ForbiddenError, InputError, NotFoundError, Problem
-from accord.sharing import MAX_DISTRIBUTION, Principal, permits
+from accord.service.sharing import require
+from accord.sharing import MAX_DISTRIBUTION, Capability, Principal, ScopeKind, permits
 from accord.sharing.access import Access, collection_access, reading_scope, written_distribution
 from accord.stix.bundle import CheckedBundle, check_bundle
 from accord.stix.markings import marked_tlp, strictest
@@ -63,6 +64,29 @@ class TaxiiCases:
         if not view.access.listed:
             raise NotFoundError("collection", key)
         return view
+
+    def add_collection(
+        self,
+        title: str,
+        *,
+        scope: ScopeKind,
+        actor: Principal,
+        group: str | None = None,
+        tlp: TLP = TLP.AMBER,
+        description: str | None = None,
+    ) -> Collection:
+        """A new collection of `scope` (``groups`` names a sharing `group`, by name or id);
+        the node's administrators only."""
+        require(actor, Capability.ADMINISTER, "add collection")
+        if not title.strip():
+            raise InputError("a collection needs a title")
+        group_id = self.store.get_group(group).id if group is not None else None
+        made = self.store.add_collection(
+            title.strip(), scope=scope, group_id=group_id, tlp=tlp, description=description,
+            created=format_timestamp(self.clock.now()),
+        )  # fmt: skip
+        self.record(actor, "collection.add", made.id, {"title": made.title, "scope": str(scope)})
+        return made
 
     def _view(self, collection: Collection, viewer: Principal) -> CollectionView:
         in_group = self.store.in_group(viewer.org_id, collection.group_id)

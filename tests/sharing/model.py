@@ -43,17 +43,25 @@ class Src:
     definitions: frozenset[str] = frozenset()
 
 
+# TAXII collection scopes (docs/taxii.md): which sources a scope holds, for reader `org`.
+SCOPES = ("visible", "owner", "groups", "community", "federation")
+
+
 @dataclass
 class World:
     orgs: int
     groups: list[tuple[int, frozenset[int]]]  # (owner, members), group id = index + 1
     sources: list[Src]
+    peers: frozenset[int] = frozenset()  # organisations that are other nodes
 
     # --- the rules --------------------------------------------------------------------------
     def sees_source(self, org: int, src: Src) -> bool:
         if src.owner == org:
             return True
-        if src.distribution in ("community", "federation") and src.tlp in (
+        if org in self.peers:  # another node: the federation only, under CLEAR or GREEN
+            if src.distribution == "federation" and src.tlp in ("clear", "green"):
+                return True
+        elif src.distribution in ("community", "federation") and src.tlp in (
             "clear",
             "green",
             "amber",
@@ -65,6 +73,28 @@ class World:
 
     def sees_entity(self, org: int, entity: int) -> bool:
         return any(entity in s.names and self.sees_source(org, s) for s in self.sources)
+
+    def in_scope(self, src: Src, scope: str, org: int, group: int | None = None) -> bool:
+        if scope == "owner":
+            return src.owner == org
+        if scope == "groups":
+            return src.distribution == "groups" and group in src.groups
+        if scope == "community":
+            return src.distribution in ("community", "federation")
+        if scope == "federation":
+            return src.distribution == "federation"
+        return True
+
+    def scoped_ids(self, org: int, scope: str, group: int | None = None) -> set[str]:
+        """What `org` reads from a collection of `scope`: the facts and definitions of the
+        sources it sees within the scope, and the entities those name."""
+        ids: set[str] = set()
+        for src in self.sources:
+            if self.sees_source(org, src) and self.in_scope(src, scope, org, group):
+                ids.update(obj["id"] for obj in facts(src))
+                ids.update(src.definitions)
+                ids.update(entity_id(k) for k in src.names)
+        return ids
 
 
 def entity_id(k: int) -> str:
@@ -98,8 +128,9 @@ def report_id(src: Src) -> str:
     return f"report--{uuid.UUID(hex=src.key)}"
 
 
-def viewer(org: int) -> Any:
-    return user(f"user{org}", org_id=org, role=Role.READER)
+def viewer(org: int, world: World | None = None) -> Any:
+    peer = world is not None and org in world.peers
+    return user(f"user{org}", org_id=org, role=Role.READER, peer=peer)
 
 
 # --- worlds ---------------------------------------------------------------------------------
@@ -111,7 +142,8 @@ def worlds(draw: st.DrawFn) -> World:
     org = st.integers(1, orgs)
     groups = draw(st.lists(st.tuples(org, st.frozensets(org, max_size=orgs)), max_size=3))
     sources = draw(st.lists(_source(orgs, groups), min_size=1, max_size=5))
-    return World(orgs, groups, sources)
+    peers = draw(st.frozensets(org, max_size=orgs - 1))
+    return World(orgs, groups, sources, peers)
 
 
 def _source(orgs: int, groups: list[tuple[int, frozenset[int]]]) -> st.SearchStrategy[Src]:
@@ -140,8 +172,15 @@ def build_store(store: Store, world: World) -> None:
     with store._write() as tx:
         for org in range(1, world.orgs + 1):
             tx.execute(
-                "INSERT INTO organisations (id, name, identity_id, created) VALUES (?, ?, ?, ?)",
-                [org, f"Org {org}", f"identity--{uuid.uuid5(uuid.NAMESPACE_URL, str(org))}", T0],
+                "INSERT INTO organisations (id, name, identity_id, created, kind) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [
+                    org,
+                    f"Org {org}",
+                    f"identity--{uuid.uuid5(uuid.NAMESPACE_URL, str(org))}",
+                    T0,
+                    "peer" if org in world.peers else "member",
+                ],
             )
         for gid, (owner, members) in enumerate(world.groups, start=1):
             tx.execute(
@@ -223,7 +262,7 @@ class Change:
         owner = user("owner", org_id=src.owner, role=Role.EDITOR)
         service.share(report_id(src), sharing_of(new), viewer=owner)
         sources[i] = new
-        return World(world.orgs, groups, sources)
+        return World(world.orgs, groups, sources, world.peers)
 
 
 def changes() -> st.SearchStrategy[Change]:

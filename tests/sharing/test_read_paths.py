@@ -16,10 +16,12 @@ from hypothesis import HealthCheck, given, settings
 
 from accord.errors import NotFoundError
 from accord.service import Accord
-from accord.sharing import SYSTEM
+from accord.sharing import SYSTEM, Scope, ScopeKind
 from accord.store import ObjectQuery, Store, open_store
+from accord.store.collections import TaxiiQuery
 from tests.sharing.model import (
     ENTITIES,
+    SCOPES,
     Change,
     Src,
     World,
@@ -68,16 +70,44 @@ class Checker:
         self.service, self.store, self.world, self.cases = service, service.store, world, cases
 
     def check(self, org: int) -> None:
-        who, want = viewer(org), expected_ids(self.world, org)
+        who, want = viewer(org, self.world), expected_ids(self.world, org)
         for name, path in (
             ("query", self.query), ("get", self.get), ("versions", self.versions),
             ("search", self.search), ("stats", self.stats), ("known_ids", self.known_ids),
             ("name_prefix", self.name_prefix), ("export", self.export),
             ("documents", self.documents), ("get_document", self.get_document),
             ("sources", self.sources), ("mentions", self.mentions), ("entity", self.entity),
+            ("taxii_scopes", self.taxii_scopes), ("taxii_collections", self.taxii_collections),
         ):  # fmt: skip
             path(org, who, want)
             self.cases[name] += 1
+
+    def taxii_scopes(self, org: int, who: Any, want: set[str]) -> None:
+        """The store's TAXII read within every scope, against the model's scopes."""
+        scopes = [(kind, None) for kind in SCOPES if kind != "groups"]
+        scopes += [("groups", gid) for gid in range(1, len(self.world.groups) + 1)]
+        for kind, gid in scopes:
+            scope = Scope(ScopeKind(kind), org_id=org if kind == "owner" else None,
+                          group_id=gid)  # fmt: skip
+            page = self.store.collection_page(TaxiiQuery(limit=10_000), viewer=who, scope=scope)
+            got = {e.id for e in page.entries}
+            assert got == self.world.scoped_ids(org, kind, gid), (kind, gid)
+            assert got <= want
+
+    def taxii_collections(self, org: int, who: Any, want: set[str]) -> None:
+        """The node's own collections through the service: a peer has no community
+        collection (the same error as for one that does not exist)."""
+        missing = not_found_text(lambda k: self.service.collection(k, viewer=who), MISSING)
+        for view in self.service.store.collections():
+            kind = view.scope.value
+            text = not_found_text(lambda k: self.service.collection(k, viewer=who), view.id)
+            if kind == "community" and org in self.world.peers:
+                assert text is not None and text.replace(view.id, "") == missing
+                continue
+            assert text is None
+            page = self.service.collection_objects(view.id, TaxiiQuery(limit=10_000),
+                                                   viewer=who)  # fmt: skip
+            assert {e.id for e in page.entries} == self.world.scoped_ids(org, kind)
 
     def query(self, org: int, who: Any, want: set[str]) -> None:
         page = self.service.query(ObjectQuery(limit=10_000), viewer=who)
@@ -196,9 +226,19 @@ def run(examples: int, fresh_url: Callable[[], str] = lambda: "sqlite:///:memory
                 Checker(service, world, cases).check(org)
             # Then the world changes (a source is shared anew, a group gains or loses a
             # member) and every path must follow at once.
+            ((checkpoint,),) = store._read("SELECT MAX(o.date_added) FROM objects o")
             changed = change.apply(service, world)
             for org in range(1, changed.orgs + 1):
                 Checker(service, changed, cases).check(org)
+                # What an organisation came to see is added again: a TAXII client polling
+                # from a checkpoint taken before the change receives it.
+                gained = expected_ids(changed, org) - expected_ids(world, org)
+                page = store.collection_page(
+                    TaxiiQuery(added_after=checkpoint, limit=10_000),
+                    viewer=viewer(org, changed), scope=Scope(),
+                )  # fmt: skip
+                assert gained <= {e.id for e in page.entries}, (org, gained)
+                cases["taxii_added_again"] += 1
         finally:
             store.close()
 
