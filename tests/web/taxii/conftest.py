@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,9 +80,8 @@ def share(tlp: TLP, distribution: Distribution) -> Sharing:
     return Sharing(tlp, distribution)
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[Served]:
-    url = f"sqlite:///{tmp_path / 'taxii.db'}"
+@contextmanager
+def serving(url: str, tmp_path: Path) -> Iterator[Served]:
     service = Accord(open_store(url, upgrade=True))
     orgs, tokens = populate(service)
     app = create_app(Settings(data_dir=tmp_path, database_url=url,
@@ -91,13 +91,30 @@ def served(tmp_path: Path) -> Iterator[Served]:
                                            log_level="warning"))  # fmt: skip
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while not server.started and time.monotonic() < deadline:
         time.sleep(0.05)
     try:
-        yield Served(base, service, tokens, orgs)
+        yield Served(f"http://127.0.0.1:{port}", service, tokens, orgs)
     finally:
         server.should_exit = True
         thread.join(10)
         service.store.close()
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> Iterator[Served]:
+    """The node on SQLite."""
+    with serving(f"sqlite:///{tmp_path / 'taxii.db'}", tmp_path) as node:
+        yield node
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_served(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Served]:
+    """The node on SQLite and on PostgreSQL (when ACCORD_TEST_DATABASE_URL is set)."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'taxii.db'}"
+    else:
+        url = request.getfixturevalue("pg_url")
+    with serving(url, tmp_path) as node:
+        yield node

@@ -60,8 +60,9 @@ def test_discovery_api_root_and_collections(served: Served) -> None:
 
 
 def test_paging_through_25000_objects_then_adding_and_polling(
-    served: Served, tmp_path: Path
+    any_served: Served, tmp_path: Path
 ) -> None:
+    served = any_served
     shared = [indicator(n, object_marking_refs=[GREEN]) for n in range(BIG)]
     import_bundle(served, tmp_path, shared, "Organisation A",
                   Sharing(TLP.GREEN, Distribution.FEDERATION))  # fmt: skip

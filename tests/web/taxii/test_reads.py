@@ -32,7 +32,8 @@ def ids(served: Served, who: str, collection: str, **params: str) -> list[str]:
         params["next"] = body["next"]
 
 
-def test_each_reader_gets_what_it_may_see_in_each_scope(served: Served, tmp_path: Path) -> None:
+def test_each_reader_gets_what_it_may_see_in_each_scope(any_served: Served, tmp_path: Path) -> None:
+    served = any_served
     federated = [indicator(n, object_marking_refs=[GREEN]) for n in range(5)]
     community = [indicator(10 + n) for n in range(4)]
     kept = [indicator(20 + n) for n in range(3)]
@@ -58,7 +59,8 @@ def test_each_reader_gets_what_it_may_see_in_each_scope(served: Served, tmp_path
         assert not {m["id"] for m in manifest.get("objects", [])} & k
 
 
-def test_paging_is_stable_while_objects_are_added(served: Served, tmp_path: Path) -> None:
+def test_paging_is_stable_while_objects_are_added(any_served: Served, tmp_path: Path) -> None:
+    served = any_served
     first = [indicator(n, object_marking_refs=[GREEN]) for n in range(30)]
     import_bundle(served, tmp_path, first, "Organisation A",
                   Sharing(TLP.GREEN, Distribution.FEDERATION))  # fmt: skip
@@ -76,7 +78,8 @@ def test_paging_is_stable_while_objects_are_added(served: Served, tmp_path: Path
     assert seen == [o["id"] for o in first] + [o["id"] for o in later]
 
 
-def test_date_added_headers_and_added_after(served: Served, tmp_path: Path) -> None:
+def test_date_added_headers_and_added_after(any_served: Served, tmp_path: Path) -> None:
+    served = any_served
     objects = [indicator(n, object_marking_refs=[GREEN]) for n in range(6)]
     import_bundle(served, tmp_path, objects[:3], "Organisation A",
                   Sharing(TLP.GREEN, Distribution.FEDERATION))  # fmt: skip
@@ -95,7 +98,8 @@ def test_date_added_headers_and_added_after(served: Served, tmp_path: Path) -> N
     assert empty.json() == {"more": False} and "X-TAXII-Date-Added-First" not in empty.headers
 
 
-def test_match_version(served: Served, tmp_path: Path) -> None:
+def test_match_version(any_served: Served, tmp_path: Path) -> None:
+    served = any_served
     base = indicator(1, object_marking_refs=[GREEN])
     v2 = {**base, "modified": "2026-04-02T00:00:00.000Z", "name": "second"}
     v3 = {**base, "modified": "2026-04-03T00:00:00.000Z", "name": "third"}
@@ -122,7 +126,8 @@ def test_match_version(served: Served, tmp_path: Path) -> None:
     assert by_type == {"more": False}
 
 
-def test_a_source_shared_later_reaches_a_polling_client(served: Served, tmp_path: Path) -> None:
+def test_a_source_shared_later_reaches_a_polling_client(any_served: Served, tmp_path: Path) -> None:
+    served = any_served
     shared = [indicator(n, object_marking_refs=[GREEN]) for n in range(3)]
     kept = [indicator(10 + n, object_marking_refs=[GREEN]) for n in range(4)]
     import_bundle(served, tmp_path, kept, "Organisation A", Sharing(TLP.GREEN))
