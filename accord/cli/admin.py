@@ -108,6 +108,8 @@ def quickstart(ctx: click.Context, then_serve: bool, host: str, port: int) -> No
     click.echo(f"API token ({DEMO_TOKEN_DAYS} days): {token}")
     click.echo(f"try: curl -H 'Authorization: Bearer {token}' "
                f"http://{host}:{port}{PREFIX}/documents")  # fmt: skip
+    click.echo(f"TAXII 2.1: http://{host}:{port}/taxii2/ (user {DEMO_USER}, or the token as "
+               "a bearer or Basic password)")  # fmt: skip
     if any(r.error for r in reports):
         ctx.exit(exits.INPUT)
     if then_serve:
