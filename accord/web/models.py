@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from accord.store.model import Sharing
-from accord.vocab import TLP, Distribution, Role
+from accord.vocab import TLP, Distribution, OrgKind, Role
 
 MAX_NAME = 200
 # A name, an id, a password: anything but a NUL character, which no store keeps in text.
@@ -40,6 +40,11 @@ class OrganisationIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     name: Text = Field(min_length=1, max_length=MAX_NAME)
+    kind: OrgKind = Field(
+        OrgKind.MEMBER,
+        description="member: an organisation of this node; peer: another node, which sees "
+        "only what is shared with the federation or with its sharing groups",
+    )
 
 
 class UserIn(BaseModel):

@@ -34,7 +34,8 @@ def list_organisations(service: Service, actor: Reader) -> Response:
 
 @router.post("/organisations", summary="Add an organisation", status_code=201)
 def add_organisation(service: Service, actor: Administrator, body: OrganisationIn) -> Response:
-    return responses.json(_out(service.directory.add_organisation(body.name, actor=actor)), 201)
+    made = service.directory.add_organisation(body.name, actor=actor, kind=body.kind)
+    return responses.json(_out(made), 201)
 
 
 # --- users ------------------------------------------------------------------------------------
