@@ -323,7 +323,7 @@ class Accord(SharingCases):
         *,
         progress: Callable[[str], Progress] | None = None,
         owner: Principal = SYSTEM,
-        sharing: Sharing | None = None,
+        sharing: Sharing | SharingChoice | None = None,
     ) -> ImportReport:
         """Ingest one file: a STIX bundle is imported; a document (.txt, HTML, PDF, .docx) is
         extracted and stored with its findings in one transaction, unless `owner`'s
@@ -335,6 +335,8 @@ class Accord(SharingCases):
         require(owner, Capability.INGEST, "ingest")
         started = time.perf_counter()
         report = ImportReport(str(path))
+        if isinstance(sharing, SharingChoice):
+            sharing = sharing.filled()
         origin = _Origin(owner.org_id, sharing or Sharing())
         try:
             with _paused_gc():

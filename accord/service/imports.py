@@ -34,6 +34,11 @@ class SharingChoice:
     distribution: Distribution | None = None
     groups: tuple[int, ...] = ()
 
+    def filled(self) -> Sharing:
+        """The sharing of something that says nothing of its own (a document)."""
+        return Sharing(self.tlp or TLP.AMBER, self.distribution or Distribution.OWNER,
+                       self.groups)  # fmt: skip
+
 
 @dataclass(slots=True)
 class Part:
