@@ -75,8 +75,10 @@ def stix_plan(objects: list[Obj], choice: Sharing | SharingChoice | None) -> Pla
         return plan
     choice = choice or SharingChoice()
     marked, unknown = marked_tlp(objects)
-    plan.notes += [f"marking {name!r} is no TLP level: not used for the source's TLP"
+    plan.notes += [f"marking {name!r} is no TLP 2.0 level: taken as at least TLP:AMBER"
                    for name in unknown]  # fmt: skip
+    if unknown and marked is not None and _TLPS.index(marked) < _TLPS.index(TLP.AMBER):
+        marked = TLP.AMBER  # an unknown level may be stricter than the known ones
     tlp, plan.origin["tlp"] = _pick(choice.tlp, marked, TLP.AMBER, "the objects' TLP markings")
     distribution, plan.origin["distribution"] = _pick(
         choice.distribution, None, Distribution.OWNER, "the input"

@@ -99,7 +99,8 @@ def _level_of(marking: Obj) -> tuple[TLP | None, str | None]:
             level = _LEVEL_NAMES.get(value.lower().removeprefix("tlp:").strip())
             if level is not None:
                 return level, None
-    return None, str(marking.get("name") or marking.get("id"))
+    named = next((v for v in values if isinstance(v, str)), None)
+    return None, str(named or marking.get("name") or marking.get("id"))
 
 
 def granted(objects: list[Any]) -> int:

@@ -189,8 +189,9 @@ def test_the_tlp_tag_caps_the_distribution(
     report = service.import_path(path, owner=operator_for(orgs["A"]))
     assert report.error is None, report.error
     assert sources(service) == [(*expected, ())]
-    assert any("narrowed" in note for note in report.notes) == (expected[1] != {
-        "3": "federation", "2": "federation", "1": "community"}[level])
+    assert any("narrowed" in note for note in report.notes) == (
+        expected[1] != {"3": "federation", "2": "federation", "1": "community"}[level]
+    )
 
 
 def test_a_red_event_for_a_sharing_group_stays_with_the_group(
