@@ -227,3 +227,16 @@ def test_formats_are_told_apart() -> None:
     assert not is_event({"type": "bundle", "id": "bundle--1", "objects": []})
     assert is_manifest({"56bf399d-c46c-4fdb-a9cf-d9bb02de0b81": {"info": "x", "Orgc": {}}})
     assert not is_manifest(event())
+
+
+def test_a_cve_is_a_vulnerability_and_org_an_identity() -> None:
+    data = event()
+    data["Event"]["Attribute"].append(
+        {"uuid": "3f0e8a52-8a3e-4c1b-9e0d-2b6c1e4d5f60", "type": "vulnerability",
+         "category": "External analysis", "value": "cve-2021-44228", "to_ids": False})  # fmt: skip
+    data["Event"]["Org"] = {"name": "Holder", "uuid": "7a1e2b3c-4d5e-4f60-8a9b-0c1d2e3f4a5b"}
+    objects = convert_event("e", data).objects
+    (vulnerability,) = of(objects, "vulnerability")
+    assert vulnerability["name"] == "CVE-2021-44228"
+    assert {o["name"] for o in of(objects, "identity")} >= {"Test CERT", "Holder"}
+    assert check_bundle("e", None, objects).problems == []

@@ -4,6 +4,7 @@ when it describes observables only, a note for everything else. Pure."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from accord.stix.misp.extension import entry, misp_id
@@ -12,6 +13,7 @@ from accord.stix.misp.patterns import pattern as stix_pattern
 from accord.stix.misp.read import flag, integer, stamp, tag_names
 
 Obj = dict[str, Any]
+_CVE = re.compile(r"CVE-\d{4}-\d{4,}")
 
 
 def attribute_record(source: str, attribute: Obj) -> Obj:
@@ -45,6 +47,12 @@ def single(source: str, attribute: Obj, common: Obj, fallback: str) -> Obj:
                           when)  # fmt: skip
     if found:
         return _observed(attribute["uuid"], found, base, kept, when)
+    if misp_type == "vulnerability" and _CVE.fullmatch(value.strip().upper()):
+        return {"type": "vulnerability", "spec_version": "2.1",
+                "id": misp_id("vulnerability", attribute["uuid"]), **base,
+                "name": value.strip().upper(), "external_references": [
+                    {"source_name": "cve", "external_id": value.strip().upper()}],
+                "extensions": kept}  # fmt: skip
     return _note(attribute["uuid"], f"{attribute.get('category') or 'MISP'}: {misp_type}",
                  value, base, kept)  # fmt: skip
 

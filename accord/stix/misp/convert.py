@@ -72,6 +72,8 @@ class _Event:
         self.by_id: dict[str, Obj] = {}
         self.uuids: dict[str, str] = {}  # MISP uuid -> STIX id
         self.author = self.organisation(event.get("Orgc") or event.get("Org"), "Orgc")
+        if isinstance(event.get("Org"), dict) and event.get("Orgc"):
+            self.organisation(event["Org"], "Org")  # the organisation holding the event
 
     # --- helpers ------------------------------------------------------------------------
     def add(self, obj: Obj, scope: Scope | None = None) -> str:
