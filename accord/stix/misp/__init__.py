@@ -5,9 +5,10 @@ OpenCTI")."""
 
 from __future__ import annotations
 
-from accord.stix.misp.convert import Converted, convert_event, narrower
+from accord.stix.misp.convert import Converted, convert_event
 from accord.stix.misp.extension import MISP_EXTENSION
-from accord.stix.misp.read import Scope, is_event, is_manifest, manifest_uuids
+from accord.stix.misp.read import is_event, is_manifest, manifest_uuids
+from accord.stix.misp.scope import Scope, narrower
 
 __all__ = [
     "MISP_EXTENSION", "Converted", "Scope", "convert_event", "is_event", "is_manifest",

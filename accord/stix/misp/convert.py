@@ -17,19 +17,18 @@ from accord.stix.misp import attributes as one
 from accord.stix.misp.extension import FIXED_EPOCH, entry, misp_extension_definition, misp_id
 from accord.stix.misp.galaxies import cluster_object, clusters
 from accord.stix.misp.read import (
-    Scope,
     day,
     flag,
     integer,
     require_uuid,
     scope_of,
     stamp,
-    stricter,
     tag_names,
     unwrap,
-)  # fmt: skip
+)
+from accord.stix.misp.scope import Scope, narrower, stricter
 from accord.stix.misp.sightings import sighting_objects
-from accord.vocab import TLP, Distribution
+from accord.vocab import TLP
 
 Obj = dict[str, Any]
 _RELATIONSHIP = re.compile(r"[^a-z0-9]+")
@@ -254,21 +253,6 @@ class _Event:
             extends_uuid=event.get("extends_uuid") or None,
         )  # fmt: skip
         self.add(report)
-
-
-def narrower(a: Scope, b: Scope) -> Scope:
-    """What both of two scopes allow (None parts inherit). Two different sharing groups
-    cannot be intersected: their common audience is taken to be the owner alone."""
-    tlp = stricter(a.tlp, b.tlp)
-    if a.distribution is None or b.distribution is None:
-        wider = a if b.distribution is None else b
-        return Scope(tlp, wider.distribution, wider.group, wider.level)
-    order = ["owner", "groups", "community", "federation"]
-    first, second = sorted((a, b), key=lambda s: order.index(str(s.distribution)))
-    if first.group and second.group and first.group != second.group:
-        return Scope(tlp, Distribution.OWNER, None, 0)
-    group = first.group or (second.group if first.distribution == "groups" else None)
-    return Scope(tlp, first.distribution, group, first.level)
 
 
 def _org(org: object) -> dict[str, Any] | None:

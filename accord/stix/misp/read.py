@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 import uuid
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from accord.errors import FileReadError
+from accord.stix.misp.scope import Scope
 from accord.vocab import TLP, Distribution
 
 Obj = dict[str, Any]
@@ -23,20 +23,6 @@ _TLP_ORDER = list(TLP)  # laxest first
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 INHERIT = 5
 SHARING_GROUP = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Scope:
-    """Who a MISP element is for, in Accord's terms; None means "as the event" (inherit)."""
-
-    tlp: TLP | None = None
-    distribution: Distribution | None = None
-    group: str | None = None  # the MISP sharing group's name, with distribution groups
-    level: int | None = None  # the MISP distribution level it came from
-
-    @property
-    def inherits(self) -> bool:
-        return self.tlp is None and self.distribution is None
 
 
 def is_event(data: object) -> bool:
@@ -158,12 +144,6 @@ def tlp_of(tags: list[str]) -> TLP | None:
     """The strictest tlp:* tag among `tags` (tlp:white is TLP 2.0's CLEAR)."""
     found = [_TLP_TAGS[t.strip().lower()] for t in tags if t.strip().lower() in _TLP_TAGS]
     return max(found, key=_TLP_ORDER.index) if found else None
-
-
-def stricter(a: TLP | None, b: TLP | None) -> TLP | None:
-    if a is None or b is None:
-        return a or b
-    return max(a, b, key=_TLP_ORDER.index)
 
 
 _LEVELS = {0: Distribution.OWNER, 1: Distribution.COMMUNITY, 2: Distribution.FEDERATION,
