@@ -17,7 +17,8 @@ import orjson
 from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
-from accord.service.imports import Part, Plan, SharingChoice, feed_events, misp_plan, stix_plan
+from accord.service import imports
+from accord.service.imports import Part, Plan, SharingChoice, misp_plan, stix_plan
 from accord.service.sharing import SharingCases, require
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal, user
 from accord.stix.bundle import CheckedBundle, check_bundle, decode_json, read_source, write_bundle
@@ -173,13 +174,14 @@ def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
     with a manifest.json, or the manifest) into the events the manifest lists; pass other
     files and ``-`` through."""
     for path in paths:
-        events = feed_events(path) if str(path) != "-" else None
+        events = imports.feed_events(path) if str(path) != "-" else None
         if events is not None:
             yield from events
         elif str(path) != "-" and Path(path).is_dir():
             yield from sorted(
-                p for p in Path(path).rglob("*") if p.is_file() and p.name.endswith(BUNDLE_SUFFIXES)
-            )
+                p for p in Path(path).rglob("*")
+                if p.is_file() and p.name.endswith(BUNDLE_SUFFIXES) and not imports.is_feed_manifest(p)
+            )  # fmt: skip
         else:
             yield path
 

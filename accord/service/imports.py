@@ -171,7 +171,7 @@ def _resolve(scope: misp.Scope, groups: GroupLookup) -> misp.Scope | _Want:
     except NotFoundError:
         raise InputError(
             f"MISP sharing group {scope.group!r} has no Accord sharing group of that name: "
-            "create it (accord groups add) or give --distribution"
+            "create it (accord group add) or give --distribution"
         ) from None
     return _Want(scope.tlp or TLP.CLEAR, Distribution.GROUPS, (number,))
 
@@ -225,3 +225,14 @@ def feed_events(path: str | Path) -> Iterator[Path] | None:
             return None
         raise FileReadError(source, "not a MISP feed manifest (event uuids to summaries)")
     return (manifest.parent / f"{uuid}.json" for uuid in misp.manifest_uuids(source, data))
+
+
+def is_feed_manifest(path: Path) -> bool:
+    """Whether a file met in a directory is a MISP feed's manifest.json (whose events are
+    files of their own), not something to import."""
+    if path.name != "manifest.json":
+        return False
+    try:
+        return misp.is_manifest(decode_json(str(path), path.read_bytes()))
+    except (OSError, FileReadError):
+        return False

@@ -93,3 +93,26 @@ def test_a_feed_directory_imports_the_events_its_manifest_lists(run, tmp_path: P
     result = run("import", str(missing))
     assert result.exit_code == exits.INPUT
     assert "00000000-0000-4000-8000-000000000001.json: no such file" in result.stderr
+
+
+def test_a_tree_holding_a_feed_imports_its_events_not_its_manifest(run, tmp_path: Path) -> None:
+    feed = tmp_path / "tree" / "feed"
+    feed.mkdir(parents=True)
+    data = event(distribution="1")
+    key = data["Event"]["uuid"]
+    write(feed / f"{key}.json", data)
+    write(feed / "manifest.json", {key: {"info": data["Event"]["info"], "Orgc": {}}})
+    result = run("import", "--json", str(tmp_path / "tree"))
+    assert result.exit_code == exits.OK, result.output
+    assert [r["format"] for r in orjson.loads(result.stdout)["reports"]] == ["misp"]
+
+
+def test_a_group_alone_means_distribution_groups(run, tmp_path: Path) -> None:
+    assert run("org", "add", "A").exit_code == exits.OK
+    assert run("group", "add", "Trusted CERTs", "--owner", "A").exit_code == exits.OK
+    path = write(tmp_path / "event.json", event(distribution="0"))
+    result = run("import", "--org", "A", "--group", "Trusted CERTs", str(path))
+    assert result.exit_code == exits.OK, result.output
+    (source,) = orjson.loads(run("sources", "--json").stdout)
+    assert (source["tlp"], source["distribution"], len(source["groups"])) == ("green", "groups", 1)
+    assert "TLP from the MISP event's tlp tag, distribution from the command line" in result.stdout
