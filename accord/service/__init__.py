@@ -180,7 +180,8 @@ def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
         elif str(path) != "-" and Path(path).is_dir():
             yield from sorted(
                 p for p in Path(path).rglob("*")
-                if p.is_file() and p.name.endswith(BUNDLE_SUFFIXES) and not imports.is_feed_manifest(p)
+                if p.is_file() and p.name.endswith(BUNDLE_SUFFIXES)
+                and not imports.is_feed_manifest(p)
             )  # fmt: skip
         else:
             yield path
