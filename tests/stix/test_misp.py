@@ -240,3 +240,32 @@ def test_a_cve_is_a_vulnerability_and_org_an_identity() -> None:
     assert vulnerability["name"] == "CVE-2021-44228"
     assert {o["name"] for o in of(objects, "identity")} >= {"Test CERT", "Holder"}
     assert check_bundle("e", None, objects).problems == []
+
+
+def test_an_attachment_keeps_its_bytes_in_an_artifact() -> None:
+    data = sample("pymisp-image_event.json")
+    (attachment,) = [a for a in data["Event"]["Attribute"] if a["type"] == "attachment"]
+    objects = convert_event("img", data).objects
+    (artifact,) = of(objects, "artifact")
+    assert artifact["payload_bin"] == attachment["data"]
+    (holder,) = [f for f in of(objects, "file") if f.get("content_ref") == artifact["id"]]
+    assert holder["name"] == attachment["value"]
+    assert check_bundle("img", None, objects).problems == []
+
+
+def test_first_and_last_seen_bound_the_indicator() -> None:
+    data = event()
+    data["Event"]["Attribute"][0].update(first_seen="2023-11-01T10:00:00.000000+02:00",
+                                         last_seen="2023-11-10T00:00:00+00:00")  # fmt: skip
+    data["Event"]["Attribute"][2].update(first_seen="2023-10-01T00:00:00Z", last_seen="garbage")
+    objects = convert_event("e", data).objects
+    domain = next(o for o in of(objects, "indicator") if "domain-name" in o["pattern"])
+    assert (domain["valid_from"], domain["valid_until"]) == (
+        "2023-11-01T08:00:00.000000Z",
+        "2023-11-10T00:00:00.000000Z",
+    )
+    (observed,) = of(objects, "observed-data")
+    assert observed["first_observed"] == observed["last_observed"] == "2023-10-01T00:00:00.000000Z"
+    assert observed["extensions"][MISP_EXTENSION]["last_seen"] == "garbage"
+    for index, obj in enumerate(objects):
+        assert oasis_problems(obj, index) == []

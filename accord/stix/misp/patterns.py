@@ -59,7 +59,7 @@ _SCO_NAMESPACE = uuid.UUID("00abedb4-aa42-466c-9c01-fed23315a9b7")  # STIX 2.1 Â
 _ID_PROPERTIES = {
     "file": ("hashes", "name"), "windows-registry-key": ("key", "values"),
     "email-message": ("subject",), "x509-certificate": ("hashes",),
-    "mutex": ("name",), "autonomous-system": ("number",),
+    "mutex": ("name",), "autonomous-system": ("number",), "artifact": ("hashes", "payload_bin"),
 }  # fmt: skip
 
 
