@@ -269,3 +269,14 @@ def test_first_and_last_seen_bound_the_indicator() -> None:
     assert observed["extensions"][MISP_EXTENSION]["last_seen"] == "garbage"
     for index, obj in enumerate(objects):
         assert oasis_problems(obj, index) == []
+
+
+def test_a_bare_event_without_organisation_or_attributes_converts() -> None:
+    objects = convert_event(
+        "e", {"uuid": "3f0e8a52-8a3e-4c1b-9e0d-2b6c1e4d5f61", "info": "x"}
+    ).objects
+    (report,) = of(objects, "report")
+    assert "created_by_ref" not in report and report["object_refs"]
+    assert check_bundle("e", None, objects).problems == []
+    for index, obj in enumerate(objects):
+        assert oasis_problems(obj, index) == []

@@ -54,7 +54,9 @@ class Converted:
         out = []
         for obj in self.objects:
             if obj["id"] == self.report_id:
-                refs = [r for r in obj["object_refs"] if r in ids] or [obj["created_by_ref"]]
+                refs = [r for r in obj["object_refs"] if r in ids] or [
+                    obj.get("created_by_ref", ACCORD_IDENTITY_ID)
+                ]
                 obj = {**obj, "object_refs": refs}
             out.append(obj)
         return [o for o in out if o["id"] in ids]
@@ -70,7 +72,8 @@ class _Event:
         self.out = Converted(self.uuid, misp_id("report", self.uuid), self.scope)
         self.by_id: dict[str, Obj] = {}
         self.uuids: dict[str, str] = {}  # MISP uuid -> STIX id
-        self.author = self.organisation(event.get("Orgc") or event.get("Org"), "Orgc")
+        creator = event.get("Orgc") or event.get("Org")
+        self.author = self.organisation(creator, "Orgc") if creator is not None else None
         if isinstance(event.get("Org"), dict) and event.get("Orgc"):
             self.organisation(event["Org"], "Org")  # the organisation holding the event
 
@@ -95,7 +98,8 @@ class _Event:
 
     def common(self, tlp: TLP | None) -> Obj:
         marks = self.markings(tlp)
-        return {"created_by_ref": self.author, **({"object_marking_refs": marks} if marks else {})}
+        author = {"created_by_ref": self.author} if self.author else {}
+        return {**author, **({"object_marking_refs": marks} if marks else {})}
 
     def organisation(self, org: object, where: str) -> str:
         if not isinstance(org, dict) or not isinstance(org.get("name"), str):
@@ -235,7 +239,8 @@ class _Event:
             "created": self.when, "modified": self.when,
             "name": str(event.get("info") or f"MISP event {self.uuid}"), "published": published,
             **self.common(None), **({"labels": tags} if tags else {}),
-            "object_refs": [i for i in facts if i != self.out.report_id],
+            # STIX asks for at least one: an empty event names the identity that converted it
+            "object_refs": [i for i in facts if i != self.out.report_id] or [ACCORD_IDENTITY_ID],
         }  # fmt: skip
         report["external_references"] = [{"source_name": "misp", "external_id": self.uuid}] + [
             {"source_name": "misp-link", "url": str(a["value"]), "external_id": str(a["uuid"])}
