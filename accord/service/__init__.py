@@ -18,7 +18,7 @@ from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
 from accord.service import imports
-from accord.service.imports import Part, Plan, SharingChoice, misp_plan, stix_plan
+from accord.service.imports import Part, Plan, SharingChoice, misp_plans, stix_plan
 from accord.service.sharing import SharingCases, require
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal, user
 from accord.stix.bundle import CheckedBundle, check_bundle, decode_json, read_source, write_bundle
@@ -286,9 +286,10 @@ class Accord(SharingCases):
                 "or the manifest by its path, to import the events it lists"
             )
         if kind == "misp":
-            converted = misp.convert_event(source, data)
-            plan = misp_plan(converted, sharing, lambda name: self.store.get_group(name).id)
-            return plan, f"misp-event:{converted.event_uuid}", lambda found: found
+            events = [misp.convert_event(source, event) for event in misp.events_of(data) or []]
+            plan = misp_plans(events, sharing, lambda name: self.store.get_group(name).id)
+            ref = "misp-event:" + ",".join(event.event_uuid for event in events)
+            return plan, ref[:200], lambda found: found
         bundle_id, objects = formats.stix_objects(source, data)
         return (stix_plan(objects, sharing), bundle_id,
                 lambda found: formats.explain_internal_ids(found, objects))  # fmt: skip

@@ -144,6 +144,23 @@ def misp_plan(
     return plan
 
 
+def misp_plans(
+    events: list[misp.Converted], choice: Sharing | SharingChoice | None, groups: GroupLookup
+) -> Plan:
+    """The parts of several events (a MISP search result), written together. Where the
+    sharing came from is the events' when they agree, else "each event's"."""
+    plans = [misp_plan(event, choice, groups) for event in events]
+    if len(plans) == 1:
+        return plans[0]
+    merged = Plan([part for plan in plans for part in plan.parts])
+    for event, plan in zip(events, plans, strict=True):
+        merged.notes += [f"event {event.event_uuid}: {note}" for note in plan.notes]
+    for key in ("tlp", "distribution"):
+        said = {plan.origin[key] for plan in plans}
+        merged.origin[key] = said.pop() if len(said) == 1 else "each event's"
+    return merged
+
+
 def _base(scope: misp.Scope, choice: Sharing | SharingChoice | None, groups: GroupLookup,
           plan: Plan) -> _Want:  # fmt: skip
     if isinstance(choice, Sharing):

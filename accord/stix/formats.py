@@ -37,7 +37,7 @@ _BARE_UUID = re.compile(
 
 def detect(source: str, data: Any, wanted: str = "auto") -> Format:
     """The format of a decoded input; `wanted` ("misp", "stix") insists on one."""
-    if misp.is_event(data):
+    if misp.events_of(data) is not None:
         found: Format = "misp"
     elif misp.is_manifest(data):
         found = "misp-manifest"

@@ -275,3 +275,27 @@ def test_a_conflict_in_a_later_part_writes_no_part(
     assert report.error is not None and "different content" in report.error
     assert service.stats(viewer=SYSTEM).versions == before
     assert len(service.sources(viewer=SYSTEM)) == 2
+
+
+def test_a_search_result_of_several_events_imports_them_together(
+    world: tuple[Accord, dict[str, int]], tmp_path: Path
+) -> None:
+    service, orgs = world
+    second = event(distribution="0", tags=("tlp:red",))
+    second["Event"]["uuid"] = "6f1d3a2b-4c5e-4d6f-8a9b-1c2d3e4f5a6b"
+    for attribute in second["Event"]["Attribute"]:
+        attribute["uuid"] = attribute["uuid"][:-4] + "beef"
+    second["Event"]["Object"] = []
+    second["Event"]["Attribute"][0].pop("Sighting")  # the same sighting uuid would conflict
+    path = write(tmp_path, {"response": [event(distribution="1"), second]})
+    report = service.import_path(path, owner=operator_for(orgs["A"]))
+    assert report.error is None, report.error
+    assert sorted(sources(service)) == [("green", "community", ()), ("red", "owner", ())]
+    assert report.sharing_from["tlp"] == "the MISP event's tlp tag"
+    assert report.sharing_from["distribution"] == "each event's"
+    assert len(seen(service, viewer(orgs, "B"), "report")) == 1
+    broken = {"response": [event(), {"Event": {"uuid": "nope", "info": "x"}}]}
+    refused = service.import_path(write(tmp_path, broken, "broken.json"),
+                                  owner=operator_for(orgs["A"]))  # fmt: skip
+    assert refused.error is not None and "uuid 'nope'" in refused.error
+    assert len(service.sources(viewer=SYSTEM)) == 2

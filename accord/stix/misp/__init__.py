@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from accord.stix.misp.convert import Converted, convert_event
 from accord.stix.misp.extension import MISP_EXTENSION
-from accord.stix.misp.read import is_event, is_manifest, manifest_uuids
+from accord.stix.misp.read import events_of, is_event, is_manifest, manifest_uuids
 from accord.stix.misp.scope import Scope, narrower
 
 __all__ = [
-    "MISP_EXTENSION", "Converted", "Scope", "convert_event", "is_event", "is_manifest",
+    "MISP_EXTENSION", "Converted", "Scope", "convert_event", "events_of", "is_event", "is_manifest",
     "manifest_uuids", "narrower",
 ]  # fmt: skip

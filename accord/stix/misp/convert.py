@@ -171,7 +171,7 @@ class _Event:
             self.add(obj, scope)
 
     def cluster(self, galaxy: Obj, cluster: Obj, scope: Scope | None) -> str | None:
-        obj = cluster_object(self.source, galaxy, cluster, self.markings(None))
+        obj = cluster_object(self.source, galaxy, cluster)
         if obj is None:
             self.out.notes.append(f"galaxy cluster {cluster['value']!r} ({galaxy.get('type')}) "
                                   "has no STIX counterpart: kept as its tag")  # fmt: skip

@@ -45,8 +45,10 @@ def clusters(source: str, holder: Obj) -> list[tuple[Obj, Obj]]:
     return found
 
 
-def cluster_object(source: str, galaxy: Obj, cluster: Obj, markings: list[str]) -> Obj | None:
-    """The SDO of one cluster, or None when its galaxy has no STIX counterpart."""
+def cluster_object(source: str, galaxy: Obj, cluster: Obj) -> Obj | None:
+    """The SDO of one cluster, or None when its galaxy has no STIX counterpart. A cluster is
+    the galaxy's public knowledge, the same in every event that names it, so it carries no
+    event's marking: two events under different TLP levels give the same object."""
     galaxy_type = str(galaxy.get("type") or cluster.get("type") or "")
     type_name = sdo_type(galaxy_type)
     if type_name is None:
@@ -77,8 +79,6 @@ def cluster_object(source: str, galaxy: Obj, cluster: Obj, markings: list[str]) 
         obj["kill_chain_phases"] = phases
     if isinstance(cluster.get("tag_name"), str):
         obj["labels"] = [cluster["tag_name"]]
-    if markings:
-        obj["object_marking_refs"] = markings
     obj["extensions"] = entry(
         kind="galaxy-cluster", uuid=key or None, value=value,
         galaxy={k: galaxy[k] for k in ("type", "name", "uuid", "namespace") if galaxy.get(k)},

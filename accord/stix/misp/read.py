@@ -38,6 +38,17 @@ def is_event(data: object) -> bool:
     )
 
 
+def events_of(data: object) -> list[object] | None:
+    """The events of a MISP search result (``{"response": [{"Event": ...}, ...]}``, or a bare
+    list of events), of a single event (a list of one), or None."""
+    if is_event(data):
+        return [data]
+    found = data.get("response") if isinstance(data, dict) and len(data) == 1 else data
+    if isinstance(found, list) and found and all(is_event(item) for item in found):
+        return list(found)
+    return None
+
+
 def is_manifest(data: object) -> bool:
     """A MISP feed's manifest.json: event uuids mapping to their summaries."""
     return (
