@@ -132,7 +132,7 @@ def misp_plan(
     by_sharing[event_sharing].add(converted.report_id)
     for sharing, ids in by_sharing.items():
         if ids:
-            plan.parts.append(Part(sharing, converted.with_report_refs(ids)))
+            plan.parts.append(Part(sharing, converted.objects_in(ids)))
     if len(plan.parts) > 1:
         plan.notes.append(
             f"attributes and objects shared more narrowly than the event: {len(plan.parts) - 1} "

@@ -168,6 +168,14 @@ def test_a_narrower_attribute_is_its_own_source(
     assert set(report_object["object_refs"]) <= seen_all(service, b)
     again = service.import_path(write(tmp_path, data), owner=operator_for(orgs["A"]))
     assert (again.added, again.unchanged) == (0, report.objects)
+    # shared otherwise, the same event gives the same objects: nothing conflicts, nothing new
+    for choice in (SharingChoice(distribution=Distribution.OWNER),
+                   SharingChoice(distribution=Distribution.FEDERATION)):  # fmt: skip
+        other = service.import_path(write(tmp_path, data), owner=operator_for(orgs["A"]),
+                                    sharing=choice)  # fmt: skip
+        assert (other.error, other.added) == (None, 0)
+    assert ("green", "federation", ()) in sources(service)
+    assert len(seen(service, viewer(orgs, "B"), "indicator")) == 2  # the md5 stays A's
 
 
 def seen_all(service: Accord, who: Any) -> set[str]:

@@ -49,17 +49,9 @@ class Converted:
     notes: list[str] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
 
-    def with_report_refs(self, ids: set[str]) -> list[Obj]:
-        """The objects of one part of the event: the report lists only what is in `ids`."""
-        out = []
-        for obj in self.objects:
-            if obj["id"] == self.report_id:
-                refs = [r for r in obj["object_refs"] if r in ids] or [
-                    obj.get("created_by_ref", ACCORD_IDENTITY_ID)
-                ]
-                obj = {**obj, "object_refs": refs}
-            out.append(obj)
-        return [o for o in out if o["id"] in ids]
+    def objects_in(self, ids: set[str]) -> list[Obj]:
+        """The objects of one part of the event, in their order."""
+        return [obj for obj in self.objects if obj["id"] in ids]
 
 
 class _Event:
@@ -82,7 +74,7 @@ class _Event:
         """Add an object once. What several parts of the event share (an SCO, a cluster)
         goes with the first that names it, or with the event when any part inherits."""
         ident = str(obj["id"])
-        inherits = scope is None or scope.inherits
+        inherits = scope is None or scope.inherits or _same(narrower(self.scope, scope), self.scope)
         if ident not in self.by_id:
             self.by_id[ident] = obj
             self.out.objects.append(obj)
@@ -107,7 +99,8 @@ class _Event:
         key = require_uuid(self.source, where, org.get("uuid")) if org.get("uuid") else None
         identity = {
             "type": "identity", "spec_version": "2.1",
-            "id": misp_id("identity", "org", key or org["name"].strip().casefold()),
+            # the name too: an organisation renamed is another identity, not a conflicting version
+            "id": misp_id("identity", "org", key or "", org["name"].strip().casefold()),
             "created": FIXED_EPOCH, "modified": FIXED_EPOCH, "name": org["name"],
             "identity_class": "organization",
             "extensions": entry(kind="organisation", uuid=key),
@@ -228,9 +221,11 @@ class _Event:
             self.cluster(galaxy, cluster, None)
         links = [a for a in event.get("Attribute") or []
                  if a.get("type") == "link" and not flag(a.get("deleted"))]  # fmt: skip
+        # The report lists what shares the event's sharing: whatever the user's sharing and
+        # however the event is split, that is always in the report's own source.
         facts = [o["id"] for o in self.out.objects
                  if o["type"] not in ("extension-definition", "marking-definition")
-                 and o["id"] != ACCORD_IDENTITY_ID]  # fmt: skip
+                 and o["id"] != ACCORD_IDENTITY_ID and o["id"] not in self.out.scopes]  # fmt: skip
         published = (stamp(self.source, "publish_timestamp", event.get("publish_timestamp"))
                      or day(self.source, event.get("date")) or self.when)  # fmt: skip
         tags = tag_names(event)
@@ -258,6 +253,11 @@ class _Event:
             extends_uuid=event.get("extends_uuid") or None,
         )  # fmt: skip
         self.add(report)
+
+
+def _same(a: Scope, b: Scope) -> bool:
+    """Two scopes that ask the same (whatever MISP level they were written as)."""
+    return (a.tlp, a.distribution, a.group) == (b.tlp, b.distribution, b.group)
 
 
 def _org(org: object) -> dict[str, Any] | None:
