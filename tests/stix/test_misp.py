@@ -280,3 +280,16 @@ def test_a_bare_event_without_organisation_or_attributes_converts() -> None:
     assert check_bundle("e", None, objects).problems == []
     for index, obj in enumerate(objects):
         assert oasis_problems(obj, index) == []
+
+
+def test_related_events_are_kept_and_proposals_noted() -> None:
+    data = sample("pymisp-existing_event.json")
+    converted = convert_event("e", data)
+    (report,) = of(converted.objects, "report")
+    related = report["extensions"][MISP_EXTENSION]["related_events"]
+    assert len(related) == len(data["RelatedEvent"]) == 20
+    assert related[0]["uuid"] == data["RelatedEvent"][0]["Event"]["uuid"]
+    regin = convert_event("r", sample("misp-core-event.json"))
+    assert not any(
+        "proposals" in note for note in regin.notes
+    )  # its ShadowAttribute lists are empty

@@ -251,13 +251,30 @@ class _Event:
             timestamp=integer(self.source, "timestamp", event.get("timestamp")),
             org=_org(event.get("Org")), orgc=_org(event.get("Orgc")),
             extends_uuid=event.get("extends_uuid") or None,
+            related_events=_related(event.get("RelatedEvent")) or None,
         )  # fmt: skip
         self.add(report)
+        proposals = len(event.get("ShadowAttribute") or []) + sum(
+            len(a.get("ShadowAttribute") or []) for a in event.get("Attribute") or []
+        )
+        if proposals:
+            self.out.notes.append(f"{proposals} proposals (ShadowAttribute) are not the "
+                                  "event's own: left out")  # fmt: skip
 
 
 def _same(a: Scope, b: Scope) -> bool:
     """Two scopes that ask the same (whatever MISP level they were written as)."""
     return (a.tlp, a.distribution, a.group) == (b.tlp, b.distribution, b.group)
+
+
+def _related(found: object) -> list[dict[str, Any]]:
+    """The events MISP correlated with this one: their uuid, info and date."""
+    related = []
+    for item in found if isinstance(found, list) else []:
+        other = item.get("Event", item) if isinstance(item, dict) else None
+        if isinstance(other, dict) and other.get("uuid"):
+            related.append({k: other[k] for k in ("uuid", "info", "date") if other.get(k)})
+    return related
 
 
 def _org(org: object) -> dict[str, Any] | None:

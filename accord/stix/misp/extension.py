@@ -26,7 +26,8 @@ _DESCRIPTION = (
     "relationship_type (as MISP wrote it), galaxy (type, name, uuid, namespace), meta "
     "(a galaxy cluster's meta, as MISP wrote it), source, authors, version, sighting_type "
     "(0 sighting, 1 false positive, 2 expiration), data (an attachment's base64 content), "
-    "unmapped (what conversion could not map, as MISP wrote it), org and orgc (name, uuid)."
+    "extends_uuid, related_events (uuid, info, date of the events MISP correlated), org and "
+    "orgc (name, uuid)."
 )
 
 
