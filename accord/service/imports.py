@@ -136,7 +136,7 @@ def misp_plan(
     if len(plan.parts) > 1:
         plan.notes.append(
             f"attributes and objects shared more narrowly than the event: {len(plan.parts) - 1} "
-            "more sources, " + "; ".join(
+            f"more source{'s' if len(plan.parts) > 2 else ''}: " + "; ".join(
                 f"{len(p.objects)} objects TLP:{p.sharing.tlp.upper()} {p.sharing.distribution}"
                 for p in plan.parts[1:])
         )  # fmt: skip

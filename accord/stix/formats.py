@@ -37,6 +37,14 @@ _BARE_UUID = re.compile(
 
 def detect(source: str, data: Any, wanted: str = "auto") -> Format:
     """The format of a decoded input; `wanted` ("misp", "stix") insists on one."""
+    if (
+        isinstance(data, list)
+        and data
+        and all(isinstance(item, dict) and "SharingGroup" in item for item in data)
+    ):
+        raise FileReadError(source, "a list of MISP sharing groups (the /sharing_groups API's "
+                            "answer), not an event: create Accord sharing groups of those "
+                            "names (accord group add) for events that name them")  # fmt: skip
     if misp.events_of(data) is not None:
         found: Format = "misp"
     elif misp.is_manifest(data):

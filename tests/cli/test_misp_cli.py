@@ -116,3 +116,15 @@ def test_a_group_alone_means_distribution_groups(run, tmp_path: Path) -> None:
     (source,) = orjson.loads(run("sources", "--json").stdout)
     assert (source["tlp"], source["distribution"], len(source["groups"])) == ("green", "groups", 1)
     assert "TLP from the MISP event's tlp tag, distribution from the command line" in result.stdout
+
+
+def test_the_misp_sharing_groups_file_is_named_not_imported(run) -> None:
+    path = (
+        Path(__file__).resolve().parents[2].parent
+        / "shared/data/interop/misp/pymisp-sharing_groups.json"
+    )
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    result = run("import", str(path))
+    assert result.exit_code == exits.INPUT
+    assert "a list of MISP sharing groups" in result.stderr
