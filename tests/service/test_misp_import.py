@@ -307,3 +307,20 @@ def test_a_search_result_of_several_events_imports_them_together(
                                   owner=operator_for(orgs["A"]))  # fmt: skip
     assert refused.error is not None and "uuid 'nope'" in refused.error
     assert len(service.sources(viewer=SYSTEM)) == 2
+
+
+def test_an_attribute_for_a_sharing_group_in_a_community_event(
+    world: tuple[Accord, dict[str, int]], tmp_path: Path
+) -> None:
+    service, orgs = world
+    data = event(distribution="1")
+    md5 = data["Event"]["Attribute"][1]
+    md5.update(distribution="4", sharing_group_id="3",
+               SharingGroup={"id": "3", "name": "Trusted CERTs"})  # fmt: skip
+    report = service.import_path(write(tmp_path, data), owner=operator_for(orgs["A"]))
+    assert report.error is None, report.error
+    group = service.store.get_group("Trusted CERTs").id
+    assert sorted(sources(service)) == [("green", "community", ()), ("green", "groups", (group,))]
+    indicators = {name: len(seen(service, viewer(orgs, name), "indicator")) for name in "ABC"}
+    assert indicators == {"A": 3, "B": 3, "C": 2}
+    assert all(len(seen(service, viewer(orgs, name), "report")) == 1 for name in "ABC")
