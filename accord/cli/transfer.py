@@ -15,8 +15,11 @@ from accord.cli.main import AppContext, cli, echo_json
 from accord.cli.progress import progress_factory
 from accord.cli.sharing import make_sharing, owner_for, sharing_options
 from accord.service import ImportReport, bundle_paths
+from accord.service.imports import SharingChoice
 from accord.sharing import SYSTEM
 from accord.store import ObjectQuery
+from accord.store.model import Sharing
+from accord.vocab import TLP, Distribution
 
 _SHOWN_PROBLEMS = 20
 
@@ -30,6 +33,14 @@ _SHOWN_PROBLEMS = 20
     "refusing the whole bundle.",
 )
 @click.option("--strict", is_flag=True, help="Also run the OASIS stix2-validator (slower).")
+@click.option(
+    "--format",
+    "input_format",
+    type=click.Choice(["auto", "stix", "misp"]),
+    default="auto",
+    show_default=True,
+    help="What the files are: STIX bundles, MISP events (and feeds), or recognised by content.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the reports as JSON.")
 @click.option(
     "--progress/--no-progress", default=None, help="Show progress [default: on a terminal]."
@@ -40,33 +51,55 @@ def import_(
     paths: tuple[str, ...],
     skip_invalid: bool,
     strict: bool,
+    input_format: str,
     as_json: bool,
     progress: bool | None,
     org: str | None,
-    tlp: str,
-    distribution: str,
+    tlp: str | None,
+    distribution: str | None,
     groups: tuple[str, ...],
 ) -> None:
-    """Import STIX 2.1 bundles: files (.json, .json.gz), directories, or - for stdin.
+    """Import STIX 2.1 bundles, OpenCTI exports and MISP events: files (.json, .json.gz),
+    directories, MISP feeds (a directory with a manifest.json, or the manifest), or - for
+    stdin.
 
-    Each bundle is atomic: one invalid object refuses the whole bundle, with every problem
+    Each file is atomic: one invalid object refuses the whole file, with every problem
     reported, and nothing of it is written (unless --skip-invalid). Importing the same
-    bundle twice adds nothing; a newer `modified` adds a version. Each bundle is a source,
-    shared as --tlp and --distribution say (by default the operator's alone, TLP:AMBER).
+    file twice adds nothing; a newer `modified` adds a version. Each file is a source,
+    shared as --tlp and --distribution say; what they leave out comes from the input (a
+    MISP event's distribution and tlp tag, a bundle's TLP markings), else the operator's
+    alone, TLP:AMBER.
     """
     service = app.service()
-    sharing = make_sharing(app, tlp, distribution, groups)
+    sharing = _sharing(app, tlp, distribution, groups)
     owner = owner_for(app, org)
     reports = []
     for path in bundle_paths(paths):
         report = service.import_path(
             path, skip_invalid=skip_invalid, strict=strict, progress=progress_factory(progress),
-            sharing=sharing, owner=owner,
+            sharing=sharing, owner=owner, format=input_format,
         )  # fmt: skip
         reports.append(report)
         if not as_json:
             print_report(report)
     finish(reports, as_json)
+
+
+def _sharing(
+    app: AppContext, tlp: str | None, distribution: str | None, groups: tuple[str, ...]
+) -> Sharing | SharingChoice:
+    """Both given: that sharing. Otherwise the parts given (--group alone means
+    --distribution groups), the rest to come from the input."""
+    if groups and distribution is None:
+        distribution = "groups"
+    if tlp is not None and distribution is not None:
+        return make_sharing(app, tlp, distribution, groups)
+    named = make_sharing(app, "clear", "groups", groups).groups if groups else ()
+    return SharingChoice(
+        TLP(tlp.lower()) if tlp else None,
+        Distribution(distribution.lower()) if distribution else None,
+        named,
+    )
 
 
 def finish(reports: list[ImportReport], as_json: bool) -> None:
@@ -107,6 +140,18 @@ def print_report(report: ImportReport) -> None:
             f"{report.unchanged} unchanged, {report.rejected} rejected "
             f"in {report.seconds:.2f} s ({report.objects_per_second:,.0f} objects/s)"
         )
+    for written in report.sharing:
+        groups = ",".join(map(str, written["groups"])) or "-"
+        click.echo(f"  {report.source}: source {written['source']}: {written['objects']} "
+                   f"objects, TLP:{written['tlp'].upper()}, {written['distribution']}, "
+                   f"groups {groups}")  # fmt: skip
+    if report.sharing and report.sharing_from:
+        said = {"given": "the command line", "default": "the default"}
+        tlp, distribution = (said.get(o, o) for o in (report.sharing_from.get("tlp", "-"),
+                             report.sharing_from.get("distribution", "-")))  # fmt: skip
+        click.echo(f"  {report.source}: TLP from {tlp}, distribution from {distribution}")
+    for note in report.notes:
+        click.echo(f"  {report.source}: note: {note}")
     for problem in report.problems[:_SHOWN_PROBLEMS]:
         click.echo(f"  {report.source}: {problem}", err=True)
     if len(report.problems) > _SHOWN_PROBLEMS:
@@ -117,7 +162,19 @@ def print_report(report: ImportReport) -> None:
         )
 
 
-import_.params.extend(sharing_options())
+def _import_sharing_options() -> list[click.Option]:
+    """The sharing options, with no defaults: what is not given comes from the input."""
+    options = sharing_options()
+    for option in options:
+        if option.name in ("tlp", "distribution"):
+            option.default = None
+            option.show_default = False
+    options[1].help = "The TLP 2.0 level [default: from the input, else amber]."
+    options[2].help = "Who it goes to (docs/sharing.md) [default: from the input, else owner]."
+    return options
+
+
+import_.params.extend(_import_sharing_options())
 
 
 @cli.command("export")

@@ -17,10 +17,12 @@ import orjson
 from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
+from accord.service import imports
+from accord.service.imports import Part, Plan, SharingChoice, misp_plans, stix_plan
 from accord.service.sharing import SharingCases, require
 from accord.service.taxii import TaxiiCases
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal, user
-from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
+from accord.stix.bundle import CheckedBundle, check_bundle, decode_json, read_source, write_bundle
 from accord.stix.extensions import PROVENANCE_EXTENSION as PROVENANCE
 from accord.stix.markings import remark, tlp2_extension_definition, tlp_marking
 from accord.store import ObjectQuery, SearchHit, Stats, Store
@@ -49,6 +51,10 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     error: str | None = None  # set when the whole file or bundle was refused
     document: str | None = None  # "added" or "already stored", for a document ingested
+    format: str | None = None  # what the file was: "stix" or "misp" (imports only)
+    sharing: list[dict[str, Any]] = field(default_factory=list)  # each source written
+    sharing_from: dict[str, str] = field(default_factory=dict)  # tlp/distribution: from where
+    notes: list[str] = field(default_factory=list)  # what the import had to decide
 
     @property
     def objects_per_second(self) -> float:
@@ -61,13 +67,19 @@ class ImportReport:
             "unchanged": self.unchanged, "rejected": self.rejected,
             "seconds": round(self.seconds, 3),
             "objects_per_second": round(self.objects_per_second, 1),
-            "error": self.error, "document": self.document,
+            "error": self.error, "document": self.document, "format": self.format,
+            "sharing": self.sharing, "sharing_from": self.sharing_from, "notes": self.notes,
             "problems": [
                 {"object_id": p.object_id, "index": p.index, "property": p.property,
                  "reason": p.reason}
                 for p in self.problems
             ],
         }  # fmt: skip
+
+
+@contextmanager
+def _nothing() -> Iterator[None]:
+    yield
 
 
 @contextmanager
@@ -159,12 +171,19 @@ def ingest_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
 
 
 def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
-    """Expand directories into the bundles they hold (sorted); pass files and ``-`` through."""
+    """Expand directories into the bundles they hold (sorted), and MISP feeds (a directory
+    with a manifest.json, or the manifest) into the events the manifest lists; pass other
+    files and ``-`` through."""
     for path in paths:
-        if str(path) != "-" and Path(path).is_dir():
+        events = imports.feed_events(path) if str(path) != "-" else None
+        if events is not None:
+            yield from events
+        elif str(path) != "-" and Path(path).is_dir():
             yield from sorted(
-                p for p in Path(path).rglob("*") if p.is_file() and p.name.endswith(BUNDLE_SUFFIXES)
-            )
+                p for p in Path(path).rglob("*")
+                if p.is_file() and p.name.endswith(BUNDLE_SUFFIXES)
+                and not imports.is_feed_manifest(p)
+            )  # fmt: skip
         else:
             yield path
 
@@ -189,22 +208,27 @@ class Accord(SharingCases, TaxiiCases):
         strict: bool = False,
         progress: Callable[[str], Progress] | None = None,
         owner: Principal = SYSTEM,
-        sharing: Sharing | None = None,
+        sharing: Sharing | SharingChoice | None = None,
+        format: str = "auto",
     ) -> ImportReport:
-        """Import one bundle file (``-`` is stdin) atomically, owned by `owner`'s organisation
-        and shared as `sharing` (by default owner-only, TLP:AMBER). A refused file or bundle
-        comes back as a report with `error` set; nothing from it is written."""
+        """Import one file (``-`` is stdin) atomically: a STIX bundle (or a bare list of STIX
+        objects), or a MISP event converted to STIX (`format` "auto", "stix" or "misp").
+        It is owned by `owner`'s organisation and shared as `sharing`: a `Sharing` as it is;
+        a `SharingChoice` for the parts it names, the rest from the input (a MISP event's
+        distribution and tlp:* tag, a bundle's TLP markings), else owner-only, TLP:AMBER
+        (docs/sharing.md). A refused file comes back as a report with `error` set; nothing
+        from it is written."""
         require(owner, Capability.INGEST, "import")
         started = time.perf_counter()
         report = ImportReport(str(path))
-        sharing = sharing or Sharing()
         try:
             with _paused_gc():
-                self._import(path, report, skip_invalid, strict, progress,
-                             _Origin(owner.org_id, sharing))  # fmt: skip
+                self._import(path, report, skip_invalid, strict, progress, owner.org_id,
+                             sharing, format)  # fmt: skip
         except InputError as exc:  # the file or the bundle as a whole was refused
             report.error = str(exc)
             report.added = report.new_versions = report.history = 0
+            report.sharing = []
         report.seconds = time.perf_counter() - started
         self._record_write(owner, "bundle.import", report)
         return report
@@ -226,17 +250,55 @@ class Accord(SharingCases, TaxiiCases):
         skip_invalid: bool,
         strict: bool,
         progress: Callable[[str], Progress] | None,
-        origin: _Origin,
+        owner_org: int | None,
+        sharing: Sharing | SharingChoice | None,
+        wanted: str,
     ) -> None:
         source, raw = read_source(path)
         report.source = source
-        checked = self._check(source, raw, strict)
-        report.objects = checked.total
-        report.problems = list(checked.problems)
-        report.rejected = checked.rejected
-        report.unchanged = checked.duplicates
-        if checked.problems and not skip_invalid:
-            raise BundleError(source, checked.problems)
+        plan, bundle_id, problems = self._plan(source, decode_json(source, raw), sharing, wanted,
+                                               report)  # fmt: skip
+        report.sharing_from, report.notes = plan.origin, plan.notes
+        checked = [self._check(source, bundle_id, part.objects, strict) for part in plan.parts]
+        report.objects = sum(c.total for c in checked)
+        report.problems = problems([p for c in checked for p in c.problems])
+        report.rejected = sum(c.rejected for c in checked)
+        report.unchanged = sum(c.duplicates for c in checked)
+        if report.problems and not skip_invalid:
+            raise BundleError(source, report.problems)
+        with self.store.held_write() if len(plan.parts) > 1 else _nothing():
+            for part, done in zip(plan.parts, checked, strict=True):
+                self._put(source, part, done, report, skip_invalid, progress,
+                          _Origin(owner_org, part.sharing))  # fmt: skip
+
+    def _plan(
+        self, source: str, data: Any, sharing: Sharing | SharingChoice | None, wanted: str,
+        report: ImportReport,
+    ) -> tuple[Plan, str | None, Callable[[list[Problem]], list[Problem]]]:  # fmt: skip
+        """The sources to write (with their sharing), the bundle id, and how to word the
+        problems found."""
+        from accord.stix import formats, misp
+
+        kind = formats.detect(source, data, wanted)
+        report.format = "misp" if kind.startswith("misp") else "stix"
+        if kind == "misp-manifest":
+            raise InputError(
+                f"{source}: a MISP feed manifest: import the feed's directory, "
+                "or the manifest by its path, to import the events it lists"
+            )
+        if kind == "misp":
+            events = [misp.convert_event(source, event) for event in misp.events_of(data) or []]
+            plan = misp_plans(events, sharing, lambda name: self.store.get_group(name).id)
+            ref = "misp-event:" + ",".join(event.event_uuid for event in events)
+            return plan, ref[:200], lambda found: found
+        bundle_id, objects = formats.stix_objects(source, data)
+        return (stix_plan(objects, sharing), bundle_id,
+                lambda found: formats.explain_internal_ids(found, objects))  # fmt: skip
+
+    def _put(
+        self, source: str, part: Part, checked: CheckedBundle, report: ImportReport,
+        skip_invalid: bool, progress: Callable[[str], Progress] | None, origin: _Origin,
+    ) -> None:  # fmt: skip
         try:
             result = self.store.put_objects(
                 checked.objects, checked.versions,
@@ -249,11 +311,16 @@ class Accord(SharingCases, TaxiiCases):
             report.problems = _at_positions(exc.problems, checked.positions)
             report.rejected = len(report.problems)
             raise BundleError(source, report.problems) from None
-        report.added, report.new_versions = result.added, result.new_versions
-        report.history = result.history
+        report.added += result.added
+        report.new_versions += result.new_versions
+        report.history += result.history
         report.unchanged += result.unchanged
         report.rejected += result.rejected
         report.problems.extend(_at_positions(result.problems, checked.positions))
+        report.sharing.append({"source": result.source_id, "tlp": str(part.sharing.tlp),
+                               "distribution": str(part.sharing.distribution),
+                               "groups": list(part.sharing.groups),
+                               "objects": len(checked.objects)})  # fmt: skip
 
     def ingest_path(
         self,
@@ -261,7 +328,7 @@ class Accord(SharingCases, TaxiiCases):
         *,
         progress: Callable[[str], Progress] | None = None,
         owner: Principal = SYSTEM,
-        sharing: Sharing | None = None,
+        sharing: Sharing | SharingChoice | None = None,
     ) -> ImportReport:
         """Ingest one file: a STIX bundle is imported; a document (.txt, HTML, PDF, .docx) is
         extracted and stored with its findings in one transaction, unless `owner`'s
@@ -273,6 +340,8 @@ class Accord(SharingCases, TaxiiCases):
         require(owner, Capability.INGEST, "ingest")
         started = time.perf_counter()
         report = ImportReport(str(path))
+        if isinstance(sharing, SharingChoice):
+            sharing = sharing.filled()
         origin = _Origin(owner.org_id, sharing or Sharing())
         try:
             with _paused_gc():
@@ -347,8 +416,9 @@ class Accord(SharingCases, TaxiiCases):
                                      viewer=SYSTEM)  # fmt: skip
         return [o for o in resolved if o["id"] not in known], evidence
 
-    def _check(self, source: str, raw: bytes, strict: bool) -> CheckedBundle:
-        bundle_id, objects = parse_bundle(source, raw)
+    def _check(
+        self, source: str, bundle_id: str | None, objects: list[Any], strict: bool
+    ) -> CheckedBundle:
         checked = check_bundle(source, bundle_id, objects)
         if strict:
             from accord.stix.oasis import oasis_problems

@@ -22,6 +22,7 @@ from accord.vocab import TLP, Distribution
 
 if TYPE_CHECKING:
     from accord.service import ImportReport
+    from accord.service.imports import SharingChoice
 
 Obj = dict[str, Any]
 _FACT_PAGE = 1000  # facts read about one entity, per kind
@@ -43,7 +44,7 @@ class SharingCases:
     if TYPE_CHECKING:
 
         def ingest_path(
-            self, path: str | Path, *, owner: Principal, sharing: Sharing | None
+            self, path: str | Path, *, owner: Principal, sharing: Sharing | SharingChoice | None
         ) -> ImportReport: ...
 
     # --- audit -----------------------------------------------------------------------------
@@ -101,7 +102,12 @@ class SharingCases:
 
     # --- documents -------------------------------------------------------------------------
     def ingest_bytes(
-        self, data: bytes, filename: str, *, owner: Principal, sharing: Sharing | None = None
+        self,
+        data: bytes,
+        filename: str,
+        *,
+        owner: Principal,
+        sharing: Sharing | SharingChoice | None = None,
     ) -> ImportReport:
         """Ingest an uploaded document or bundle. Its name says what it is (its suffix) and
         becomes its label; the bytes pass through a private temporary folder."""

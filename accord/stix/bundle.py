@@ -62,13 +62,22 @@ def read_source(path: Path | str) -> tuple[str, bytes]:
 
 def parse_bundle(source: str, raw: bytes) -> tuple[str | None, list[Any]]:
     """Decode JSON and return (bundle id, objects). Anything but a bundle is a FileReadError."""
+    return bundle_of(source, decode_json(source, raw))
+
+
+def decode_json(source: str, raw: bytes) -> Any:
+    """The JSON value in `raw`; an empty, broken or truncated file is a FileReadError."""
     if not raw.strip():
         raise FileReadError(source, "empty file")
     try:
-        data = orjson.loads(raw)
+        return orjson.loads(raw)
     except orjson.JSONDecodeError as exc:
         reason = "truncated JSON" if exc.pos >= len(raw.rstrip()) else "not valid JSON"
         raise FileReadError(source, f"{reason}: {exc}") from None
+
+
+def bundle_of(source: str, data: Any) -> tuple[str | None, list[Any]]:
+    """(bundle id, objects) of a decoded bundle. Anything but a bundle is a FileReadError."""
     if not isinstance(data, dict):
         raise FileReadError(source, f"not a STIX bundle: top level is a JSON {_kind(data)}")
     bundle_id = data.get("id")

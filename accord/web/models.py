@@ -7,6 +7,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from accord.service.imports import SharingChoice
 from accord.store.model import Sharing
 from accord.vocab import TLP, Distribution, OrgKind, Role
 
@@ -26,6 +27,18 @@ class SharingIn(BaseModel):
 
     def to_sharing(self) -> Sharing:
         return Sharing(self.tlp, self.distribution, tuple(self.groups))
+
+    def to_choice(self) -> Sharing | SharingChoice:
+        """The sharing asked for, leaving what was not given to the input (an imported MISP
+        event's or bundle's own; docs/sharing.md)."""
+        given = self.model_fields_set
+        if {"tlp", "distribution"} <= given:
+            return self.to_sharing()
+        distribution = self.distribution if "distribution" in given else None
+        if self.groups and distribution is None:
+            distribution = Distribution.GROUPS
+        return SharingChoice(self.tlp if "tlp" in given else None, distribution,
+                             tuple(self.groups))  # fmt: skip
 
 
 class TextUpload(SharingIn):

@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from accord.errors import InputError
+from accord.service.imports import SharingChoice
 from accord.store.model import Sharing
 from accord.web import responses
 from accord.web.deps import Cursor, Ingester, Limit, Reader, Service, Sharer, get_settings
@@ -31,12 +32,12 @@ DocumentKey = Annotated[
 class Upload:
     filename: str
     data: bytes
-    sharing: Sharing
+    sharing: Sharing | SharingChoice
 
 
-def _sharing(fields: dict[str, Any]) -> Sharing:
+def _sharing(fields: dict[str, Any]) -> Sharing | SharingChoice:
     try:
-        return SharingIn.model_validate(fields).to_sharing()
+        return SharingIn.model_validate(fields).to_choice()
     except ValidationError as exc:
         raise RequestValidationError(exc.errors(include_url=False, include_input=False)) from None
 
@@ -70,7 +71,7 @@ async def read_upload(request: Request) -> Upload:
         data = body.text.encode()
         if len(data) > limit:
             raise PayloadTooLargeError(limit)
-        return Upload(body.filename, data, body.to_sharing())
+        return Upload(body.filename, data, body.to_choice())
     raise HTTPException(415, "send the document as multipart/form-data or application/json")
 
 
@@ -105,8 +106,10 @@ _UPLOAD_BODY = {
 def upload_document(
     service: Service, owner: Ingester, upload: Annotated[Upload, Depends(read_upload)]
 ) -> Response:
-    """Ingest a document (.txt, .html, .pdf, .docx) or import a STIX bundle (.json), owned by
-    the caller's organisation and shared as asked (by default: owner only, TLP:AMBER)."""
+    """Ingest a document (.txt, .html, .pdf, .docx) or import a STIX bundle, OpenCTI export or
+    MISP event (.json), owned by the caller's organisation and shared as asked. What is not
+    asked for comes from the input (a MISP event's distribution and tlp tag, a bundle's TLP
+    markings), else owner only, TLP:AMBER."""
     report = service.ingest_bytes(upload.data, upload.filename, owner=owner,
                                   sharing=upload.sharing)  # fmt: skip
     if report.error is not None:
