@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 from accord.errors import FileReadError, Problem
 from accord.stix import misp
-from accord.stix.markings import TLP2_EXTENSION, TLP_BY_MARKING
+from accord.stix.markings import TLP1_MARKING_IDS, TLP2_EXTENSION, TLP_BY_MARKING, strictest
 from accord.stix.validate import identifier_error
 from accord.vocab import TLP
 
@@ -20,16 +20,8 @@ Obj = dict[str, Any]
 
 OPENCTI_EXTENSION = "extension-definition--ea279b3e-5c71-4632-ac08-831c66a786ba"
 OPENCTI_SCO_EXTENSION = "extension-definition--f93e2c80-4231-4f9a-af8b-95c9bd566a82"
-# The TLP 1.0 marking-definitions STIX 2.1 §7.2.1.4 publishes, as their TLP 2.0 levels.
-_TLP1 = {
-    "marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9": TLP.CLEAR,
-    "marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da": TLP.GREEN,
-    "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82": TLP.AMBER,
-    "marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed": TLP.RED,
-}
 _LEVEL_NAMES = {"white": TLP.CLEAR, "clear": TLP.CLEAR, "green": TLP.GREEN, "amber": TLP.AMBER,
                 "amber+strict": TLP.AMBER_STRICT, "red": TLP.RED}  # fmt: skip
-_ORDER = list(TLP)
 _BARE_UUID = re.compile(
     r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", re.IGNORECASE
 )
@@ -83,14 +75,14 @@ def marked_tlp(objects: list[Any]) -> tuple[TLP | None, list[str]]:
             for ref in o.get("object_marking_refs") or [] if isinstance(ref, str)}  # fmt: skip
     levels, unknown = [], []
     for ref in sorted(used):
-        level = TLP_BY_MARKING.get(ref) or _TLP1.get(ref)
+        level = TLP_BY_MARKING.get(ref) or TLP1_MARKING_IDS.get(ref)
         if level is None and ref in defined:
             level, name = _level_of(defined[ref])
             if level is None and name:
                 unknown.append(name)
         if level is not None:
             levels.append(level)
-    return (max(levels, key=_ORDER.index) if levels else None), unknown
+    return strictest(levels), unknown
 
 
 def _level_of(marking: Obj) -> tuple[TLP | None, str | None]:
