@@ -18,6 +18,7 @@ from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
 from accord.service.sharing import SharingCases, require
+from accord.service.sync import SyncCases
 from accord.service.taxii import TaxiiCases
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal, user
 from accord.stix.bundle import CheckedBundle, check_bundle, parse_bundle, read_source, write_bundle
@@ -169,7 +170,7 @@ def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
             yield path
 
 
-class Accord(SharingCases, TaxiiCases):
+class Accord(SharingCases, TaxiiCases, SyncCases):
     """The service over one store."""
 
     def __init__(
