@@ -64,6 +64,14 @@ class ObjectsPage:
     date_added_first: str | None  # X-TAXII-Date-Added-First, when the server sent it
     date_added_last: str | None  # X-TAXII-Date-Added-Last
 
+    @property
+    def last_added(self) -> str | None:
+        """The date_added of the last object served, for the next ``added_after``: the Last
+        header, or the First when one object came and the server sent only that (medallion)."""
+        if self.date_added_last is None and len(self.objects) == 1:
+            return self.date_added_first
+        return self.date_added_last
+
 
 def collection_url(url: str) -> str:
     """`url` checked as a remote collection's URL (http or https, no credentials in it),
@@ -147,19 +155,18 @@ class TaxiiClient:
         """Every envelope after `added_after`, following ``more`` and ``next``."""
         page = self.get_objects(added_after=added_after, limit=limit)
         yield page
-        seen: set[str] = set()
         while page.more and page.objects:
             if page.next is None:  # a server paging by date_added only (§3.4)
-                if page.date_added_last is None:
+                if page.last_added is None:
                     raise RemoteError(self.url, "the server says there is more but gives "
                                       "neither next nor X-TAXII-Date-Added-Last")  # fmt: skip
-                page = self.get_objects(added_after=page.date_added_last, limit=limit)
-            else:
-                if page.next in seen:
-                    raise RemoteError(self.url, f"the server repeats next={page.next!r}")
-                seen.add(page.next)
-                page = self.get_objects(added_after=added_after, limit=limit,
-                                        next_page=page.next)  # fmt: skip
+                following = self.get_objects(added_after=page.last_added, limit=limit)
+            else:  # medallion keeps one `next` for every page of a walk
+                following = self.get_objects(added_after=added_after, limit=limit,
+                                             next_page=page.next)  # fmt: skip
+            if following.objects and following.objects == page.objects:
+                raise RemoteError(self.url, "the server serves the same page again")
+            page = following
             yield page
 
     # --- writes ---------------------------------------------------------------------------

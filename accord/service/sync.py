@@ -303,7 +303,7 @@ class SyncCases:
         checkpoint = peer.pull_checkpoint
         for page in client.pages(added_after=peer.pull_checkpoint, limit=ENVELOPE):
             objects.extend(page.objects)
-            checkpoint = page.date_added_last or checkpoint
+            checkpoint = page.last_added or checkpoint
             progress(f"{peer.name}: pulled {len(objects)} objects")
         report.pulled = len(objects)
         if not objects:
