@@ -5,6 +5,7 @@ second sync adds nothing; a change of sharing on A is honoured at the next sync.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from accord.errors import InputError
 from accord.service.sync import retry_delay
 from accord.sharing import ENTITY_TYPES, SYSTEM
+from accord.stix.markings import TLP_MARKING_IDS
 from accord.store.model import Sharing
 from accord.store.peers import AuthKind, Credentials, Direction
 from accord.vocab import TLP, Distribution
@@ -185,3 +187,58 @@ def _seconds(start: str, end: str) -> float:
     from accord.service.sync import _at
 
     return (_at(end) - _at(start)).total_seconds()
+
+
+def _bundle(path: Path, objects: list[dict[str, object]]) -> Path:
+    import orjson
+
+    path.write_bytes(orjson.dumps({"type": "bundle", "id": f"bundle--{uuid.uuid4()}",
+                                   "objects": objects}))  # fmt: skip
+    return path
+
+
+def _note(note_id: str, content: str, *marks: str) -> dict[str, object]:
+    note: dict[str, object] = {
+        "type": "note", "spec_version": "2.1", "id": note_id, "content": content,
+        "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z",
+        "object_refs": [IDENTITY["id"]],
+    }  # fmt: skip
+    if marks:
+        note["object_marking_refs"] = list(marks)
+    return note
+
+
+IDENTITY = {
+    "type": "identity", "spec_version": "2.1", "id": f"identity--{uuid.uuid4()}",
+    "name": "Federated Testing Agency", "identity_class": "organization",
+    "created": "2026-01-01T00:00:00.000Z", "modified": "2026-01-01T00:00:00.000Z",
+}  # fmt: skip
+
+
+def test_conflicts_and_markings_above_the_sharing_are_reported_not_fatal(
+    tmp_path: Path, nodes: Nodes
+) -> None:
+    a, b = nodes()
+    conflicting, amber, fine = (f"note--{uuid.uuid4()}" for _ in range(3))
+    sent = _bundle(tmp_path / "a.json", [
+        IDENTITY, _note(conflicting, "as A has it"), _note(fine, "plain"),
+        _note(amber, "for the community at most", TLP_MARKING_IDS[TLP.AMBER]),
+    ])  # fmt: skip
+    imported = a.service.import_path(sent, owner=a.owner("Org A"), sharing=GREEN_FEDERATION)
+    assert imported.error is None and imported.added == 4
+    mine = _bundle(tmp_path / "b.json", [IDENTITY, _note(conflicting, "as B has it")])
+    assert b.service.import_path(mine, owner=b.owner("Org B")).error is None
+    b.service.add_peer("node-a", a.collection(), org="Org B", actor=SYSTEM,
+                       sharing=Sharing(TLP.GREEN, Distribution.FEDERATION),
+                       credentials=token(a.tokens["Node B"]))  # fmt: skip
+
+    (run,) = b.service.sync(["node-a"])
+    assert run.ok, run.error
+    assert run.pulled == 4 and run.rejected == 2 and run.written == 1 and run.unchanged == 1
+    assert any(conflicting in p for p in run.problems)
+    assert any(amber in p and "TLP:AMBER" in p for p in run.problems)
+    assert b.service.store.get(conflicting, viewer=SYSTEM)["content"] == "as B has it"
+    assert b.has(fine) and not b.has(amber)
+    (source,) = b.service.store.sources(viewer=SYSTEM, ids=[run.source_id or 0])
+    assert source.distribution == "federation" and source.tlp == "green"
+    assert b.service.peer("node-a", actor=SYSTEM).last_rejected == 2
