@@ -319,11 +319,13 @@ class SyncCases:
                 self.store.set_pull_checkpoint(peer.id, checkpoint)
 
     def _store_pulled(self, peer: Peer, kept: CheckedBundle, report: SyncReport) -> None:
-        ref = pull_ref(peer.name)
-        held = self.store.pulled_before(ref, peer.org_id, list(zip(
+        # What the organisation holds already, from any source of its own, is not written
+        # again: a pull never widens the sharing of what it holds, and a peer synced both
+        # ways does not take back, as new, what was pushed to it.
+        held = self.store.held_by(peer.org_id, list(zip(
             (o["id"] for o in kept.objects), kept.versions, strict=True)))  # fmt: skip
         fresh = [at for at, obj in enumerate(kept.objects)
-                 if (obj["id"], kept.versions[at]) not in held]  # fmt: skip
+                 if held.get((obj["id"], kept.versions[at])) != obj]  # fmt: skip
         report.unchanged += len(kept.objects) - len(fresh)
         if not fresh:
             return  # nothing new: no source, no write
@@ -332,8 +334,8 @@ class SyncCases:
         result = self.store.put_objects(
             objects, [kept.versions[at] for at in fresh],
             date_added=format_timestamp(self.clock.now()), skip_conflicts=True,
-            source=NewSource("bundle", ref, f"TAXII sync from {peer.name}", peer.org_id,
-                             replace(peer.sharing, tlp=tlp)),
+            source=NewSource("bundle", pull_ref(peer.name), f"TAXII sync from {peer.name}",
+                             peer.org_id, replace(peer.sharing, tlp=tlp)),
         )  # fmt: skip
         report.source_id = result.source_id
         report.added, report.new_versions = result.added, result.new_versions

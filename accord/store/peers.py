@@ -231,24 +231,26 @@ class PeerMethods:
             )  # fmt: skip
         return self.get_peer(peer_id)
 
-    def pulled_before(
-        self, ref: str, owner_org: int, keys: Sequence[tuple[str, str]]
-    ) -> set[tuple[str, str]]:
-        """Which of the (id, version key) pairs `keys` a source of `owner_org` with this ref
-        (a peer's pulls) already wrote or holds: what a pull need not write again."""
+    def held_by(
+        self, owner_org: int, keys: Sequence[tuple[str, str]]
+    ) -> dict[tuple[str, str], dict[str, Any]]:
+        """The stored objects, by (id, version key), of those among `keys` that a source of
+        `owner_org` already wrote or holds: what a pull for that organisation need not write
+        again, if it is the same."""
         wanted = set(keys)
-        found: set[tuple[str, str]] = set()
+        found: dict[tuple[str, str], dict[str, Any]] = {}
         ids = sorted({object_id for object_id, _ in wanted})
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
             marks = ", ".join("?" * len(chunk))
             rows = self._read(
-                "SELECT o.id, o.version FROM objects o "
+                "SELECT o.id, o.version, o.json FROM objects o "
                 f"WHERE o.id IN ({marks}) AND (EXISTS (SELECT 1 FROM sources s "
-                "WHERE s.id = o.source_id AND s.ref = ? AND s.owner_org = ?) "
+                "WHERE s.id = o.source_id AND s.owner_org = ?) "
                 "OR EXISTS (SELECT 1 FROM object_holders h JOIN sources s ON s.id = h.source_id "
-                "WHERE h.seq = o.seq AND s.ref = ? AND s.owner_org = ?))",
-                [*chunk, ref, owner_org, ref, owner_org],
+                "WHERE h.seq = o.seq AND s.owner_org = ?))",
+                [*chunk, owner_org, owner_org],
             )
-            found.update((str(i), str(v)) for i, v in rows if (i, v) in wanted)
+            found.update({(str(i), str(v)): orjson.loads(raw)
+                          for i, v, raw in rows if (i, v) in wanted})  # fmt: skip
         return found

@@ -242,3 +242,23 @@ def test_conflicts_and_markings_above_the_sharing_are_reported_not_fatal(
     (source,) = b.service.store.sources(viewer=SYSTEM, ids=[run.source_id or 0])
     assert source.distribution == "federation" and source.tlp == "green"
     assert b.service.peer("node-a", actor=SYSTEM).last_rejected == 2
+
+
+def test_a_peer_synced_both_ways_does_not_echo(nodes: Nodes) -> None:
+    """A pushes to B's Federation collection and pulls from it: what comes back is what A
+    holds already, so it is not written again, makes no source and is not pushed again."""
+    a, b = nodes()
+    ingest(a, "Org A", "s01_aktau-caspian-border-services-wire.txt", GREEN_FEDERATION)
+    a.service.add_peer("node-b", b.collection(), org="Org A", peer_org="Node B",
+                       direction=Direction.BOTH, actor=SYSTEM,
+                       credentials=token(b.tokens["Node A"]))  # fmt: skip
+    sources = a.source_count()
+    (first,) = a.service.sync(["node-b"])
+    assert first.ok, first.error
+    assert first.pushed > 0 and first.pulled == 0  # the pull ran before the push
+    (second,) = a.service.sync(["node-b"])
+    assert second.ok and second.pulled == first.pushed and second.written == 0
+    assert second.unchanged == second.pulled and second.source_id is None
+    assert second.pushed == 0 and a.source_count() == sources
+    (third,) = a.service.sync(["node-b"])
+    assert third.ok and third.pulled == 0 and third.pushed == 0
