@@ -55,6 +55,7 @@ def medallion(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield f"http://127.0.0.1:{port}"
     finally:
         server.shutdown()
+        server.server_close()
         thread.join(10)
 
 
