@@ -25,6 +25,7 @@ TAXII = "application/taxii+json;version=2.1"
 _TAXII_TYPE = "application/taxii+json"
 DEFAULT_TIMEOUT = httpx.Timeout(60.0, connect=10.0)
 _MAX_REASON = 300  # characters of a remote's description kept in a message
+DEFAULT_MAX_CONTENT = 4 * 1024 * 1024  # bytes per envelope when the API root does not say
 Obj = dict[str, Any]
 
 
@@ -101,6 +102,7 @@ class TaxiiClient:
         self.url = collection_url(url)
         self.api_root = self.url[: self.url.rindex("/collections/") + 1]
         self.status_timeout = status_timeout
+        self._max_content: int | None = None
         self._http = httpx.Client(
             auth=(auth or Auth()).httpx_auth(), timeout=timeout, follow_redirects=False,
             headers={"Accept": TAXII, "User-Agent": "accord-sync/1"},
@@ -171,12 +173,49 @@ class TaxiiClient:
 
     # --- writes ---------------------------------------------------------------------------
     def add_objects(self, objects: Sequence[Obj]) -> Obj:
-        """Post one envelope (§5.5) and wait for its status to be complete (§4.3)."""
-        body = orjson.dumps({"objects": list(objects)})
+        """Post the objects (§5.5) in as many envelopes as the API root's
+        ``max_content_length`` needs, wait for each status to be complete (§4.3), and
+        answer one status summing them."""
+        statuses = [self._post(chunk) for chunk in self._envelopes(objects)]
+        total: Obj = {"status": "complete", "ids": [s.get("id") for s in statuses]}
+        for key in ("total_count", "success_count", "failure_count", "pending_count"):
+            total[key] = sum(s.get(key, 0) for s in statuses if isinstance(s.get(key), int))
+        for key in ("successes", "failures"):
+            total[key] = [item for s in statuses if isinstance(s.get(key), list)
+                          for item in s[key]]  # fmt: skip
+        return total
+
+    def _post(self, encoded: list[bytes]) -> Obj:
+        body = b'{"objects":[' + b",".join(encoded) + b"]}"
         response = self._send("POST", f"{self.url}objects/", content=body,
                               headers={"Content-Type": TAXII})  # fmt: skip
-        status = _object(self._json(response), response)
-        return self.wait(status)
+        return self.wait(_object(self._json(response), response))
+
+    def _envelopes(self, objects: Sequence[Obj]) -> Iterator[list[bytes]]:
+        """The objects serialised, in envelopes of at most ``max_content_length`` bytes (an
+        object larger than that alone in its own)."""
+        limit = self.max_content_length()
+        chunk: list[bytes] = []
+        size = len(b'{"objects":[]}')
+        for obj in objects:
+            encoded = orjson.dumps(obj)
+            if chunk and size + len(encoded) + 1 > limit:
+                yield chunk
+                chunk, size = [], len(b'{"objects":[]}')
+            chunk.append(encoded)
+            size += len(encoded) + 1
+        if chunk:
+            yield chunk
+
+    def max_content_length(self) -> int:
+        """The API root's ``max_content_length`` (§4.2), read once; 4 MiB when it says none."""
+        if self._max_content is None:
+            response = self._send("GET", self.api_root)
+            value = _object(self._json(response), response).get("max_content_length")
+            self._max_content = DEFAULT_MAX_CONTENT
+            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+                self._max_content = value
+        return self._max_content
 
     def status(self, status_id: str) -> Obj:
         response = self._send("GET", f"{self.api_root}status/{status_id}/")

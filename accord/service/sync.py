@@ -360,7 +360,7 @@ class SyncCases:
             objects.extend(self._referenced(objects, viewer, scope))
             self.audited_reads(viewer, sorted({o["id"] for o in objects}))
             status = client.add_objects(objects)
-            report.envelopes += 1
+            report.envelopes += len(status.get("ids", [])) or 1
             report.pushed += _count(status, "success_count")
             report.push_refused += _count(status, "failure_count")
             report.problems.extend(_failures(status)[: max(0, 20 - len(report.problems))])

@@ -22,6 +22,7 @@ STATUS = {"id": "s-1", "status": "pending", "total_count": 1, "success_count": 0
 
 class Script(BaseHTTPRequestHandler):
     polls: ClassVar[int] = 0
+    sizes: ClassVar[list[int]] = []
     seen: ClassVar[list[tuple[str, str, str]]] = []
 
     def log_message(self, format: str, *args: object) -> None:  # quiet
@@ -39,7 +40,24 @@ class Script(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         Script.seen.append(("GET", self.path, self.headers.get("Authorization", "")))
         kind = self.path.split("/")[1]
-        if kind == "html":
+        if self.path == "/small/":  # an API root
+            self._answer(200, orjson.dumps({"title": "t", "max_content_length": 300}))
+        elif self.path.endswith("/status/s-1/"):  # polled
+            Script.polls += 1
+            done = Script.polls >= 2
+            self._answer(
+                200,
+                orjson.dumps(
+                    {
+                        **STATUS,
+                        "status": "complete" if done else "pending",
+                        "success_count": int(done),
+                    }
+                ),
+            )
+        elif self.path.count("/") == 2:  # another API root
+            self._answer(200, orjson.dumps({"title": "t"}))
+        elif kind == "html":
             self._answer(200, b"<html>login</html>", "text/html")
         elif kind == "badjson":
             self._answer(200, b"{not json")
@@ -71,9 +89,25 @@ class Script(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length", "0"))
-        self.rfile.read(length)
+        body = orjson.loads(self.rfile.read(length))
         Script.seen.append(("POST", self.path, self.headers.get("Content-Type", "")))
-        self._answer(202, orjson.dumps(STATUS))
+        if self.path.startswith("/small/"):
+            Script.sizes.append(length)
+            count = len(body["objects"])
+            self._answer(
+                202,
+                orjson.dumps(
+                    {
+                        **STATUS,
+                        "status": "complete",
+                        "pending_count": 0,
+                        "total_count": count,
+                        "success_count": count,
+                    }
+                ),
+            )
+        else:
+            self._answer(202, orjson.dumps(STATUS))
 
 
 @pytest.fixture(scope="module")
@@ -128,6 +162,14 @@ def test_a_pending_status_is_polled_until_complete(base: str) -> None:
     assert status["status"] == "complete" and status["success_count"] == 1
     assert ("POST", "/status/collections/c/objects/", TAXII) in Script.seen
     assert ("GET", "/status/status/s-1/", "") in Script.seen
+
+
+def test_envelopes_keep_within_the_api_root_s_max_content_length(base: str) -> None:
+    objects = [{"type": "identity", "id": f"identity--{n}", "name": "x" * 40} for n in range(20)]
+    with TaxiiClient(f"{base}/small/collections/c/") as client:
+        status = client.add_objects(objects)
+    assert status["success_count"] == 20 and status["status"] == "complete"
+    assert len(Script.sizes) > 1 and all(size <= 300 for size in Script.sizes)
 
 
 def test_urls_are_checked() -> None:
