@@ -61,8 +61,10 @@ class Node:
         return len(self.service.store.sources(viewer=SYSTEM))
 
 
-def start(tmp_path: Path, name: str, members: list[str], peers: list[str]) -> Node:
-    url = f"sqlite:///{tmp_path / f'{name}.db'}"
+def start(
+    tmp_path: Path, name: str, members: list[str], peers: list[str], url: str | None = None
+) -> Node:
+    url = url or f"sqlite:///{tmp_path / f'{name}.db'}"
     service = Accord(open_store(url, upgrade=True))
     directory = service.directory
     orgs = {}
@@ -88,12 +90,13 @@ def start(tmp_path: Path, name: str, members: list[str], peers: list[str]) -> No
 
 
 @pytest.fixture
-def nodes(tmp_path: Path) -> Iterator[Callable[[], tuple[Node, Node]]]:
+def nodes(tmp_path: Path) -> Iterator[Callable[..., tuple[Node, Node]]]:
+    """Start nodes A and B (B over the store at `b_url` when given)."""
     started: list[Node] = []
 
-    def make() -> tuple[Node, Node]:
+    def make(b_url: str | None = None) -> tuple[Node, Node]:
         a = start(tmp_path, "a", ["Org A", "Org C"], ["Node B"])
-        b = start(tmp_path, "b", ["Org B"], ["Node A"])
+        b = start(tmp_path, "b", ["Org B"], ["Node A"], b_url)
         started.extend([a, b])
         return a, b
 

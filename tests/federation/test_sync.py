@@ -21,7 +21,7 @@ from accord.vocab import TLP, Distribution
 from tests.federation.conftest import DOCUMENTS, Node
 from tests.web.test_http import free_port
 
-Nodes = Callable[[], tuple[Node, Node]]
+Nodes = Callable[..., tuple[Node, Node]]
 GREEN_FEDERATION = Sharing(TLP.GREEN, Distribution.FEDERATION)
 GREEN_COMMUNITY = Sharing(TLP.GREEN, Distribution.COMMUNITY)
 KEPT = Sharing(TLP.AMBER, Distribution.OWNER)
@@ -78,6 +78,29 @@ def test_what_a_shares_with_the_federation_reaches_b_and_nothing_else(nodes: Nod
     status = b.service.peer("node-a", actor=SYSTEM)
     assert status.failures == 0 and status.last_error is None
     assert status.pull_checkpoint is not None and status.last_success is not None
+
+
+@pytest.mark.postgres
+def test_a_node_over_postgresql_pulls_and_pushes(nodes: Nodes, pg_url: str) -> None:
+    """Node B's store is PostgreSQL: the pull's write and checkpoint commit together there,
+    and B pushes back to A what A's peer organisation there may see."""
+    a, b = nodes(pg_url)
+    shared = ingest(a, "Org A", "s01_aktau-caspian-border-services-wire.txt", GREEN_FEDERATION)
+    kept = ingest(a, "Org A", "s02_osce-dushanbe-returnees-roundtable.txt", KEPT)
+    b.service.add_peer("node-a", a.collection(), org="Org B", peer_org="Node A", actor=SYSTEM,
+                       direction=Direction.BOTH, credentials=token(a.tokens["Node B"]),
+                       sharing=GREEN_FEDERATION)  # fmt: skip
+    (run,) = b.service.sync(["node-a"])
+    assert run.ok, run.error
+    assert all(b.has(i) for i in a.fact_ids(shared))
+    assert not any(b.has(i) for i in a.fact_ids(kept))
+    peer = b.service.peer("node-a", actor=SYSTEM)
+    assert peer.pull_checkpoint is not None and peer.failures == 0
+    # what B pulled is B's, for the federation: A's peer organisation for B sees it, so B
+    # pushes it, and A holds it already
+    assert run.pushed == run.written and run.push_refused == 0
+    (again,) = b.service.sync(["node-a"])
+    assert again.ok and again.written == 0 and again.pushed == 0
 
 
 def test_a_pushes_only_what_its_peer_organisation_may_see(nodes: Nodes) -> None:
@@ -166,6 +189,15 @@ def test_wrong_credentials_fail_with_the_remote_s_reason(nodes: Nodes) -> None:
     assert "not-a-token" not in run.error
     audit, _ = b.service.audit(viewer=SYSTEM, action="peer.sync")
     assert audit and "not-a-token" not in repr(audit)
+    assert b.service.peer("node-a", actor=SYSTEM).failures == 1
+
+    with b.service.store._write() as tx:  # the operator fixes the token
+        tx.execute("UPDATE peers SET auth_secret = ?", [a.tokens["Node B"]])
+    (fixed,) = b.service.sync()
+    assert fixed.ok, fixed.error
+    peer = b.service.peer("node-a", actor=SYSTEM)
+    assert peer.failures == 0 and peer.last_error is None and peer.last_success is not None
+    assert _seconds(peer.last_attempt or "", peer.next_due) == pytest.approx(900, abs=1)
 
 
 def test_peer_configuration_is_checked(nodes: Nodes) -> None:
