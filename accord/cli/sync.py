@@ -240,7 +240,8 @@ def sync_status(ctx: click.Context, as_json: bool) -> None:
 
 def _status(p: Peer) -> dict[str, Any]:
     keys = ("name", "direction", "url", "last_attempt", "last_success", "failures",
-            "last_error", "next_due", "pull_checkpoint", "push_checkpoint", "last_run")  # fmt: skip
+            "last_error", "next_due", "running_until", "pull_checkpoint", "push_checkpoint",
+            "last_run")  # fmt: skip
     full = p.as_dict()
     return {key: full[key] for key in keys}
 

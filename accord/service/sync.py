@@ -69,8 +69,7 @@ Progress = Callable[[str], None]
 ENVELOPE = 1000  # objects per page pulled and per envelope pushed
 FIRST_RETRY = 30  # seconds after a first failure; doubles with each one after
 RESERVED_NAMES = frozenset({"status"})  # `accord sync status` is a command
-_RUNNING: set[tuple[str, int]] = set()  # (store url, peer id) of runs in this process
-_RUNNING_LOCK = threading.Lock()
+CLAIM_SECONDS = 3600  # a run claims its peer this long at least (a crashed run's claim lapses)
 
 
 @dataclass(slots=True)
@@ -245,23 +244,25 @@ class SyncCases:
     ) -> SyncReport:
         """One run with one peer: pull, then push, as its direction says."""
         report = SyncReport(peer.name, str(peer.direction))
-        key = (self.store.url, peer.id)
-        with _RUNNING_LOCK:
-            busy = key in _RUNNING
-            _RUNNING.add(key)
-        if busy:
-            report.error = "a sync with this peer is already running"
+        now = self.clock.now()
+        until = format_timestamp(now + timedelta(seconds=max(peer.interval, CLAIM_SECONDS)))
+        if not self.store.claim_peer(peer.id, now=format_timestamp(now), until=until):
+            held = self.store.get_peer(peer.id).running_until
+            report.error = f"a sync with this peer is already running (claimed until {held})"
             return report
         started = time.perf_counter()
+        recorded = False
         try:
-            self._run(peer, report, progress or _quiet)
-        except AccordError as exc:  # the peer's credentials or URL could not be used
-            report.error = " ".join(str(exc).split())
+            try:
+                self._run(peer, report, progress or _quiet)
+            except AccordError as exc:  # the peer's credentials or URL could not be used
+                report.error = " ".join(str(exc).split())
+            report.seconds = time.perf_counter() - started
+            self._record_run(peer, report, actor)  # and release the claim
+            recorded = True
         finally:
-            with _RUNNING_LOCK:
-                _RUNNING.discard(key)
-        report.seconds = time.perf_counter() - started
-        self._record_run(peer, report, actor)
+            if not recorded:  # interrupted: the next run may start at once
+                self.store.release_peer(peer.id)
         return report
 
     def _run(self, peer: Peer, report: SyncReport, progress: Progress) -> None:

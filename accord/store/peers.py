@@ -95,6 +95,7 @@ class Peer:
     failures: int
     last_error: str | None
     next_due: str
+    running_until: str | None  # a run's claim
     last_pulled: int
     last_written: int
     last_pushed: int
@@ -111,6 +112,7 @@ class Peer:
             "pull_checkpoint": self.pull_checkpoint, "push_checkpoint": self.push_checkpoint,
             "last_attempt": self.last_attempt, "last_success": self.last_success,
             "failures": self.failures, "last_error": self.last_error, "next_due": self.next_due,
+            "running_until": self.running_until,
             "last_run": {"pulled": self.last_pulled, "written": self.last_written,
                          "pushed": self.last_pushed, "rejected": self.last_rejected},
             "created": self.created,
@@ -134,8 +136,8 @@ _PEER = (
     "SELECT p.id, p.name, p.url, p.direction, p.org_id, g.name, p.peer_org_id, pg.name, "
     "p.tlp, p.distribution, p.share_groups, p.auth, p.auth_user, p.interval_seconds, "
     "p.pull_checkpoint, p.push_checkpoint, p.last_attempt, p.last_success, p.failures, "
-    "p.last_error, p.next_due, p.last_pulled, p.last_written, p.last_pushed, p.last_rejected, "
-    "p.created FROM peers p JOIN organisations g ON g.id = p.org_id "
+    "p.last_error, p.next_due, p.running_until, p.last_pulled, p.last_written, p.last_pushed, "
+    "p.last_rejected, p.created FROM peers p JOIN organisations g ON g.id = p.org_id "
     "LEFT JOIN organisations pg ON pg.id = p.peer_org_id"
 )
 
@@ -147,8 +149,8 @@ def _peer(row: Row) -> Peer:
     return Peer(
         int(row[0]), row[1], row[2], Direction(row[3]), int(row[4]), row[5], peer_org, row[7],
         sharing, AuthKind(row[11]), row[12], int(row[13]), row[14], row[15], row[16],
-        row[17], int(row[18]), row[19], row[20], int(row[21]), int(row[22]), int(row[23]),
-        int(row[24]), row[25],
+        row[17], int(row[18]), row[19], row[20], row[21], int(row[22]), int(row[23]),
+        int(row[24]), int(row[25]), row[26],
     )  # fmt: skip
 
 
@@ -216,12 +218,30 @@ class PeerMethods:
         with self._write() as tx:
             tx.execute("UPDATE peers SET push_checkpoint = ? WHERE id = ?", [cursor, peer_id])
 
+    def claim_peer(self, peer_id: int, *, now: str, until: str) -> bool:
+        """Claim the next run of a peer until `until`, unless another run (in this process or
+        another) holds an unexpired claim: whether it was claimed. `record_run` releases it."""
+        with self._write() as tx:
+            claimed = tx.execute(
+                "UPDATE peers SET running_until = ? WHERE id = ? "
+                "AND (running_until IS NULL OR running_until <= ?)",
+                [until, peer_id, now],
+            )
+        return claimed > 0
+
+    def release_peer(self, peer_id: int) -> None:
+        """Give up a run's claim without recording the run (it was interrupted)."""
+        with self._write() as tx:
+            tx.execute("UPDATE peers SET running_until = NULL WHERE id = ?", [peer_id])
+
     def record_run(self, peer_id: int, outcome: RunOutcome) -> Peer:
-        """Record one run: success resets the failure count, failure increments it."""
+        """Record one run, and release its claim: success resets the failure count, failure
+        increments it."""
         ok = outcome.error is None
         with self._write() as tx:
             tx.execute(
                 "UPDATE peers SET last_attempt = ?, next_due = ?, last_error = ?, "
+                "running_until = NULL, "
                 "last_success = CASE WHEN ? THEN ? ELSE last_success END, "
                 "failures = CASE WHEN ? THEN 0 ELSE failures + 1 END, "
                 "last_pulled = ?, last_written = ?, last_pushed = ?, last_rejected = ? "

@@ -109,3 +109,17 @@ def test_the_loop_runs_due_syncs_backs_off_and_stops(tmp_path: Path) -> None:
         assert not loop.running and time.monotonic() - started < 5
     finally:
         service.store.close()
+
+
+def test_a_run_claims_its_peer(store: Store) -> None:
+    peer = store.add_peer(_peer(store))
+    later = "2026-01-01T01:00:00.000000Z"
+    assert store.claim_peer(peer.id, now=NOW, until=later)
+    assert not store.claim_peer(peer.id, now=NOW, until=later)  # another run: refused
+    assert store.get_peer(peer.id).running_until == later
+    assert store.claim_peer(peer.id, now=later, until="2026-01-01T02:00:00.000000Z")  # lapsed
+    store.record_run(peer.id, RunOutcome(later, later))
+    assert store.get_peer(peer.id).running_until is None
+    assert store.claim_peer(peer.id, now=later, until="2026-01-01T02:00:00.000000Z")
+    store.release_peer(peer.id)
+    assert store.claim_peer(peer.id, now=later, until="2026-01-01T02:00:00.000000Z")

@@ -294,3 +294,20 @@ def test_a_peer_synced_both_ways_does_not_echo(nodes: Nodes) -> None:
     assert second.pushed == 0 and a.source_count() == sources
     (third,) = a.service.sync(["node-b"])
     assert third.ok and third.pulled == 0 and third.pushed == 0
+
+
+def test_a_peer_runs_once_at_a_time(nodes: Nodes) -> None:
+    """Another process's run holds a claim on the peer: this one does not start, and is not
+    counted as a failure."""
+    a, b = nodes()
+    b.service.add_peer("node-a", a.collection(), org="Org B", actor=SYSTEM,
+                       credentials=token(a.tokens["Node B"]))  # fmt: skip
+    peer = b.service.peer("node-a", actor=SYSTEM)
+    assert b.service.store.claim_peer(peer.id, now=peer.created,
+                                      until="2999-01-01T00:00:00.000000Z")  # fmt: skip
+    (run,) = b.service.sync(["node-a"])
+    assert not run.ok and run.error is not None and "already running" in run.error
+    assert b.service.peer("node-a", actor=SYSTEM).failures == 0
+    b.service.store.release_peer(peer.id)
+    (run,) = b.service.sync(["node-a"])
+    assert run.ok, run.error

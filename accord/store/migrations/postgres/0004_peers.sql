@@ -7,7 +7,7 @@
 -- The credentials are kept to present them to the remote; they are never listed, logged or
 -- audited. Checkpoints: `pull_checkpoint` is the remote's last X-TAXII-Date-Added-Last,
 -- `push_checkpoint` the local TAXII cursor (accord.store.collections) of the last row the
--- remote acknowledged.
+-- remote acknowledged. `running_until` is the claim of a run in progress (accord.service.sync).
 CREATE TABLE peers (
     id               BIGSERIAL PRIMARY KEY,
     name             TEXT NOT NULL,
@@ -31,6 +31,7 @@ CREATE TABLE peers (
     failures         BIGINT NOT NULL DEFAULT 0,
     last_error       TEXT,                          -- one line
     next_due         TEXT NOT NULL,
+    running_until    TEXT,                          -- a run's claim: no other run till then
     last_pulled      BIGINT NOT NULL DEFAULT 0,    -- objects received in the last run
     last_written     BIGINT NOT NULL DEFAULT 0,    -- versions it stored
     last_pushed      BIGINT NOT NULL DEFAULT 0,    -- objects the remote accepted
