@@ -14,6 +14,8 @@ syncs with them run now or when due.
   never more.
 - A failed run is recorded with its one-line error and retried after 30 s, doubling with
   each failure, at most the peer's interval; a success resets the count.
+- A run claims its peer in the store until it is recorded, so that runs of one peer never
+  overlap, whichever process starts them.
 """
 
 from __future__ import annotations
