@@ -167,7 +167,12 @@ def _run_options(command: Any) -> Any:
     )(command)  # fmt: skip
 
 
-@cli.group("sync", cls=SyncGroup, invoke_without_command=True)
+@cli.group(
+    "sync",
+    cls=SyncGroup,
+    invoke_without_command=True,
+    subcommand_metavar="[NAME]... | status [--json]",
+)
 @_run_options
 @click.pass_context
 def sync(ctx: click.Context, as_json: bool, progress: bool | None) -> None:
