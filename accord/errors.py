@@ -9,6 +9,8 @@
     ├── AuthError              no valid credentials: unknown user, wrong password, bad token
     ├── ForbiddenError         the principal is known but its role does not allow the action
     ├── ConflictError          a name that must be unique is taken
+    ├── RemoteError            a remote node (a TAXII peer) is unreachable, refused or answered
+    │                          with something unusable
     └── StoreError             the database refused or failed
         └── SchemaError        the database schema is missing, newer or older than this code
 
@@ -102,6 +104,16 @@ class ConflictError(AccordError):
         self.what = what
         self.key = key
         super().__init__(f"{what} already exists: {key}")
+
+
+class RemoteError(AccordError):
+    """A remote TAXII server could not be reached, refused a request, or answered with
+    something that is not TAXII 2.1. The message is one line and never holds a credential."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        self.url = url
+        self.reason = " ".join(reason.split())
+        super().__init__(f"{url}: {self.reason}")
 
 
 class StoreError(AccordError):

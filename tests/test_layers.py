@@ -7,7 +7,8 @@ from pathlib import Path
 
 ACCORD = Path(__file__).resolve().parent.parent / "accord"
 ORDER = [
-    "documents", "extraction", "stix", "sharing", "store", "resolve", "analysis", {"service", "admin"},
+    "documents", "extraction", "stix", "sharing", "store", "resolve", "analysis", "federation",
+    {"service", "admin"},
     {"web", "cli"},
 ]  # fmt: skip
 FOUNDATION = {"errors", "settings", "clock", "vocab", "samples"}

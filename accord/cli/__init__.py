@@ -11,6 +11,7 @@ from accord.cli import (  # noqa: F401  (each registers its commands)
     principals,
     serve,
     sharing,
+    sync,
     transfer,
 )
 from accord.cli.main import cli, main

@@ -10,6 +10,7 @@ from accord.errors import (
     ForbiddenError,
     InputError,
     NotFoundError,
+    RemoteError,
     StoreError,
 )
 
@@ -21,6 +22,7 @@ NOT_FOUND = 4  # the object or record asked for does not exist
 STORE = 5  # the database could not be opened, migrated or written
 DENIED = 6  # credentials refused, or the principal may not do this
 CONFLICT = 7  # a name that must be unique is taken
+REMOTE = 8  # a remote node could not be reached, refused, or a sync with it failed
 INTERRUPTED = 130  # stopped with Ctrl-C; the interrupted write was rolled back
 
 
@@ -33,6 +35,7 @@ def code_for(error: AccordError) -> int:
         (AuthError, DENIED),
         (ForbiddenError, DENIED),
         (ConflictError, CONFLICT),
+        (RemoteError, REMOTE),
         (StoreError, STORE),
     )
     for kind, code in table:

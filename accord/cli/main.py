@@ -84,7 +84,8 @@ def cli(
 
     Exit codes: 0 done; 1 done, but --skip-invalid left objects out; 2 usage or
     configuration error; 3 input refused (nothing from it written); 4 not found;
-    5 database error; 6 denied; 7 name taken; 130 interrupted.
+    5 database error; 6 denied; 7 name taken; 8 a remote node failed or a sync
+    failed; 130 interrupted.
     """
     try:
         settings = Settings.load(
@@ -94,6 +95,7 @@ def cli(
         raise click.UsageError(str(exc)) from exc
     logging.basicConfig(level=settings.log_level, format="accord: %(levelname)s: %(message)s")
     logging.getLogger("pypdf").setLevel(logging.ERROR)  # it logs every repaired PDF quirk
+    logging.getLogger("httpx").setLevel(logging.WARNING)  # a line per request of every sync
     app = AppContext(settings)
     ctx.obj = app
     ctx.call_on_close(app.close)

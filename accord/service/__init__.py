@@ -20,6 +20,7 @@ from accord.errors import BundleError, InputError, Problem
 from accord.service import imports
 from accord.service.imports import Part, Plan, SharingChoice, misp_plans, stix_plan
 from accord.service.sharing import SharingCases, require
+from accord.service.sync import SyncCases
 from accord.service.taxii import TaxiiCases
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal, user
 from accord.stix.bundle import CheckedBundle, check_bundle, decode_json, read_source, write_bundle
@@ -188,7 +189,7 @@ def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
             yield path
 
 
-class Accord(SharingCases, TaxiiCases):
+class Accord(SharingCases, TaxiiCases, SyncCases):
     """The service over one store."""
 
     def __init__(

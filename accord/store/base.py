@@ -38,6 +38,7 @@ from accord.store.model import (
     decode_cursor,
     encode_cursor,
 )
+from accord.store.peers import PeerMethods
 from accord.store.rows import ObjectRow
 from accord.store.shared import SharedMethods
 from accord.store.sources import insert_source, record_holders, record_mentions
@@ -64,7 +65,7 @@ class WriteTx(Protocol):
 CHUNK = 5000  # rows per executemany: bounds memory and paces the progress callback
 
 
-class SqlStore(SharedMethods, DirectoryMethods, CollectionMethods, abc.ABC):
+class SqlStore(SharedMethods, DirectoryMethods, CollectionMethods, PeerMethods, abc.ABC):
     """A STIX 2.1 store over a SQL database. Subclasses: SQLiteStore, PostgresStore."""
 
     engine: str

@@ -82,6 +82,7 @@ class Entry:
 class TaxiiPage:
     entries: list[Entry]
     next_cursor: str | None
+    last_cursor: str | None = None  # just past the last entry, more or not (None: empty)
 
 
 def encode_taxii_cursor(date_added: str, seq: int) -> str:
@@ -229,8 +230,8 @@ class CollectionMethods:
         entries = [
             Entry(row[1], row[2], row[3], row[4], _raw(row[5]) if objects else None) for row in rows
         ]
-        cursor = encode_taxii_cursor(rows[-1][2], int(rows[-1][0])) if more else None
-        return TaxiiPage(entries, cursor)
+        last = encode_taxii_cursor(rows[-1][2], int(rows[-1][0])) if rows else None
+        return TaxiiPage(entries, last if more else None, last)
 
 
 def _raw(value: bytes | str) -> bytes:
