@@ -19,7 +19,7 @@ from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timest
 from accord.errors import BundleError, InputError, Problem
 from accord.service import imports
 from accord.service.imports import Part, Plan, SharingChoice, misp_plans, stix_plan
-from accord.service.sharing import SharingCases, require
+from accord.service.sharing import require
 from accord.service.sync import SyncCases
 from accord.service.taxii import TaxiiCases
 from accord.sharing import ENTITY_TYPES, SYSTEM, Capability, Principal, user
@@ -189,7 +189,7 @@ def bundle_paths(paths: Sequence[str | Path]) -> Iterator[str | Path]:
             yield path
 
 
-class Accord(SharingCases, TaxiiCases, SyncCases):
+class Accord(TaxiiCases, SyncCases):
     """The service over one store."""
 
     def __init__(

@@ -30,9 +30,10 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from accord.clock import Clock, format_timestamp
+from accord.clock import format_timestamp
 from accord.errors import AccordError, ForbiddenError, InputError
 from accord.federation.client import Auth, TaxiiClient, collection_url
+from accord.service.sharing import SharingCases
 from accord.sharing import (
     ENTITY_TYPES,
     MAX_DISTRIBUTION,
@@ -47,7 +48,6 @@ from accord.sharing import (
 )
 from accord.stix.bundle import CheckedBundle, check_bundle
 from accord.stix.markings import marked_tlp, strictest
-from accord.store import Store
 from accord.store.collections import TaxiiQuery
 from accord.store.model import MAX_PAGE, NewSource, Sharing
 from accord.store.peers import (
@@ -128,19 +128,8 @@ def pull_ref(peer_name: str) -> str:
     return f"taxii-peer:{peer_name.lower()}"
 
 
-class SyncCases:
-    """Mixed into :class:`accord.service.Accord`."""
-
-    store: Store
-    clock: Clock
-
-    if TYPE_CHECKING:
-
-        def record(
-            self, principal: Principal, action: str, target: str | None = None,
-            detail: dict[str, Any] | None = None, outcome: str = "ok",
-        ) -> None: ...  # fmt: skip
-        def audited_reads(self, viewer: Principal, ids: Sequence[str]) -> None: ...
+class SyncCases(SharingCases):
+    """Mixed into :class:`accord.service.Accord`; audits through SharingCases."""
 
     # --- configuration --------------------------------------------------------------------
     def add_peer(

@@ -5,20 +5,18 @@ collection is what the store's scoped predicate returns; nothing is filtered her
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import orjson
 
-from accord.clock import Clock, format_timestamp
+from accord.clock import format_timestamp
 from accord.errors import ForbiddenError, InputError, NotFoundError, Problem
-from accord.service.sharing import require
+from accord.service.sharing import SharingCases, require
 from accord.sharing import MAX_DISTRIBUTION, Capability, Principal, ScopeKind, permits
 from accord.sharing.access import Access, collection_access, reading_scope, written_distribution
 from accord.stix.bundle import CheckedBundle, check_bundle
 from accord.stix.markings import marked_tlp, strictest
-from accord.store import Store
 from accord.store.collections import Collection, TaxiiPage, TaxiiQuery
 from accord.store.model import NewSource, Sharing
 from accord.vocab import TLP, Distribution
@@ -34,19 +32,8 @@ class CollectionView:
     access: Access
 
 
-class TaxiiCases:
-    """Mixed into :class:`accord.service.Accord`."""
-
-    store: Store
-    clock: Clock
-
-    if TYPE_CHECKING:
-
-        def record(
-            self, principal: Principal, action: str, target: str | None = None,
-            detail: dict[str, Any] | None = None, outcome: str = "ok",
-        ) -> None: ...  # fmt: skip
-        def audited_reads(self, viewer: Principal, ids: Sequence[str]) -> None: ...
+class TaxiiCases(SharingCases):
+    """Mixed into :class:`accord.service.Accord`; audits through SharingCases."""
 
     # --- collections ----------------------------------------------------------------------
     def collections(self, *, viewer: Principal) -> list[CollectionView]:
