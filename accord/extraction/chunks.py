@@ -5,6 +5,7 @@ lies inside one; gazetteer look-ups and name patterns work on their sub-spans.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -18,6 +19,19 @@ CONNECTORS = frozenset({
 # "People's Republic" (other possessives begin a new name: "India's Border Security Force").
 _JOINERS = regex.compile(r"[ \t]+|-")
 _JOINED_POSSESSIVES = frozenset({"People", "Peoples", "Workers"})
+
+# One _WORD token each, read as _WORD reads it (atomic, so never cut shorter): one that does
+# not begin with a capital and has no hyphen (a digit run too), and of those one that is a
+# run-breaker (_breaker): no connector, no possessive.
+_LOWER = (
+    r"(?>(?!\p{Lu})\p{L}[\p{L}\p{M}]*+(?:['’.]\p{L}[\p{L}\p{M}]*+)*+(?!-\p{L})\.?"
+    r"|\d++(?:[.,]\d++)*+)"
+)
+_CONNECTOR = "|".join(sorted((c for c in CONNECTORS if c.isalpha()), key=len, reverse=True))
+_BREAKER = rf"(?!(?:{_CONNECTOR})(?![\p{{L}}\p{{M}}]|['’.\-]\p{{L}}))(?>{_LOWER}(?<!['’]s))"
+# A stretch of words that chunks() need not see one by one (a breaker, then lowercase words,
+# with whatever is between them), else one word as _WORD reads it.
+_TOKENS = regex.compile(rf"(?P<stretch>{_BREAKER}(?:[^\p{{L}}\d]*+{_LOWER})*+)|(?:{_WORD.pattern})")
 
 
 class Word(NamedTuple):
@@ -36,16 +50,28 @@ def words(text: str) -> list[Word]:
 def _scan(text: str, every: bool) -> Iterator[Word | None]:
     """The words of the text in order. Unless `every`, words that can neither be part of a
     name nor join one (lowercase, not a connector) are given as one None for each stretch of
-    them: chunks() only needs to know that one is there, and most words are such."""
+    them: chunks() only needs to know that one is there, and most words are such. A stretch
+    also takes the lowercase words after its first, connectors too: with no run open, a
+    word that is not capitalised changes nothing in chunks()."""
+    if every:
+        yield from _every(text)
+        return
     broken = False  # a None was given since the last Word
-    for match in _WORD.finditer(text):
-        word = match.group()
-        if not every and _breaker(word):
+    for match in _TOKENS.finditer(text):
+        reading = None if match.lastgroup == "stretch" else _reading(match.group())
+        if reading is None:
             if not broken:
                 broken = True
                 yield None
             continue
         broken = False
+        bare, cut, capitalised = reading
+        yield Word(bare, match.start(), match.end() - cut, capitalised)
+
+
+def _every(text: str) -> Iterator[Word]:
+    for match in _WORD.finditer(text):
+        word = match.group()
         end = match.end()
         if word[-1] in "s.":  # most words need neither the possessive nor the full stop taken off
             word, end = _trimmed(word, end)
@@ -54,6 +80,22 @@ def _scan(text: str, every: bool) -> Iterator[Word | None]:
             bare = word
         capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
         yield Word(bare, match.start(), end, capitalised)
+
+
+@lru_cache(maxsize=65536)  # the same words recur within and across documents
+def _reading(word: str) -> tuple[str, int, bool] | None:
+    """A word's Word, as its text, how many characters come off its end, and whether it is
+    capitalised; None for a run-breaker."""
+    if _breaker(word):
+        return None
+    end = len(word)
+    if word[-1] in "s.":
+        trimmed, end = _trimmed(word, end)
+        bare = trimmed.rstrip(".")
+    else:
+        bare = word
+    capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
+    return bare, len(word) - end, capitalised
 
 
 def _breaker(word: str) -> bool:
