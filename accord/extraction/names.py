@@ -180,10 +180,17 @@ def _title_before(text: str, start: int) -> bool:
 _AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}", regex.IGNORECASE)
 
 
+# TITLE_BEFORE searched from the end (every match ends there): whether there is a match is
+# found without trying every title at every position of the window.
+_TITLE_BEFORE_REVERSED = regex.compile(TITLE_BEFORE.pattern, TITLE_BEFORE.flags | regex.REVERSE)
+
+
 def title_before(window: str) -> regex.Match[str] | None:
     """TITLE_BEFORE.search(window)."""
     comma = window.rfind(",")
     if comma < 0 or _AFTER_TITLE.fullmatch(window, comma + 1) is None:
+        return None
+    if _TITLE_BEFORE_REVERSED.search(window) is None:
         return None
     return TITLE_BEFORE.search(window)
 
