@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -205,7 +206,7 @@ _PLAIN_WORDS = regex.compile(r"[\p{L}\p{N}\s'-]+")
 _FOLLOWING = regex.compile(r"\s+([\p{L}-]+)")
 _TRANSFORM = regex.compile(r"transform\w*\b.*\binto\b", regex.IGNORECASE)
 _SHARING = regex.compile(r"(?:exchange|share|link|compile)", regex.IGNORECASE)
-_LETTERS = regex.compile(r"[\p{L}-]+")
+_LETTERS_BACK = regex.compile(r"[\p{L}-]+", regex.REVERSE)  # words, read from the last
 # Where a clause or a purpose adjunct begins: the instrument ends there.
 _CLAUSE_END = regex.compile(
     r"\s+(?:and\s+to|and\s+(?:would|will|should)|so\s+that|in\s+order|which|who|that|"
@@ -528,7 +529,7 @@ def _phrase_start(sentence: str, head: int) -> int:
     """Where the noun phrase ending at `head` begins: back over up to four modifiers, not over
     verbs, conjunctions, prepositions or pronouns; articles are left out."""
     start = head
-    for match in reversed(list(_LETTERS.finditer(sentence, 0, head))[-4:]):
+    for match in islice(_LETTERS_BACK.finditer(sentence, 0, head), 4):  # the last four words
         word = match.group().lower()
         gap = sentence[match.end() : start]
         if gap.strip() or word in _MODIFIER_STOP or word in ("a", "an", "the"):

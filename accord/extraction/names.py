@@ -32,7 +32,10 @@ _ABBREVIATION = (
 )
 _PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|del|der|dos|du|di|le|la|ter)"
 _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}})"
-SEQUENCE = regex.compile(rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|(?<=\.){_TOKEN})*")
+# Every token begins with a capital: the look-ahead spares trying the tokens elsewhere.
+SEQUENCE = regex.compile(
+    rf"(?=\p{{Lu}}){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|(?<=\.){_TOKEN})*"
+)
 _TOKENS = regex.compile(rf"{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}}|{_PARTICLE}")
 _IS_INITIAL = regex.compile(rf"{_INITIAL}")
 _PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|uly|ogly|oglu)$")
