@@ -326,7 +326,7 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
         for candidate in read(sentence)
     ]
     taken = [(start, start + len(phrase)) for start, phrase, *_ in results]
-    for title in _TITLE.finditer(sentence) if present.holds(_TITLE_CUE, index) else ():
+    for title in _TITLE.finditer(sentence) if _titled(sentence, present, index) else ():
         if any(a <= title.start() < b for a, b in taken):
             continue
         if _names_a_body(sentence, title):
@@ -348,6 +348,16 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
             taken.append((start, end))
     return results
+
+
+def _titled(sentence: str, present: Present, index: int) -> bool:
+    """Whether the sentence may hold a title: an instrument word written with a capital
+    ("Agreement", "Task Force"), as _TITLE reads them; "plan" or "system" is not enough."""
+    if _TITLE_CUE is None:
+        return True
+    if not present.holds(_TITLE_CUE, index):
+        return False
+    return any(sentence[at].isupper() for at in present.starts_in(_TITLE_CUE, index))
 
 
 _Reader = Callable[[str], list[_Candidate]]
@@ -482,6 +492,8 @@ def _code_names(sentence: str) -> list[_Candidate]:
     """Operations and exercises named by a quoted code name, with their modifiers; projects and
     programmes by their quoted title."""
     results: list[_Candidate] = []
+    if '"' not in sentence and "\u201c" not in sentence:
+        return results  # both patterns read an opening quotation mark
     for match in _CODE_NAME.finditer(sentence):
         start = _phrase_start(sentence, match.start())
         phrase = sentence[start : match.end()]
