@@ -44,29 +44,7 @@ class Word(NamedTuple):
 
 
 def words(text: str) -> list[Word]:
-    return [word for word in _scan(text, every=True) if word is not None]
-
-
-def _scan(text: str, every: bool) -> Iterator[Word | None]:
-    """The words of the text in order. Unless `every`, words that can neither be part of a
-    name nor join one (lowercase, not a connector) are given as one None for each stretch of
-    them: chunks() only needs to know that one is there, and most words are such. A stretch
-    also takes the lowercase words after its first, connectors too: with no run open, a
-    word that is not capitalised changes nothing in chunks()."""
-    if every:
-        yield from _every(text)
-        return
-    broken = False  # a None was given since the last Word
-    for match in _TOKENS.finditer(text):
-        reading = None if match.lastgroup == "stretch" else _reading(match.group())
-        if reading is None:
-            if not broken:
-                broken = True
-                yield None
-            continue
-        broken = False
-        bare, cut, capitalised = reading
-        yield Word(bare, match.start(), match.end() - cut, capitalised)
+    return list(_every(text))
 
 
 def _every(text: str) -> Iterator[Word]:
@@ -149,13 +127,38 @@ def _initialish(word: str) -> bool:
 
 def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word]]:
     """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
+    if all_words is None:
+        yield from _scanned(text)
+        return
     run: list[Word] = []
-    for word in all_words if all_words is not None else _scan(text, every=False):
-        if word is not None and (word.capitalised or (run and word.text in CONNECTORS)):
+    for word in all_words:
+        if word.capitalised or (run and word.text in CONNECTORS):
             if run and not _joined(text, run[-1], word):
                 yield from _close(run)
                 run = []
             if word.capitalised or run:
+                run.append(word)
+        elif run:
+            yield from _close(run)
+            run = []
+    yield from _close(run)
+
+
+def _scanned(text: str) -> Iterator[list[Word]]:
+    """chunks(text, words(text)), with the words read as they come and only those that may
+    be in a run made: a stretch of words that cannot (a run-breaker and the lowercase words
+    after it, connectors too, since no run is open after a breaker) is one match that ends
+    the run, and so does any word that is neither capitalised nor joins an open run."""
+    run: list[Word] = []
+    for match in _TOKENS.finditer(text):
+        reading = None if match.lastgroup == "stretch" else _reading(match.group())
+        if reading is not None and (reading[2] or (run and reading[0] in CONNECTORS)):
+            bare, cut, capitalised = reading
+            word = Word(bare, match.start(), match.end() - cut, capitalised)
+            if run and not _joined(text, run[-1], word):
+                yield from _close(run)
+                run = []
+            if capitalised or run:
                 run.append(word)
         elif run:
             yield from _close(run)
