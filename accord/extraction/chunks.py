@@ -31,7 +31,12 @@ _CONNECTOR = "|".join(sorted((c for c in CONNECTORS if c.isalpha()), key=len, re
 _BREAKER = rf"(?!(?:{_CONNECTOR})(?![\p{{L}}\p{{M}}]|['’.\-]\p{{L}}))(?>{_LOWER}(?<!['’]s))"
 # A stretch of words that chunks() need not see one by one (a breaker, then lowercase words,
 # with whatever is between them), else one word as _WORD reads it.
-_TOKENS = regex.compile(rf"(?P<stretch>{_BREAKER}(?:[^\p{{L}}\d]*+{_LOWER})*+)|(?:{_WORD.pattern})")
+# (A stretch begins with a letter that is not a capital, or a digit: looked at first, so
+# that a capitalised word is not tried against the connectors.)
+_TOKENS = regex.compile(
+    rf"(?P<stretch>(?=[\p{{Ll}}\p{{Lt}}\p{{Lm}}\p{{Lo}}\d]){_BREAKER}(?:[^\p{{L}}\d]*+{_LOWER})*+)"
+    rf"|(?:{_WORD.pattern})"
+)
 
 
 class Word(NamedTuple):
