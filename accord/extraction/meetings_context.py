@@ -107,7 +107,8 @@ class Context:
         starts, owners, surnames = self._mentions
         found = {id(p): p for p in owners[bisect_left(starts, s) : bisect_left(starts, e)]}
         for word in _NAME_WORD.findall(self.text[s:e]):
-            found.update((id(p), p) for p in surnames.get(word, ()))
+            for person in surnames.get(word, ()):
+                found[id(person)] = person
         return sorted(found.values(), key=lambda p: self._first(p, s, e))
 
     @cached_property

@@ -186,6 +186,8 @@ _NOT_PARTIES = frozenset({"The", "A", "An", "Each", "Both", "Our", "This", "That
 
 
 def delegations(words: str) -> set[str]:
+    if " delegation" not in words and " side" not in words:
+        return set()  # what every match holds
     return {m.group(1) for m in _DELEGATION.finditer(words)} - _NOT_PARTIES
 
 
