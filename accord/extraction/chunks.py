@@ -29,13 +29,17 @@ _LOWER = (
 )
 _CONNECTOR = "|".join(sorted((c for c in CONNECTORS if c.isalpha()), key=len, reverse=True))
 _BREAKER = rf"(?!(?:{_CONNECTOR})(?![\p{{L}}\p{{M}}]|['’.\-]\p{{L}}))(?>{_LOWER}(?<!['’]s))"
-# A stretch of words that chunks() need not see one by one (a breaker, then lowercase words,
-# with whatever is between them), else one word as _WORD reads it.
-# (A stretch begins with a letter that is not a capital, or a digit: looked at first, so
-# that a capitalised word is not tried against the connectors.)
-_TOKENS = regex.compile(
-    rf"(?P<stretch>(?=[\p{{Ll}}\p{{Lt}}\p{{Lm}}\p{{Lo}}\d]){_BREAKER}(?:[^\p{{L}}\d]*+{_LOWER})*+)"
-    rf"|(?:{_WORD.pattern})"
+# Where a stretch of words that chunks() need not see one by one begins: a run-breaker,
+# looked at first for a letter that is not a capital, or a digit (so that a capitalised word
+# is not tried against the connectors).
+_STRETCH = rf"(?=[\p{{Ll}}\p{{Lt}}\p{{Lm}}\p{{Lo}}\d]){_BREAKER}"
+# Such a stretch (the breaker, then lowercase words, with whatever is between them), else one
+# word as _WORD reads it.
+_TOKENS = regex.compile(rf"(?P<stretch>{_STRETCH}(?:[^\p{{L}}\d]*+{_LOWER})*+)|(?:{_WORD.pattern})")
+# A stretch, else a segment: the words up to the next stretch, with what is between them.
+_SEGMENTS = regex.compile(
+    rf"(?P<stretch>{_STRETCH}(?:[^\p{{L}}\d]*+{_LOWER})*+)"
+    rf"|(?>{_WORD.pattern})(?:[^\p{{L}}\d]*+(?!{_STRETCH})(?>{_WORD.pattern}))*+"
 )
 
 
@@ -133,7 +137,7 @@ def _initialish(word: str) -> bool:
 def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word]]:
     """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
     if all_words is None:
-        yield from _scanned(text)
+        yield from chunks_in(text, 0, len(text))
         return
     run: list[Word] = []
     for word in all_words:
@@ -149,13 +153,23 @@ def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word
     yield from _close(run)
 
 
-def _scanned(text: str) -> Iterator[list[Word]]:
-    """chunks(text, words(text)), with the words read as they come and only those that may
-    be in a run made: a stretch of words that cannot (a run-breaker and the lowercase words
-    after it, connectors too, since no run is open after a breaker) is one match that ends
-    the run, and so does any word that is neither capitalised nor joins an open run."""
+def segments(text: str) -> Iterator[tuple[int, int]]:
+    """Where the runs of chunks() lie: the spans between stretches of words that no run holds.
+    Every run lies in one, and the runs of a segment are those of its text alone
+    (chunks(text) is the runs of chunks_in(text, start, end) over the segments)."""
+    for match in _SEGMENTS.finditer(text):
+        if match.lastgroup != "stretch":
+            yield match.span()
+
+
+def chunks_in(text: str, start: int, end: int) -> Iterator[list[Word]]:
+    """The runs of chunks(text) in text[start:end], the span of a segment or of the whole
+    text: chunks(text, words(text)), with the words read as they come and only those that
+    may be in a run made. A stretch of words that cannot (a run-breaker and the lowercase
+    words after it, connectors too, since no run is open after a breaker) is one match that
+    ends the run, and so does any word that is neither capitalised nor joins an open run."""
     run: list[Word] = []
-    for match in _TOKENS.finditer(text):
+    for match in _TOKENS.finditer(text, start, end):
         reading = None if match.lastgroup == "stretch" else _reading(match.group())
         if reading is not None and (reading[2] or (run and reading[0] in CONNECTORS)):
             bare, cut, capitalised = reading

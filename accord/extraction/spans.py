@@ -36,3 +36,13 @@ class SpanIndex:
         """Whether some span shares a character with [start, end)."""
         index = bisect_right(self._starts, end - 1) - 1
         return index >= 0 and self._reach[index] > start
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The spans that share a character with [start, end), in order."""
+        index = bisect_right(self._starts, end - 1) - 1
+        found = []
+        while index >= 0 and self._reach[index] > start:
+            if self._spans[index][1] > start:
+                found.append(self._spans[index])
+            index -= 1
+        return found[::-1]
