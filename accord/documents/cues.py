@@ -15,6 +15,7 @@ import importlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
@@ -101,6 +102,11 @@ class Present:
         if self._vocabulary is not None and self._vocabulary.words.issuperset(cue):
             return not self._places.keys().isdisjoint(cue)  # the pass found each one there is
         return any(self._where(word) for word in cue)
+
+    def found(self) -> AbstractSet[str]:
+        """Literals the text holds: all of the vocabulary given (and maybe others). has(cue),
+        for a cue of that vocabulary, is whether one of its literals is among them."""
+        return self._places.keys() if self._vocabulary is not None else frozenset()
 
     def holds(self, cue: Cue | None, part: int) -> bool:
         """Whether parts[part] holds a literal of the cue (None: no cue, always)."""
