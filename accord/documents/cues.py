@@ -15,6 +15,8 @@ import importlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 import ahocorasick
@@ -41,24 +43,42 @@ def present(folded: str, cue: Cue, start: int = 0, end: int | None = None) -> bo
 
 
 class Vocabulary:
-    """The literals of a set of cues in one Aho-Corasick automaton: one pass over a text finds
-    every place of every literal, where one str.find per literal would read it again each."""
+    """The literals of a set of cues. Every vocabulary's literals go into one Aho-Corasick
+    automaton: one pass over a text finds every place of every literal, for all the
+    vocabularies that ask about the text (dates, topics, initiatives, meetings), where one
+    str.find per literal would read it again each."""
 
     def __init__(self, cues: Iterable[Cue | None]) -> None:
         self.words = frozenset(word for cue in cues if cue for word in cue)
-        self._automaton = ahocorasick.Automaton()
-        for word in self.words:
-            self._automaton.add_word(word, word)
-        if self.words:
-            self._automaton.make_automaton()
+        _Literals.every |= self.words
 
     def places(self, folded: str) -> dict[str, list[int]]:
-        """Where each literal begins in the folded text, in order."""
-        found: dict[str, list[int]] = {}
-        if self.words:
-            for end, word in self._automaton.iter(folded):
-                found.setdefault(word, []).append(end - len(word) + 1)
-        return found
+        """Where each literal begins in the folded text, in order (the dictionary may hold
+        other vocabularies' literals too; it is shared, not to be changed)."""
+        if not self.words:
+            return {}
+        return _places(folded, _Literals.every)
+
+
+class _Literals:
+    every: frozenset[str] = frozenset()  # of every vocabulary made
+
+
+@lru_cache(maxsize=1)  # the stages of one extraction ask about the same text in turn
+def _places(folded: str, words: frozenset[str]) -> dict[str, list[int]]:
+    found: dict[str, list[int]] = {}
+    for end, (word, back) in _automaton(words).iter(folded):
+        found.setdefault(word, []).append(end - back)
+    return found
+
+
+@lru_cache(maxsize=1)  # made again only when a vocabulary brings new literals
+def _automaton(words: frozenset[str]) -> Any:
+    automaton = ahocorasick.Automaton()
+    for word in words:
+        automaton.add_word(word, (word, len(word) - 1))
+    automaton.make_automaton()
+    return automaton
 
 
 class Present:
@@ -79,7 +99,14 @@ class Present:
 
     def has(self, cue: Cue) -> bool:
         """Whether the whole text holds a literal of the cue."""
+        if self._vocabulary is not None and self._vocabulary.words.issuperset(cue):
+            return not self._places.keys().isdisjoint(cue)  # the pass found each one there is
         return any(self._where(word) for word in cue)
+
+    def found(self) -> AbstractSet[str]:
+        """Literals the text holds: all of the vocabulary given (and maybe others). has(cue),
+        for a cue of that vocabulary, is whether one of its literals is among them."""
+        return self._places.keys() if self._vocabulary is not None else frozenset()
 
     def holds(self, cue: Cue | None, part: int) -> bool:
         """Whether parts[part] holds a literal of the cue (None: no cue, always)."""

@@ -5,6 +5,7 @@ lies inside one; gazetteer look-ups and name patterns work on their sub-spans.""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 import regex
@@ -19,6 +20,28 @@ CONNECTORS = frozenset({
 _JOINERS = regex.compile(r"[ \t]+|-")
 _JOINED_POSSESSIVES = frozenset({"People", "Peoples", "Workers"})
 
+# One _WORD token each, read as _WORD reads it (atomic, so never cut shorter): one that does
+# not begin with a capital and has no hyphen (a digit run too), and of those one that is a
+# run-breaker (_breaker): no connector, no possessive.
+_LOWER = (
+    r"(?>(?!\p{Lu})\p{L}[\p{L}\p{M}]*+(?:['’.]\p{L}[\p{L}\p{M}]*+)*+(?!-\p{L})\.?"
+    r"|\d++(?:[.,]\d++)*+)"
+)
+_CONNECTOR = "|".join(sorted((c for c in CONNECTORS if c.isalpha()), key=len, reverse=True))
+_BREAKER = rf"(?!(?:{_CONNECTOR})(?![\p{{L}}\p{{M}}]|['’.\-]\p{{L}}))(?>{_LOWER}(?<!['’]s))"
+# Where a stretch of words that chunks() need not see one by one begins: a run-breaker,
+# looked at first for a letter that is not a capital, or a digit (so that a capitalised word
+# is not tried against the connectors).
+_STRETCH = rf"(?=[\p{{Ll}}\p{{Lt}}\p{{Lm}}\p{{Lo}}\d]){_BREAKER}"
+# Such a stretch (the breaker, then lowercase words, with whatever is between them), else one
+# word as _WORD reads it.
+_TOKENS = regex.compile(rf"(?P<stretch>{_STRETCH}(?:[^\p{{L}}\d]*+{_LOWER})*+)|(?:{_WORD.pattern})")
+# A stretch, else a segment: the words up to the next stretch, with what is between them.
+_SEGMENTS = regex.compile(
+    rf"(?P<stretch>{_STRETCH}(?:[^\p{{L}}\d]*+{_LOWER})*+)"
+    rf"|(?>{_WORD.pattern})(?:[^\p{{L}}\d]*+(?!{_STRETCH})(?>{_WORD.pattern}))*+"
+)
+
 
 class Word(NamedTuple):
     text: str
@@ -30,22 +53,12 @@ class Word(NamedTuple):
 
 
 def words(text: str) -> list[Word]:
-    return [word for word in _scan(text, every=True) if word is not None]
+    return list(_every(text))
 
 
-def _scan(text: str, every: bool) -> Iterator[Word | None]:
-    """The words of the text in order. Unless `every`, words that can neither be part of a
-    name nor join one (lowercase, not a connector) are given as one None for each stretch of
-    them: chunks() only needs to know that one is there, and most words are such."""
-    broken = False  # a None was given since the last Word
+def _every(text: str) -> Iterator[Word]:
     for match in _WORD.finditer(text):
         word = match.group()
-        if not every and _breaker(word):
-            if not broken:
-                broken = True
-                yield None
-            continue
-        broken = False
         end = match.end()
         if word[-1] in "s.":  # most words need neither the possessive nor the full stop taken off
             word, end = _trimmed(word, end)
@@ -54,6 +67,22 @@ def _scan(text: str, every: bool) -> Iterator[Word | None]:
             bare = word
         capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
         yield Word(bare, match.start(), end, capitalised)
+
+
+@lru_cache(maxsize=65536)  # the same words recur within and across documents
+def _reading(word: str) -> tuple[str, int, bool] | None:
+    """A word's Word, as its text, how many characters come off its end, and whether it is
+    capitalised; None for a run-breaker."""
+    if _breaker(word):
+        return None
+    end = len(word)
+    if word[-1] in "s.":
+        trimmed, end = _trimmed(word, end)
+        bare = trimmed.rstrip(".")
+    else:
+        bare = word
+    capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
+    return bare, len(word) - end, capitalised
 
 
 def _breaker(word: str) -> bool:
@@ -107,13 +136,48 @@ def _initialish(word: str) -> bool:
 
 def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word]]:
     """Maximal runs of capitalised words and connectors, starting and ending capitalised."""
+    if all_words is None:
+        yield from chunks_in(text, 0, len(text))
+        return
     run: list[Word] = []
-    for word in all_words if all_words is not None else _scan(text, every=False):
-        if word is not None and (word.capitalised or (run and word.text in CONNECTORS)):
+    for word in all_words:
+        if word.capitalised or (run and word.text in CONNECTORS):
             if run and not _joined(text, run[-1], word):
                 yield from _close(run)
                 run = []
             if word.capitalised or run:
+                run.append(word)
+        elif run:
+            yield from _close(run)
+            run = []
+    yield from _close(run)
+
+
+def segments(text: str) -> Iterator[tuple[int, int]]:
+    """Where the runs of chunks() lie: the spans between stretches of words that no run holds.
+    Every run lies in one, and the runs of a segment are those of its text alone
+    (chunks(text) is the runs of chunks_in(text, start, end) over the segments)."""
+    for match in _SEGMENTS.finditer(text):
+        if match.lastgroup != "stretch":
+            yield match.span()
+
+
+def chunks_in(text: str, start: int, end: int) -> Iterator[list[Word]]:
+    """The runs of chunks(text) in text[start:end], the span of a segment or of the whole
+    text: chunks(text, words(text)), with the words read as they come and only those that
+    may be in a run made. A stretch of words that cannot (a run-breaker and the lowercase
+    words after it, connectors too, since no run is open after a breaker) is one match that
+    ends the run, and so does any word that is neither capitalised nor joins an open run."""
+    run: list[Word] = []
+    for match in _TOKENS.finditer(text, start, end):
+        reading = None if match.lastgroup == "stretch" else _reading(match.group())
+        if reading is not None and (reading[2] or (run and reading[0] in CONNECTORS)):
+            bare, cut, capitalised = reading
+            word = Word(bare, match.start(), match.end() - cut, capitalised)
+            if run and not _joined(text, run[-1], word):
+                yield from _close(run)
+                run = []
+            if capitalised or run:
                 run.append(word)
         elif run:
             yield from _close(run)

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import HEADS, bodies, trim
-from accord.extraction.chunks import Word, chunks, sub_spans
+from accord.extraction.chunks import Word, chunks_in, segments, sub_spans
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.names import common_word
 from accord.extraction.spans import SpanIndex
@@ -43,10 +43,33 @@ def find_entities(text: str, persons: Sequence[tuple[int, int]] = ()) -> list[Fo
     the office alone."""
     found: list[Found] = []
     index = SpanIndex(persons)
-    for run in chunks(text):
-        for part in _without_persons(run, index):
-            found.extend(_in_run(text, part))
+    for start, end in segments(text):
+        # What a segment names depends on its text and the persons' spans in it alone.
+        inside = tuple((max(s, start) - start, min(e, end) - start)
+                       for s, e in index.overlapping(start, end))  # fmt: skip
+        found.extend(_moved(_in_segment(text[start:end], inside), start))
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+@lru_cache(maxsize=16384)  # names and the words around them recur across documents
+def _in_segment(segment: str, persons: tuple[tuple[int, int], ...]) -> tuple[Found, ...]:
+    """What the runs of a segment (chunks.segments) name, cut at the persons' spans, with
+    offsets from its start."""
+    index = SpanIndex(persons)
+    return tuple(
+        f
+        for run in chunks_in(segment, 0, len(segment))
+        for part in _without_persons(run, index)
+        for f in _in_run(segment, part)
+    )
+
+
+def _moved(found: tuple[Found, ...], base: int) -> list[Found]:
+    return [
+        Found(f.kind, f.key, f.start + base, f.end + base, f.surface, f.country, f.parent,
+              f.detail)
+        for f in found
+    ]  # fmt: skip
 
 
 def _without_persons(run: list[Word], persons: SpanIndex) -> list[list[Word]]:
@@ -67,11 +90,7 @@ def _in_run(text: str, run: list[Word]) -> list[Found]:
     per distinct run (names recur within and across documents) and moved to where it is."""
     base = run[0].start
     shape = tuple((w.text, w.start - base, w.end - base, w.capitalised) for w in run)
-    return [
-        Found(f.kind, f.key, f.start + base, f.end + base, f.surface, f.country, f.parent,
-              f.detail)
-        for f in _run_at_zero(text[base : run[-1].end], shape)
-    ]  # fmt: skip
+    return _moved(_run_at_zero(text[base : run[-1].end], shape), base)
 
 
 @lru_cache(maxsize=16384)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cache
+from itertools import islice
 
 import regex
 
@@ -205,7 +206,7 @@ _PLAIN_WORDS = regex.compile(r"[\p{L}\p{N}\s'-]+")
 _FOLLOWING = regex.compile(r"\s+([\p{L}-]+)")
 _TRANSFORM = regex.compile(r"transform\w*\b.*\binto\b", regex.IGNORECASE)
 _SHARING = regex.compile(r"(?:exchange|share|link|compile)", regex.IGNORECASE)
-_LETTERS = regex.compile(r"[\p{L}-]+")
+_LETTERS_BACK = regex.compile(r"[\p{L}-]+", regex.REVERSE)  # words, read from the last
 # Where a clause or a purpose adjunct begins: the instrument ends there.
 _CLAUSE_END = regex.compile(
     r"\s+(?:and\s+to|and\s+(?:would|will|should)|so\s+that|in\s+order|which|who|that|"
@@ -325,7 +326,7 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
         for candidate in read(sentence)
     ]
     taken = [(start, start + len(phrase)) for start, phrase, *_ in results]
-    for title in _TITLE.finditer(sentence) if present.holds(_TITLE_CUE, index) else ():
+    for title in _TITLE.finditer(sentence) if _titled(sentence, present, index) else ():
         if any(a <= title.start() < b for a, b in taken):
             continue
         if _names_a_body(sentence, title):
@@ -347,6 +348,16 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
             taken.append((start, end))
     return results
+
+
+def _titled(sentence: str, present: Present, index: int) -> bool:
+    """Whether the sentence may hold a title: an instrument word written with a capital
+    ("Agreement", "Task Force"), as _TITLE reads them; "plan" or "system" is not enough."""
+    if _TITLE_CUE is None:
+        return True
+    if not present.holds(_TITLE_CUE, index):
+        return False
+    return any(sentence[at].isupper() for at in present.starts_in(_TITLE_CUE, index))
 
 
 _Reader = Callable[[str], list[_Candidate]]
@@ -481,6 +492,8 @@ def _code_names(sentence: str) -> list[_Candidate]:
     """Operations and exercises named by a quoted code name, with their modifiers; projects and
     programmes by their quoted title."""
     results: list[_Candidate] = []
+    if '"' not in sentence and "\u201c" not in sentence:
+        return results  # both patterns read an opening quotation mark
     for match in _CODE_NAME.finditer(sentence):
         start = _phrase_start(sentence, match.start())
         phrase = sentence[start : match.end()]
@@ -528,7 +541,7 @@ def _phrase_start(sentence: str, head: int) -> int:
     """Where the noun phrase ending at `head` begins: back over up to four modifiers, not over
     verbs, conjunctions, prepositions or pronouns; articles are left out."""
     start = head
-    for match in reversed(list(_LETTERS.finditer(sentence, 0, head))[-4:]):
+    for match in islice(_LETTERS_BACK.finditer(sentence, 0, head), 4):  # the last four words
         word = match.group().lower()
         gap = sentence[match.end() : start]
         if gap.strip() or word in _MODIFIER_STOP or word in ("a", "an", "the"):

@@ -38,21 +38,20 @@ def find_meetings(context: Context) -> list[Meeting]:
     reporting = _reporting(context)
     first = _first(context, reporting)
     for index in reporting:
-        s, e = context.sentences[index]
-        words = context.text[s:e]
         if index < first:
             continue
-        if main is None and cue.SIDELINES.search(words) and not _planned(words, index):
+        sidelines = context.finds(cue.SIDELINES, index) is not None
+        if main is None and sidelines and not _planned(context, index):
             others.extend(_bilaterals(context, index, None))
         elif main is None:
             main = _main(context, index)
-        elif _planned(words, index):
+        elif _planned(context, index):
             main, others = _add_planned(context, index, main, others)
-        elif _talks(context, s, e):
-            main, talks = _merge_talks(main, _bilaterals(context, index, main), words)
+        elif _talks(context, index):
+            main, talks = _merge_talks(main, _bilaterals(context, index, main), sidelines)
             others.extend(talks)
         else:
-            others.extend(_earlier(context, s, e, main) or _attended(context, s, e, main))
+            others.extend(_earlier(context, index, main) or _attended(context, index, main))
     return _distinct(context, ([main] if main else []) + others)
 
 
@@ -60,10 +59,10 @@ def _reporting(context: Context) -> list[int]:
     """The sentences with a meeting word, headings after the headline left out ("Meetings on
     the margins")."""
     found = []
-    for index, (s, e) in enumerate(context.sentences):
-        words = context.text[s:e]
-        reports = cue.EVENT.search(words) or cue.NEXT.search(words)
-        if reports and (index == 0 or len(words.split()) >= 6):
+    for index in sorted({*context.holding(cue.EVENT), *context.holding(cue.NEXT)}):
+        s, e = context.sentences[index]
+        reports = context.finds(cue.EVENT, index) or context.finds(cue.NEXT, index)
+        if reports and (index == 0 or len(context.text[s:e].split()) >= 6):
             found.append(index)
     return found
 
@@ -86,22 +85,26 @@ def _headline(context: Context, index: int) -> bool:
     return alone and not line.endswith(".") and context.text[e : e + 2].strip(" ").startswith("\n")
 
 
-def _planned(words: str, index: int) -> bool:
-    return bool(cue.PLANNED.search(words) or (index == 0 and cue.HEADLINE_FUTURE.search(words)))
+def _planned(context: Context, index: int) -> bool:
+    return bool(
+        context.finds(cue.PLANNED, index)
+        or (index == 0 and context.finds(cue.HEADLINE_FUTURE, index))
+    )
 
 
-def _talks(context: Context, s: int, e: int) -> bool:
+def _talks(context: Context, index: int) -> bool:
     """A sentence that reports its own meeting between people: on the sidelines, or two
     named people meeting ("A held talks with B", "A and B also met")."""
-    words = context.text[s:e]
-    if cue.SIDELINES.search(words):
+    if context.finds(cue.SIDELINES, index):
         return True
-    return bool(cue.TALKS.search(words)) and len(context.named_in(s, e)) >= 2
+    return (
+        bool(context.finds(cue.TALKS, index))
+        and len(context.named_in(*context.sentences[index])) >= 2
+    )
 
 
 def _main(context: Context, index: int) -> Meeting:
     s, e = context.sentences[index]
-    words = context.text[s:e]
     lead = Lead.of(context, index)
     here = context.named_in(*context.body(s, e))
     fmt = format_of(context, lead, here)
@@ -110,9 +113,9 @@ def _main(context: Context, index: int) -> Meeting:
     if fmt is MeetingFormat.MULTILATERAL or len(countries) < 2:
         # the states of people of unknown country, or of delegations no one is named for
         countries |= set(context.countries_in(*context.body(s, e))) | states_listed(context, lead)
-    planned = _planned(words, index)
-    venue = None if cue.VIDEO.search(words) else main_venue(context, lead)
-    if planned and (future := cue.PLANNED.search(words)):
+    planned = _planned(context, index)
+    venue = None if context.finds(cue.VIDEO, index) else main_venue(context, lead)
+    if planned and (future := context.finds(cue.PLANNED, index)):
         # "... on the eve of the meeting, which will be held in Dushanbe": the city after
         venue = sentence_place(context, s, e, after=s + future.start()) or venue
     return make_meeting(fmt, planned, people, countries, main_dates(context, lead), venue, (s, e))
@@ -125,15 +128,15 @@ def _add_planned(
     no "next" meeting, it says more about the main one (its dates, venue, people)."""
     s, e = context.sentences[index]
     words = context.text[s:e]
-    found = cue.PLANNED.search(words) or cue.HEADLINE_FUTURE.search(words)
+    found = context.finds(cue.PLANNED, index) or context.finds(cue.HEADLINE_FUTURE, index)
     at = s + (found.start() if found else 0)
     people = context.named_in(s, e)
     people = people if len(people) >= 2 else []
-    place = None if cue.VIDEO.search(words) else sentence_place(context, s, e, after=at)
+    place = None if context.finds(cue.VIDEO, index) else sentence_place(context, s, e, after=at)
     dates = sentence_dates(context, s, e, after=at)
     fmt = cue.sentence_format(words) or main.format
     planned = make_meeting(fmt, True, people, _same_parties(main, fmt), dates, place, (s, e))
-    same = main.status is MeetingStatus.PLANNED and not cue.NEXT.search(words)
+    same = main.status is MeetingStatus.PLANNED and not context.finds(cue.NEXT, index)
     if same and not _elsewhen(main, planned):
         return _fill(main, planned), others
     return main, [*others, planned]
@@ -163,9 +166,8 @@ def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meet
     "the Kazakh minister met his Kyrgyz counterpart": one between two states. They take the
     day and the place the sentence gives, else those of the main event."""
     s, e = context.sentences[index]
-    words = context.text[s:e]
     dates = sentence_dates(context, s, e)
-    if not dates and cue.SAME_DAY.search(words):
+    if not dates and context.finds(cue.SAME_DAY, index):
         dates = context.last_day_before(s)
     # talks on the sidelines are where the main event is; a city they name is often a topic
     place = main.location if main else (sentence_place(context, s, e) or context.dateline[0])
@@ -189,10 +191,13 @@ def _pair_states(context: Context, pair: list[Person], s: int, e: int) -> set[st
     return named if len(countries) < 2 and len(named) <= 2 else countries
 
 
-def _merge_talks(main: Meeting, talks: list[Meeting], words: str) -> tuple[Meeting, list[Meeting]]:
+def _merge_talks(
+    main: Meeting, talks: list[Meeting], sidelines: bool
+) -> tuple[Meeting, list[Meeting]]:
     """Talks between people who are already the main event's (a visit's talks, a caption of
-    the meeting) are the main event, not another meeting; they may place it."""
-    if main.format is not MeetingFormat.BILATERAL or cue.SIDELINES.search(words):
+    the meeting) are the main event, not another meeting; they may place it. Not talks on
+    the sidelines (`sidelines`: the sentence says so)."""
+    if main.format is not MeetingFormat.BILATERAL or sidelines:
         return main, talks
     inside = set(main.participants)
     same = [m for m in talks if set(m.participants) <= inside]
@@ -202,13 +207,16 @@ def _merge_talks(main: Meeting, talks: list[Meeting], words: str) -> tuple[Meeti
     return replace(main, location=location), [m for m in talks if m not in same]
 
 
-def _earlier(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
+def _earlier(context: Context, index: int, main: Meeting) -> list[Meeting]:
     """An earlier meeting recalled in passing ("the previous conference in Bishkek", "they
     last met in Ankara", "launched at the 2004 summit in Istanbul"): held, placed where the
     sentence puts it, multilateral unless the words or the main event say two parties."""
+    s, e = context.sentences[index]
     words = context.text[s:e]
-    recalled = cue.EARLIER.search(words) or (cue.LAST.search(words) and cue.OWN_EVENT.search(words))
-    if not (recalled or (cue.HELD_AT.search(words) and context.names_past_year(s, e))):
+    recalled = context.finds(cue.EARLIER, index) or (
+        context.finds(cue.LAST, index) and context.finds(cue.OWN_EVENT, index)
+    )
+    if not (recalled or (context.finds(cue.HELD_AT, index) and context.names_past_year(s, e))):
         return []
     places = [p for p in context.places_in(s, e) if p != main.location]
     if not places:
@@ -226,12 +234,13 @@ def _same_parties(main: Meeting, fmt: MeetingFormat) -> set[str]:
     return set(main.countries) if same else set()
 
 
-def _attended(context: Context, s: int, e: int, main: Meeting) -> list[Meeting]:
+def _attended(context: Context, index: int, main: Meeting) -> list[Meeting]:
     """ "On Thursday, she took part in the session of the Commission at NATO Headquarters":
     another meeting when it has a day or a place of its own; else it is the main event."""
-    words = context.text[s:e]
-    if not cue.ATTENDED.search(words):
+    if not context.finds(cue.ATTENDED, index):
         return []
+    s, e = context.sentences[index]
+    words = context.text[s:e]
     dates = [d for d in sentence_dates(context, s, e) if d.granularity == "day"]
     place = sentence_place(context, s, e)
     own_day = bool(dates) and (main.start is None or dates[0].value != main.start.value)

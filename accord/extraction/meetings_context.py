@@ -12,6 +12,7 @@ from functools import cached_property
 
 import regex
 
+from accord.documents.cues import Present, finditer_at
 from accord.extraction import meetings_cues as cue
 from accord.extraction.entities import Found
 from accord.extraction.findings import Person, Span
@@ -19,6 +20,7 @@ from accord.extraction.spans import SpanIndex
 
 _PLACE_KINDS = ("city", "venue", None)
 _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
+_NAME_WORD = regex.compile(r"[\p{L}'-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,33 @@ class Context:
             return surface.title()
         return None
 
+    @cached_property
+    def _present(self) -> Present:
+        """Which sentences hold the literals of the sentence patterns (one pass for all)."""
+        return Present(self.text, self.sentences, cue.vocabulary())
+
+    def holding(self, pattern: regex.Pattern[str]) -> Sequence[int]:
+        """The numbers of the sentences that may hold a match of the pattern, in order."""
+        literals = cue.literals(pattern)
+        if literals is None:
+            return range(len(self.sentences))
+        return sorted(self._present.holding(literals))
+
+    def finds(self, pattern: regex.Pattern[str], index: int) -> regex.Match[str] | None:
+        """pattern.search(sentence): not run over a sentence without the literals that every
+        match holds, and only tried where a match can begin when every match begins with a
+        literal."""
+        literals = cue.literals(pattern)
+        if literals is not None and not self._present.holds(literals, index):
+            return None
+        s, e = self.sentences[index]
+        words = self.text[s:e]
+        first = cue.first_literals(pattern)
+        if first is None:
+            return pattern.search(words)
+        # every match begins with one of them: tried there only, leftmost first, as search does
+        return next(finditer_at(pattern, words, self._present.starts_in(first, index)), None)
+
     def body(self, s: int, e: int) -> Span:
         """The sentence without the dateline's prefix."""
         return (max(s, self.dateline[1]), e) if s < self.dateline[1] else (s, e)
@@ -77,8 +106,9 @@ class Context:
         """Persons mentioned in [s, e): by a mention, or by their surname alone."""
         starts, owners, surnames = self._mentions
         found = {id(p): p for p in owners[bisect_left(starts, s) : bisect_left(starts, e)]}
-        for word in regex.findall(r"[\p{L}'-]+", self.text[s:e]):
-            found.update((id(p), p) for p in surnames.get(word, ()))
+        for word in _NAME_WORD.findall(self.text[s:e]):
+            for person in surnames.get(word, ()):
+                found[id(person)] = person
         return sorted(found.values(), key=lambda p: self._first(p, s, e))
 
     @cached_property

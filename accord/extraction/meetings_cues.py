@@ -4,8 +4,11 @@ the genre (wires, communiqués, readouts, transcripts), not for any document."""
 
 from __future__ import annotations
 
+from functools import cache
+
 import regex
 
+from accord.documents.cues import Cue, Vocabulary, cue_of, prefix_cue_of
 from accord.vocab import MeetingFormat
 
 # "received the Ambassador", "received Mr. Seo", "received a delegation": a guest, not a letter
@@ -183,4 +186,40 @@ _NOT_PARTIES = frozenset({"The", "A", "An", "Each", "Both", "Our", "This", "That
 
 
 def delegations(words: str) -> set[str]:
+    if " delegation" not in words and " side" not in words:
+        return set()  # what every match holds
     return {m.group(1) for m in _DELEGATION.finditer(words)} - _NOT_PARTIES
+
+
+# The patterns asked of whole sentences, which a sentence without their literals is not asked.
+_SENTENCE_PATTERNS = (
+    EVENT, NEXT, PLANNED, HEADLINE_FUTURE, SIDELINES, TALKS, VIDEO, EARLIER, LAST, OWN_EVENT,
+    HELD_AT, ATTENDED, SAME_DAY,
+)  # fmt: skip
+
+
+@cache
+def literals(pattern: regex.Pattern[str]) -> Cue | None:
+    """Lower-case literals one of which every match of the pattern holds, or None."""
+    return cue_of(pattern.pattern, pattern.flags)
+
+
+@cache
+def first_literals(pattern: regex.Pattern[str]) -> Cue | None:
+    """Lower-case literals one of which every match of the pattern begins with, when none is
+    so short that it would be found nearly everywhere; else None."""
+    found = prefix_cue_of(pattern.pattern, pattern.flags)
+    return found if found and min(map(len, found)) >= _SHORTEST_FIRST else None
+
+
+_SHORTEST_FIRST = 2
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The literals of the sentence patterns, found in a text in one pass."""
+    return Vocabulary(
+        found
+        for pattern in _SENTENCE_PATTERNS
+        for found in (literals(pattern), first_literals(pattern))
+    )

@@ -29,8 +29,8 @@ class Lead:
     def of(cls, context: Context, index: int) -> Lead:
         more = [
             i for i in range(index + 1, min(index + 4, len(context.sentences)))
-            if cue.EVENT.search(words := context.text[slice(*context.sentences[i])])
-            and not cue.PLANNED.search(words) and not cue.SIDELINES.search(words)
+            if context.finds(cue.EVENT, i) and not context.finds(cue.PLANNED, i)
+            and not context.finds(cue.SIDELINES, i)
         ]  # fmt: skip
         near = tuple(range(index, min(index + 5, len(context.sentences))))
         return cls(index, tuple(more), near)

@@ -32,7 +32,10 @@ _ABBREVIATION = (
 )
 _PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|del|der|dos|du|di|le|la|ter)"
 _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}})"
-SEQUENCE = regex.compile(rf"{_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|(?<=\.){_TOKEN})*")
+# Every token begins with a capital: the look-ahead spares trying the tokens elsewhere.
+SEQUENCE = regex.compile(
+    rf"(?=\p{{Lu}}){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|(?<=\.){_TOKEN})*"
+)
 _TOKENS = regex.compile(rf"{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}}|{_PARTICLE}")
 _IS_INITIAL = regex.compile(rf"{_INITIAL}")
 _PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|uly|ogly|oglu)$")
@@ -100,24 +103,31 @@ def is_given_name(word: str) -> bool:
     return len(first) > 1 and first[:1].isupper() and _given_names()(first)
 
 
+_Parsed = tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]
+
+
 def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[NameMention]:
     """Every mention of a personal name in `text`, single surnames included, in order."""
     mentions = []
     for match in SEQUENCE.finditer(text):
-        if match.group() in NOT_NAMES:
+        run = match.group()
+        if run in NOT_NAMES:
             continue  # "The", "In" alone: _mention would take the word off, leaving no name
-        mention = _mention(text, match, is_place_or_country)
+        parsed = _parsed(run, is_place_or_country)
+        if parsed is None:
+            continue  # the words alone show that the run names no person
+        mention = _mention(text, match, parsed, is_place_or_country)
         if mention is not None:
             mentions.append(mention)
     return mentions
 
 
 def _mention(
-    text: str, match: regex.Match[str], is_place_or_country: Callable[[str], bool]
+    text: str,
+    match: regex.Match[str],
+    parsed: _Parsed,
+    is_place_or_country: Callable[[str], bool],
 ) -> NameMention | None:
-    parsed = _parsed(match.group(), is_place_or_country)
-    if parsed is None:
-        return None
     prefix, rest, opening = list(parsed[0]), parsed[1], match.start() + parsed[2]
     start, end = match.start() + rest[0][1], match.start() + rest[-1][1] + len(rest[-1][0])
     after = text[end : end + 320]
@@ -142,9 +152,6 @@ def _mention(
     title = " ".join(titles)
     return NameMention(" ".join(words), start, end, (title,) if title else (), label,
                        tuple(prefix))  # fmt: skip
-
-
-_Parsed = tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]
 
 
 @lru_cache(maxsize=65536)  # the same capitalised runs recur within and across documents
@@ -180,10 +187,17 @@ def _title_before(text: str, start: int) -> bool:
 _AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}", regex.IGNORECASE)
 
 
+# TITLE_BEFORE searched from the end (every match ends there): whether there is a match is
+# found without trying every title at every position of the window.
+_TITLE_BEFORE_REVERSED = regex.compile(TITLE_BEFORE.pattern, TITLE_BEFORE.flags | regex.REVERSE)
+
+
 def title_before(window: str) -> regex.Match[str] | None:
     """TITLE_BEFORE.search(window)."""
     comma = window.rfind(",")
     if comma < 0 or _AFTER_TITLE.fullmatch(window, comma + 1) is None:
+        return None
+    if _TITLE_BEFORE_REVERSED.search(window) is None:
         return None
     return TITLE_BEFORE.search(window)
 

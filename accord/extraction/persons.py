@@ -37,10 +37,16 @@ class _Individual:
     spans: list[Span] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)  # text that names the person's country
+    _split: tuple[str, list[str]] = field(
+        default_factory=lambda: ("", []), repr=False, compare=False
+    )
 
     @property
     def words(self) -> list[str]:
-        return self.name.split()
+        """The name's words (split once per name: asked for every other mention)."""
+        if self._split[0] != self.name:
+            self._split = (self.name, self.name.split())
+        return self._split[1]
 
 
 def group_persons(

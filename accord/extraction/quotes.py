@@ -18,8 +18,11 @@ from accord.extraction.names import NameMention, fold
 _QUOTED = regex.compile(r"“([^”\n]{10,3000})”|\"([^\"\n]{10,3000})\"|«([^»\n]{10,3000})»")
 _VERBS = "|".join(REPORTING_VERBS) + r"|said|says|added|asked|adding|saying|noting|stressing"
 _AFTER = regex.compile(rf"\A[\s,]*(?:{_VERBS})\b|\A[\s,]*(?:\S+\s+){{0,6}}?(?:{_VERBS})\b")
+# Only whether the words before a quotation end so is asked: the search runs from the end
+# (REVERSE), where every match is, instead of trying every verb at every position before.
 _BEFORE = regex.compile(
-    rf"(?:{_VERBS})(?:\s+(?:that|how|when))?\s*[:,]?\s*\Z|(?:{_VERBS})\s+\w+\s*[:,]\s*\Z"
+    rf"(?:{_VERBS})(?:\s+(?:that|how|when))?\s*[:,]?\s*\Z|(?:{_VERBS})\s+\w+\s*[:,]\s*\Z",
+    regex.REVERSE,
 )
 _PRONOUN_AFTER = regex.compile(
     rf"\A[\s,]*(?:he|she)\s+(?:{_VERBS})\b|\A[\s,]*(?:{_VERBS})\s+(?:he|she)\b"

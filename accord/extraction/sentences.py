@@ -17,9 +17,11 @@ _ABBREVIATIONS = (
     r"Vol|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|approx|vs|cf|e\.g|i\.e|"
     r"U\.S|U\.K|U\.N|E\.U|H\.E|Smt|Ph\.D|Co|Inc|Ltd|Dept|Govt|Min|Amb"
 )
+# Every boundary begins with white space: the look-ahead first spares the look-behinds
+# everywhere else.
 _BOUNDARY = regex.compile(
-    rf"(?<=[.!?][\"'”’)\]]?)(?<!\b(?:{_ABBREVIATIONS})\.)(?<!\b\p{{Lu}}\p{{Ll}}?\.)"
-    rf"[ \t]+(?=[\p{{Lu}}\d\"“‘'(\[])|[ \t]*\n\s*"
+    rf"(?=[ \t\n])(?:(?<=[.!?][\"'”’)\]]?)(?<!\b(?:{_ABBREVIATIONS})\.)(?<!\b\p{{Lu}}\p{{Ll}}?\.)"
+    rf"[ \t]+(?=[\p{{Lu}}\d\"“‘'(\[])|[ \t]*\n\s*)"
 )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 from accord.extraction.findings import Span
 
@@ -15,10 +16,7 @@ class SpanIndex:
     def __init__(self, spans: Iterable[Span]) -> None:
         self._spans = sorted(spans)
         self._starts = [start for start, _ in self._spans]
-        reach, self._reach = -1, []
-        for _, end in self._spans:
-            reach = max(reach, end)
-            self._reach.append(reach)
+        self._reach = list(accumulate((end for _, end in self._spans), max, initial=-1))[1:]
 
     def covers(self, position: int) -> bool:
         """Whether some span has start <= position < end."""
@@ -38,3 +36,13 @@ class SpanIndex:
         """Whether some span shares a character with [start, end)."""
         index = bisect_right(self._starts, end - 1) - 1
         return index >= 0 and self._reach[index] > start
+
+    def overlapping(self, start: int, end: int) -> list[Span]:
+        """The spans that share a character with [start, end), in order."""
+        index = bisect_right(self._starts, end - 1) - 1
+        found = []
+        while index >= 0 and self._reach[index] > start:
+            if self._spans[index][1] > start:
+                found.append(self._spans[index])
+            index -= 1
+        return found[::-1]

@@ -230,10 +230,11 @@ def find_topics(text: str, threshold: int = THRESHOLD) -> tuple[TopicFinding, ..
     """Topics whose cues in `text` weigh at least `threshold`, each with its evidence spans."""
     found = []
     where = Present(text, (), _vocabulary())
+    held = where.found()  # every cue is of the vocabulary: where.has(cue), as one set test
     for topic, cues in _compiled().items():
         weight, spans = 0, []
         for pattern, cue_weight, cue, first in cues:
-            if cue is not None and not where.has(cue):
+            if cue is not None and held.isdisjoint(cue):
                 continue
             starts = where.starts(first) if first else None
             if starts is not None and len(starts) <= _MANY_STARTS:

@@ -103,3 +103,21 @@ def test_a_definite_reference_to_a_head_is_anaphoric() -> None:
 def test_a_phase_of_a_project_is_an_instrument() -> None:
     found = initiatives("They discussed a second phase of the project, which would cover roads.")
     assert found["second phase of the project"].status == InitiativeStatus.PROPOSED
+
+
+def test_sentences_skipped_for_want_of_a_capitalised_instrument_word_hold_no_title() -> None:
+    from pathlib import Path
+
+    from accord.documents.cues import Present
+    from accord.extraction import initiatives as module
+    from accord.extraction.sentences import sentences
+
+    here = Path(__file__).parent
+    texts = [p.read_text() for p in sorted(here.glob("meeting_texts/*.txt"))]
+    texts.append("The plan and the system were agreed. The Action Plan on Borders was signed.")
+    for text in texts:
+        spans = sentences(text)
+        present = Present(text, spans, module._vocabulary())
+        for index, (s, e) in enumerate(spans):
+            if not module._titled(text[s:e], present, index):
+                assert module._TITLE.search(text[s:e]) is None, text[s:e]
