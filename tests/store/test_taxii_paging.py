@@ -2,7 +2,9 @@
 row once, in order, whether the cursor falls inside a run of rows added together or at its
 end, and when rows are added again (a later date_added, an earlier seq). A sharing change
 adds rows again at its own time, which must be stored as a sort key like every date_added:
-the cursor of a page that ends on one is read back as one."""
+the cursor of a page that ends on one is read back as one. The cursor page is read as two
+ranges of the order index (the rest of the cursor's date_added, then every later one):
+bench/taxii.py found the single row-value range quadratic on SQLite."""
 
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from accord.sharing import SYSTEM, Principal, Scope, ScopeKind, user
 from accord.store import Store
 from accord.store.collections import TaxiiQuery, encode_taxii_cursor
 from accord.store.model import NewSource, Sharing
+from accord.store.sqlite import SQLiteStore
 from accord.vocab import TLP, Distribution, OrgKind, Role
 from tests.factories import checked, new_id, relationship
 
@@ -93,6 +96,32 @@ def test_cursor_paging_with_added_after(
     store, peer, ids = world
     assert page_through(store, peer, FEDERATION, 4, added_after=T2) == ids["a"]
     assert page_through(store, peer, FEDERATION, 4, added_after=T4) == []
+
+
+def test_the_cursor_page_is_two_ranges_of_the_order_index() -> None:
+    """SQLite keeps no statistics: the plan must seek to (date_added, seq) itself, not start
+    at the cursor's date_added and step over the rows already served."""
+    store = SQLiteStore(":memory:")  # reads run on the writer connection: one trace sees all
+    try:
+        owner = store.add_organisation("Owner", created=T1).id
+        put(store, facts(30), T1, owner, SHARED)
+        first = store.collection_page(TaxiiQuery(limit=10), viewer=SYSTEM, scope=FEDERATION)
+        assert first.next_cursor is not None
+        statements: list[str] = []
+        store._writer.set_trace_callback(statements.append)
+        try:
+            store.collection_page(TaxiiQuery(limit=10, cursor=first.next_cursor),
+                                  viewer=SYSTEM, scope=FEDERATION)  # fmt: skip
+        finally:
+            store._writer.set_trace_callback(None)
+        (sql,) = [s for s in statements if "FROM objects o" in s]
+        plan = " | ".join(str(row[-1]) for row in
+                          store._writer.execute(f"EXPLAIN QUERY PLAN {sql}"))  # fmt: skip
+        assert "objects_added (date_added=? AND seq>?)" in plan, plan
+        assert "objects_added (date_added>?)" in plan, plan
+        assert "SCAN o" not in plan, plan
+    finally:
+        store.close()
 
 
 def test_a_cursor_past_the_end_gives_an_empty_last_page(
