@@ -75,6 +75,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--envelope", type=int, default=1000, help="objects per POST (1000)")
     parser.add_argument("--no-250k", action="store_true", help="skip the ~250k store")
+    parser.add_argument("--no-post", action="store_true", help="skip POST")
     parser.add_argument("--no-medallion", action="store_true", help="skip medallion")
     parser.add_argument(
         "--medallion-repeat",
@@ -601,9 +602,10 @@ def main(argv: list[str] | None = None) -> int:
         stores, tokens, report["build"] = build_stores(args.bundle, workdir, labels)
         log("GET and raw scan")
         report["reads"] = measure_reads(stores, tokens, args)
-        report["post_store"] = "25k"
-        log("POST into a copy of the 25k store")
-        report["post"] = measure_post(stores["25k"], tokens["25k"], args.bundle, args)
+        if not args.no_post:
+            report["post_store"] = "25k"
+            log("POST into a copy of the 25k store")
+            report["post"] = measure_post(stores["25k"], tokens["25k"], args.bundle, args)
     if not args.no_medallion:
         log("medallion")
         report["medallion"] = measure_medallion(args.bundle, args)
