@@ -131,3 +131,37 @@ def test_a_cursor_past_the_end_gives_an_empty_last_page(
     cursor = encode_taxii_cursor("9999-12-31T23:59:59.999999000Z", 1)
     page = store.collection_page(TaxiiQuery(cursor=cursor), viewer=peer, scope=FEDERATION)
     assert page.entries == [] and page.next_cursor is None
+
+
+@pytest.mark.postgres
+def test_postgres_reads_a_cursor_page_in_index_order_without_sorting(pg_url: str) -> None:
+    """PostgreSQL seeks to the row value in the order index: a cursor page must not sort
+    every row after the cursor (a union of two ranges did, 15 s for 20,000 rows paged by 100)."""
+    from accord.store import open_store
+
+    store = open_store(pg_url, upgrade=True)
+    try:
+        owner = store.add_organisation("Owner", created=T1).id
+        put(store, facts(3000), T1, owner, SHARED)
+        put(store, facts(3000), T2, owner, SHARED)
+        with store._write() as tx:
+            tx.execute("ANALYZE objects")
+        page = store.collection_page(TaxiiQuery(limit=100), viewer=SYSTEM, scope=FEDERATION)
+        read = store._read
+        statements: list[tuple[str, list[object]]] = []
+
+        def record(sql: str, params: object = ()) -> list[object]:
+            statements.append((sql, list(params)))  # type: ignore[call-overload]
+            return read(sql, params)  # type: ignore[arg-type]
+
+        store._read = record  # type: ignore[method-assign]
+        try:
+            store.collection_page(TaxiiQuery(limit=100, cursor=page.next_cursor), viewer=SYSTEM,
+                                  scope=FEDERATION)  # fmt: skip
+        finally:
+            store._read = read  # type: ignore[method-assign]
+        ((sql, params),) = [s for s in statements if "FROM objects o" in s[0]]
+        plan = " | ".join(str(row[0]) for row in read(f"EXPLAIN {sql}", params))
+        assert "objects_added" in plan and "Sort" not in plan, plan
+    finally:
+        store.close()
