@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from accord.sharing import ENTITY_TYPES, audience_rule
+from accord.stix.timestamps import sort_key
 
 if TYPE_CHECKING:
     from accord.store.base import WriteTx
@@ -127,6 +128,9 @@ def next_date_added(tx: WriteTx, at: str | None = None) -> str:
     """A date_added later than every stored row's (by one microsecond at least), and not
     earlier than `at`: rows written or added again with it sort after all others in TAXII
     order, (date_added, seq)."""
+    # Stored date_added values are sort keys: the TAXII cursor and headers read them so, and
+    # they compare as time only in one width (a sharing change passes a plain timestamp).
+    at = sort_key(at) if at is not None else None
     ((last,),) = tx.fetch("SELECT MAX(o.date_added) FROM objects o")
     if last is None:
         return at or "1970-01-01T00:00:00.000000000Z"

@@ -115,6 +115,7 @@ class CollectionMethods:
     """Mixed into :class:`accord.store.base.SqlStore`."""
 
     if TYPE_CHECKING:
+        engine: str
 
         def _read(self, sql: str, params: Sequence[Any] = ()) -> list[Row]: ...
         def _write(self) -> AbstractContextManager[WriteTx]: ...
@@ -214,17 +215,27 @@ class CollectionMethods:
         pred = visible_predicate(viewer, scope=scope)
         where, params = [pred.sql], list(pred.params)
         _taxii_filters(query, where, params)
-        if query.cursor is not None:
-            after, seq = decode_taxii_cursor(query.cursor)
-            # A row value: both engines start the order index's range there.
-            where.append("(o.date_added, o.seq) > (?, ?)")
-            params.extend([after, seq])
         columns = "o.seq, o.id, o.date_added, o.version, o.spec_version"
-        rows = self._read(
-            f"SELECT {columns}{', o.json' if objects else ''} FROM objects o "
-            f"WHERE {' AND '.join(where)} ORDER BY o.date_added, o.seq LIMIT ?",
-            [*params, query.limit + 1],
-        )
+        select = (f"SELECT {columns}{', o.json' if objects else ''} FROM objects o "
+                  f"WHERE {' AND '.join(where)}")  # fmt: skip
+        if query.cursor is None:
+            sql = f"{select} ORDER BY o.date_added, o.seq LIMIT ?"
+        elif self.engine == "sqlite":
+            after, seq = decode_taxii_cursor(query.cursor)
+            # After the cursor: the rest of its date_added, then every later date_added, each
+            # one range of the order index, merged. (SQLite starts the range of a row value,
+            # (date_added, seq) > (?, ?), at the cursor's date_added, seq being the rowid, and
+            # steps over every row of it served before: paging through rows added together
+            # was quadratic.)
+            sql = (f"{select} AND o.date_added = ? AND o.seq > ? "
+                   f"UNION ALL {select} AND o.date_added > ? ORDER BY 3, 1 LIMIT ?")  # fmt: skip
+            params = [*params, after, seq, *params, after]
+        else:  # PostgreSQL starts the order index's range at the row value itself
+            after, seq = decode_taxii_cursor(query.cursor)
+            sql = (f"{select} AND (o.date_added, o.seq) > (?, ?) "
+                   "ORDER BY o.date_added, o.seq LIMIT ?")  # fmt: skip
+            params = [*params, after, seq]
+        rows = self._read(sql, [*params, query.limit + 1])
         more = len(rows) > query.limit
         rows = rows[: query.limit]
         entries = [
