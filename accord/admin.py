@@ -221,11 +221,13 @@ class Directory:
             raise AuthError()
         token, account = found
         now = self._now()
-        # last_used to the minute: one write a minute per token, not one per request
-        if token.last_used is None or token.last_used[:16] != now[:16]:
-            self.store.touch_token(token.id, at=now)
         principal = principal_of(account)
-        self._done(principal, "token.use", token.id, {})
+        # Used to the minute: one write a minute per token (its last_used and its audit
+        # event), not one per request, which would queue every read behind the one writer.
+        # Refused uses are each recorded.
+        if token.last_used is None or token.last_used[:16] != now[:16]:
+            row = audit_row(now, principal, "token.use", token.id, None, "ok")
+            self.store.touch_token(token.id, at=now, audit=[row])
         return principal
 
     # --- sharing groups -------------------------------------------------------------------

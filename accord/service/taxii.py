@@ -95,8 +95,9 @@ class TaxiiCases(SharingCases):
         collection = self._readable(key, viewer)
         scope = reading_scope(viewer, collection.scope, collection.group_id)
         page = self.store.collection_page(query, viewer=viewer, scope=scope, objects=objects)
-        if objects:
-            self.audited_reads(viewer, sorted({e.id for e in page.entries}))
+        restricted = sorted({e.id for e in page.entries if e.restricted})
+        if restricted and not viewer.is_system:  # as audited_reads, read off the page itself
+            self.record_many(viewer, "read.restricted", restricted)
         return page
 
     def collection_object(
@@ -119,7 +120,8 @@ class TaxiiCases(SharingCases):
         """Store the objects of a TAXII envelope (§5.5), owned by the writer's organisation
         and distributed as the collection's scope says; the answer is the status resource.
         Each object succeeds or fails on its own; an envelope that is not one fails whole
-        (InputError) and writes nothing."""
+        (InputError) and writes nothing. The objects, the status and the audit event are
+        written in one transaction."""
         view = self.collection(key, viewer=viewer)
         if not view.access.can_write:
             raise ForbiddenError("add objects", "the collection is not writable to you")
@@ -127,41 +129,52 @@ class TaxiiCases(SharingCases):
         raw_objects = _envelope_objects(body)
         checked = check_bundle("envelope", None, raw_objects)
         failures = [_failure(raw_objects, p) for p in _first_problems(checked.problems)]
-        distribution = written_distribution(collection.scope)
-        kept, refused = _within_tlp(checked, collection.tlp, distribution)
+        kept, refused = _within_tlp(checked, collection.tlp,
+                                    written_distribution(collection.scope))  # fmt: skip
         failures.extend(refused)
         status_id = str(uuid.uuid4())
         now = format_timestamp(self.clock.now())
-        successes: list[dict[str, str]] = []
-        if kept.objects:
-            tlp = strictest(_effective(o, collection.tlp) for o in kept.objects) or collection.tlp
-            groups = (collection.group_id,) if collection.group_id is not None else ()
-            result = self.store.put_objects(
-                kept.objects, kept.versions, date_added=now, skip_conflicts=True,
-                source=NewSource("bundle", f"taxii-status--{status_id}",
-                                 f"TAXII: {collection.title}", viewer.org_id,
-                                 Sharing(tlp, distribution, groups)),
-            )  # fmt: skip
-            conflicted = {p.index for p in result.problems}
-            for at, obj in enumerate(kept.objects):
-                if at in conflicted:
-                    failures.append({"id": obj["id"], "version": _version(obj),
-                                     "message": "a version with this id and modified is "
-                                     "already stored with different content"})  # fmt: skip
-                else:
-                    successes.append({"id": obj["id"], "version": _version(obj)})
-        successes.extend(_duplicates(raw_objects, checked))
-        status = {
-            "id": status_id, "status": "complete", "request_timestamp": now,
-            "total_count": len(raw_objects), "success_count": len(successes),
-            "successes": successes, "failure_count": len(failures), "failures": failures,
-            "pending_count": 0, "pendings": [],
-        }  # fmt: skip
-        self.store.put_status(status, collection_id=collection.id, org_id=viewer.org_id)
-        self.record(viewer, "taxii.add", collection.id,
-                    {"status": status_id, "succeeded": len(successes),
-                     "failed": len(failures)})  # fmt: skip
+        with self.store.held_write():
+            successes = self._store_envelope(collection, kept, viewer, status_id, now, failures)
+            successes.extend(_duplicates(raw_objects, checked))
+            status = {
+                "id": status_id, "status": "complete", "request_timestamp": now,
+                "total_count": len(raw_objects), "success_count": len(successes),
+                "successes": successes, "failure_count": len(failures), "failures": failures,
+                "pending_count": 0, "pendings": [],
+            }  # fmt: skip
+            self.store.put_status(status, collection_id=collection.id, org_id=viewer.org_id)
+            self.record(viewer, "taxii.add", collection.id,
+                        {"status": status_id, "succeeded": len(successes),
+                         "failed": len(failures)})  # fmt: skip
         return status
+
+    def _store_envelope(
+        self, collection: Collection, kept: CheckedBundle, viewer: Principal, status_id: str,
+        now: str, failures: list[dict[str, str]],
+    ) -> list[dict[str, str]]:  # fmt: skip
+        """Write the envelope's acceptable objects as one source; their successes (and, added
+        to `failures`, the versions that conflict with stored ones)."""
+        if not kept.objects:
+            return []
+        tlp = strictest(_effective(o, collection.tlp) for o in kept.objects) or collection.tlp
+        groups = (collection.group_id,) if collection.group_id is not None else ()
+        sharing = Sharing(tlp, written_distribution(collection.scope), groups)
+        result = self.store.put_objects(
+            kept.objects, kept.versions, date_added=now, skip_conflicts=True,
+            source=NewSource("bundle", f"taxii-status--{status_id}",
+                             f"TAXII: {collection.title}", viewer.org_id, sharing),
+        )  # fmt: skip
+        conflicted = {p.index for p in result.problems}
+        successes = []
+        for at, obj in enumerate(kept.objects):
+            if at in conflicted:
+                failures.append({"id": obj["id"], "version": _version(obj),
+                                 "message": "a version with this id and modified is "
+                                 "already stored with different content"})  # fmt: skip
+            else:
+                successes.append({"id": obj["id"], "version": _version(obj)})
+        return successes
 
 
 def _envelope_objects(body: bytes) -> list[Any]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from accord.errors import ConflictError, InputError, NotFoundError
-from accord.sharing import Principal, Scope, ScopeKind, visible_predicate
+from accord.sharing import AUDITED_TLP, Principal, Scope, ScopeKind, visible_predicate
 from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store.model import MAX_PAGE
 from accord.vocab import TLP
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from accord.store.base import Row, WriteTx
 
 VERSION_WORDS = frozenset({"first", "last", "all"})
+_AUDITED = tuple(sorted(str(t) for t in AUDITED_TLP))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +77,7 @@ class Entry:
     version: str
     spec_version: str | None
     raw: bytes | None
+    restricted: bool = False  # from a TLP:RED or AMBER+STRICT source: its read is audited
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,8 +218,11 @@ class CollectionMethods:
         where, params = [pred.sql], list(pred.params)
         _taxii_filters(query, where, params)
         columns = "o.seq, o.id, o.date_added, o.version, o.spec_version"
-        select = (f"SELECT {columns}{', o.json' if objects else ''} FROM objects o "
-                  f"WHERE {' AND '.join(where)}")  # fmt: skip
+        if objects:  # and whether its source is one whose every read is audited
+            columns += (", EXISTS (SELECT 1 FROM sources rs WHERE rs.id = o.source_id AND "
+                        f"rs.tlp IN ({_marks(_AUDITED)})), o.json")  # fmt: skip
+            params = [*_AUDITED, *params]
+        select = f"SELECT {columns} FROM objects o WHERE {' AND '.join(where)}"
         if query.cursor is None:
             sql = f"{select} ORDER BY o.date_added, o.seq LIMIT ?"
         elif self.engine == "sqlite":
@@ -239,8 +244,10 @@ class CollectionMethods:
         more = len(rows) > query.limit
         rows = rows[: query.limit]
         entries = [
-            Entry(row[1], row[2], row[3], row[4], _raw(row[5]) if objects else None) for row in rows
-        ]
+            Entry(row[1], row[2], row[3], row[4], _raw(row[6]), bool(row[5])) if objects
+            else Entry(row[1], row[2], row[3], row[4], None)
+            for row in rows
+        ]  # fmt: skip
         last = encode_taxii_cursor(rows[-1][2], int(rows[-1][0])) if rows else None
         return TaxiiPage(entries, last if more else None, last)
 

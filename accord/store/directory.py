@@ -261,9 +261,15 @@ class DirectoryMethods:
         token = _token(rows[0])
         return token, self.get_user(token.user_id)
 
-    def touch_token(self, token_id: str, *, at: str) -> None:
+    def touch_token(self, token_id: str, *, at: str, audit: Sequence[tuple[Any, ...]] = ()) -> None:
+        """Record that a token was used at `at`, with its audit rows, in one transaction."""
         with self._write() as tx:
             tx.execute("UPDATE api_tokens SET last_used = ? WHERE id = ?", [at, token_id])
+            tx.executemany(
+                "INSERT INTO audit_log (at, actor, org_id, action, target, outcome, detail) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                audit,
+            )
 
     # --- sharing groups -------------------------------------------------------------------
     def add_group(self, name: str, *, owner_org: int, created: str) -> SharingGroup:

@@ -18,7 +18,7 @@ from accord.sharing import Capability, Principal
 _bearer = HTTPBearer(auto_error=False, description="An API token: `accord token create`.")
 
 
-def get_service(request: Request) -> Accord:
+async def get_service(request: Request) -> Accord:
     service: Accord = request.app.state.service
     return service
 

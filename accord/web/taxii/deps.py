@@ -22,7 +22,7 @@ DEFAULT_LIMIT = 1000
 _MATCH_FIELDS = frozenset({"match[id]", "match[type]", "match[version]", "match[spec_version]"})
 
 
-def negotiate(request: Request) -> None:
+async def negotiate(request: Request) -> None:
     """406 unless the client accepts TAXII 2.1's media type (§1.6.8)."""
     if not acceptable(request.headers.get("accept")):
         raise HTTPException(406, "this server answers in application/taxii+json;version=2.1 only")
@@ -62,7 +62,7 @@ def _listed(value: str | None) -> list[str]:
     return [v.strip() for v in value.split(",") if v.strip()] if value else []
 
 
-def taxii_query(
+async def taxii_query(
     request: Request,
     added_after: Annotated[str | None, Query(max_length=40)] = None,
     limit: Annotated[int | None, Query(ge=1)] = None,

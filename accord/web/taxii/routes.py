@@ -67,10 +67,17 @@ def _paging(page: TaxiiPage) -> bytes:
 
 
 def _envelope(page: TaxiiPage) -> Response:
-    body = _paging(page)
+    """The envelope, joined once from the stored JSON of each version (§3.7)."""
+    parts = [_paging(page)]
     if page.entries:
-        body += b',"objects":[' + b",".join(e.raw or b"{}" for e in page.entries) + b"]"
-    return Response(body + b"}", 200, _headers(page), TAXII)
+        parts.append(b',"objects":[')
+        for at, entry in enumerate(page.entries):
+            if at:
+                parts.append(b",")
+            parts.append(entry.raw or b"{}")
+        parts.append(b"]")
+    parts.append(b"}")
+    return Response(b"".join(parts), 200, _headers(page), TAXII)
 
 
 def _collection(view: CollectionView) -> dict[str, Any]:

@@ -149,3 +149,16 @@ def test_a_source_shared_later_reaches_a_polling_client(any_served: Served, tmp_
     served.service.unshare(str(source.id), viewer=editor)
     again = ids(served, "p_node", FEDERATION)
     assert set(again) == {o["id"] for o in shared}
+
+
+def test_reads_of_red_content_are_audited(any_served: Served, tmp_path: Path) -> None:
+    served = any_served
+    red = [indicator(n) for n in range(3)]
+    green = [indicator(10 + n, object_marking_refs=[GREEN]) for n in range(2)]
+    import_bundle(served, tmp_path, red, "Organisation A", Sharing(TLP.RED))
+    import_bundle(served, tmp_path, green, "Organisation A", Sharing(TLP.GREEN))
+    assert set(ids(served, "a_analyst", VISIBLE)) == {o["id"] for o in red + green}
+    served.get("a_analyst", f"collections/{VISIBLE}/manifest/")  # a manifest reads no content
+    events, _ = served.service.audit(viewer=SYSTEM, action="read.restricted", limit=100)
+    assert sorted(e["target"] for e in events) == sorted(o["id"] for o in red)
+    assert {e["actor"] for e in events} == {"a_analyst"}
