@@ -129,13 +129,14 @@ class TaxiiCases(SharingCases):
         raw_objects = _envelope_objects(body)
         checked = check_bundle("envelope", None, raw_objects)
         failures = [_failure(raw_objects, p) for p in _first_problems(checked.problems)]
-        kept, refused = _within_tlp(checked, collection.tlp,
-                                    written_distribution(collection.scope))  # fmt: skip
+        kept, refused, tlp = _within_tlp(checked, collection.tlp,
+                                         written_distribution(collection.scope))  # fmt: skip
         failures.extend(refused)
         status_id = str(uuid.uuid4())
         now = format_timestamp(self.clock.now())
         with self.store.held_write():
-            successes = self._store_envelope(collection, kept, viewer, status_id, now, failures)
+            successes = self._store_envelope(collection, kept, tlp, viewer, status_id, now,
+                                             failures)  # fmt: skip
             successes.extend(_duplicates(raw_objects, checked))
             status = {
                 "id": status_id, "status": "complete", "request_timestamp": now,
@@ -150,14 +151,13 @@ class TaxiiCases(SharingCases):
         return status
 
     def _store_envelope(
-        self, collection: Collection, kept: CheckedBundle, viewer: Principal, status_id: str,
-        now: str, failures: list[dict[str, str]],
+        self, collection: Collection, kept: CheckedBundle, tlp: TLP, viewer: Principal,
+        status_id: str, now: str, failures: list[dict[str, str]],
     ) -> list[dict[str, str]]:  # fmt: skip
-        """Write the envelope's acceptable objects as one source; their successes (and, added
-        to `failures`, the versions that conflict with stored ones)."""
+        """Write the envelope's acceptable objects as one source marked `tlp`; their successes
+        (and, added to `failures`, the versions that conflict with stored ones)."""
         if not kept.objects:
             return []
-        tlp = strictest(_effective(o, collection.tlp) for o in kept.objects) or collection.tlp
         groups = (collection.group_id,) if collection.group_id is not None else ()
         sharing = Sharing(tlp, written_distribution(collection.scope), groups)
         result = self.store.put_objects(
@@ -224,15 +224,17 @@ def _effective(obj: Obj, default: TLP) -> TLP:
 
 def _within_tlp(
     checked: CheckedBundle, default: TLP, distribution: Distribution
-) -> tuple[CheckedBundle, list[dict[str, str]]]:
-    """The checked objects whose TLP level allows `distribution`, and a failure for each of
-    the others."""
+) -> tuple[CheckedBundle, list[dict[str, str]], TLP]:
+    """The checked objects whose TLP level allows `distribution`, a failure for each of the
+    others, and the strictest level among those kept (`default` when none is marked)."""
     kept = CheckedBundle(checked.source, checked.bundle_id)
     refused: list[dict[str, str]] = []
+    levels: set[TLP] = set()
     for obj, version, position in zip(checked.objects, checked.versions, checked.positions,
                                       strict=True):  # fmt: skip
         tlp = _effective(obj, default)
         if permits(tlp, distribution):
+            levels.add(tlp)
             kept.objects.append(obj)
             kept.versions.append(version)
             kept.positions.append(position)
@@ -242,7 +244,7 @@ def _within_tlp(
                 "message": f"TLP:{tlp.upper()} may not be distributed to {distribution} "
                 f"(at most {MAX_DISTRIBUTION[tlp]})",
             })  # fmt: skip
-    return kept, refused
+    return kept, refused, strictest(levels) or default
 
 
 def _duplicates(objects: list[Any], checked: CheckedBundle) -> list[dict[str, str]]:
