@@ -40,3 +40,11 @@ def sort_key(value: str) -> str:
     """
     fraction = value[20:-1] if len(value) > 20 else ""
     return f"{value[:19]}.{fraction[:9].ljust(9, '0')}Z"
+
+
+def from_sort_key(key: str) -> str:
+    """A sort key back as a STIX timestamp, with as many fractional digits as it needs (at
+    least milliseconds), so that a client echoing it back means the same instant."""
+    fraction = key[20:29].rstrip("0")
+    digits = 3 if len(fraction) <= 3 else 6 if len(fraction) <= 6 else 9
+    return f"{key[:19]}.{fraction.ljust(digits, '0')}Z"

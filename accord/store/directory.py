@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from accord.errors import ConflictError, NotFoundError
 from accord.stix.extensions import identity_id
 from accord.store.audience import refresh_all, refresh_groups
+from accord.store.shared import insert_audit
 from accord.vocab import OrgKind, Role
 
 if TYPE_CHECKING:
@@ -265,11 +266,7 @@ class DirectoryMethods:
         """Record that a token was used at `at`, with its audit rows, in one transaction."""
         with self._write() as tx:
             tx.execute("UPDATE api_tokens SET last_used = ? WHERE id = ?", [at, token_id])
-            tx.executemany(
-                "INSERT INTO audit_log (at, actor, org_id, action, target, outcome, detail) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                audit,
-            )
+            insert_audit(tx, audit)
 
     # --- sharing groups -------------------------------------------------------------------
     def add_group(self, name: str, *, owner_org: int, created: str) -> SharingGroup:

@@ -38,6 +38,15 @@ _LISTED_DOCUMENT = (
 _AUDITED = tuple(str(t) for t in AUDITED_TLP)
 
 
+def insert_audit(tx: WriteTx, events: Sequence[tuple[Any, ...]]) -> None:
+    """Append audit rows (see append_audit) in transaction `tx`."""
+    tx.executemany(
+        "INSERT INTO audit_log (at, actor, org_id, action, target, outcome, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        events,
+    )
+
+
 class SharedMethods(abc.ABC):
     """Mixed into SqlStore, whose engine hooks these use."""
 
@@ -195,11 +204,7 @@ class SharedMethods(abc.ABC):
         if not events:
             return
         with self._write() as tx:
-            tx.executemany(
-                "INSERT INTO audit_log (at, actor, org_id, action, target, outcome, detail) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                events,
-            )
+            insert_audit(tx, events)
 
     def audit(
         self,

@@ -16,6 +16,7 @@ from starlette.responses import Response
 from accord.errors import ForbiddenError, NotFoundError
 from accord.service.taxii import CollectionView
 from accord.settings import Settings
+from accord.stix.timestamps import from_sort_key
 from accord.store.collections import Entry, TaxiiPage
 from accord.web.deps import Service, get_settings
 from accord.web.taxii.deps import Caller, Filters, negotiate
@@ -36,16 +37,8 @@ def _root(api_root: str) -> None:
         raise NotFoundError("API root", api_root)
 
 
-def _stamp(key: str) -> str:
-    """A stored sort key as a STIX timestamp, with as many fractional digits as it needs
-    (at least milliseconds), so that a client echoing it back means the same instant."""
-    fraction = key[20:29].rstrip("0")
-    digits = 3 if len(fraction) <= 3 else 6 if len(fraction) <= 6 else 9
-    return f"{key[:19]}.{fraction.ljust(digits, '0')}Z"
-
-
 def _version(entry: Entry) -> str:
-    return _stamp(entry.version) if entry.version else _stamp(entry.date_added)
+    return from_sort_key(entry.version) if entry.version else from_sort_key(entry.date_added)
 
 
 def _headers(page: TaxiiPage) -> dict[str, str]:
@@ -53,8 +46,8 @@ def _headers(page: TaxiiPage) -> dict[str, str]:
     if not page.entries:
         return {}
     return {
-        "X-TAXII-Date-Added-First": _stamp(page.entries[0].date_added),
-        "X-TAXII-Date-Added-Last": _stamp(page.entries[-1].date_added),
+        "X-TAXII-Date-Added-First": from_sort_key(page.entries[0].date_added),
+        "X-TAXII-Date-Added-Last": from_sort_key(page.entries[-1].date_added),
     }
 
 
@@ -151,7 +144,7 @@ def manifest(
     body = _paging(page)
     if page.entries:
         body += b',"objects":' + orjson.dumps([
-            {"id": e.id, "date_added": _stamp(e.date_added), "version": _version(e),
+            {"id": e.id, "date_added": from_sort_key(e.date_added), "version": _version(e),
              "media_type": _media(e)} for e in page.entries
         ])  # fmt: skip
     return Response(body + b"}", 200, _headers(page), TAXII)
