@@ -219,10 +219,8 @@ class CollectionMethods:
         where, params = [pred.sql], list(pred.params)
         _taxii_filters(query, where, params)
         columns = "o.seq, o.id, o.date_added, o.version, o.spec_version"
-        if objects:  # and whether its source is one whose every read is audited
-            columns += (", EXISTS (SELECT 1 FROM sources rs WHERE rs.id = o.source_id AND "
-                        f"rs.tlp IN ({_marks(_AUDITED)})), o.json")  # fmt: skip
-            params = [*_AUDITED, *params]
+        if objects:  # and its source, to tell whether every read of it is audited
+            columns += ", o.source_id, o.json"
         select = f"SELECT {columns} FROM objects o WHERE {' AND '.join(where)}"
         if query.cursor is None:
             sql = f"{select} ORDER BY o.date_added, o.seq LIMIT ?"
@@ -246,14 +244,26 @@ class CollectionMethods:
         rows = rows[: query.limit]
         if not objects:
             entries = [Entry(row[1], row[2], row[3], row[4], None) for row in rows]
-        elif self.engine == "postgres":  # JSON in a TEXT column
-            entries = [Entry(row[1], row[2], row[3], row[4], row[6].encode(), bool(row[5]))
-                       for row in rows]  # fmt: skip
         else:
-            entries = [Entry(row[1], row[2], row[3], row[4], row[6], bool(row[5]))
-                       for row in rows]  # fmt: skip
+            audited = self._audited_sources({row[5] for row in rows} - {None})
+            text = self.engine == "postgres"  # JSON in a TEXT column
+            entries = [Entry(row[1], row[2], row[3], row[4], row[6].encode() if text else row[6],
+                             row[5] in audited) for row in rows]  # fmt: skip
         last = encode_taxii_cursor(rows[-1][2], int(rows[-1][0])) if rows else None
         return TaxiiPage(entries, last if more else None, last)
+
+    def _audited_sources(self, source_ids: set[int]) -> set[int]:
+        """Those of `source_ids` whose every read is audited (TLP:RED, TLP:AMBER+STRICT): one
+        look-up for a page, where a subquery per row cost a fifth of the page's read."""
+        found: set[int] = set()
+        ids = sorted(source_ids)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            found.update(int(sid) for (sid,) in self._read(
+                f"SELECT s.id FROM sources s WHERE s.id IN ({_marks(chunk)}) "
+                f"AND s.tlp IN ({_marks(_AUDITED)})", [*chunk, *_AUDITED],
+            ))  # fmt: skip
+        return found
 
 
 def _marks(values: Sequence[Any]) -> str:
