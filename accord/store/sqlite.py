@@ -304,8 +304,9 @@ class _Checkpointer:
     def drain(self) -> None:
         """Wait until no checkpoint is due or under way in the thread."""
         with self._cond:
-            while self._thread is not None and not self._stopped and (self._due or self._running):
-                self._cond.wait()
+            while (self._due or self._running) and self._thread is not None \
+                    and self._thread.is_alive() and not self._stopped:  # fmt: skip
+                self._cond.wait(timeout=1.0)
 
     def close(self) -> None:
         with self._cond:
