@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import httpx
 import orjson
 import urllib3
 
@@ -95,6 +96,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         default=120,
         help="seconds before a medallion request counts as not finished (120)",
     )
+    parser.add_argument("--httpx", action="store_true", help="read and write as the client "
+                        "did until c555ab9: httpx, the collector on during GET (a comparison "
+                        "of clients; the goals are measured without it)")  # fmt: skip
     parser.add_argument("--workdir", type=Path,
                         help="build the stores here and reuse them on the next run "
                         "(default: a temporary directory, removed)")  # fmt: skip
@@ -222,6 +226,8 @@ class Peer:
     which Accord's own sync uses, spends about 7 ms of its own reading a 1.4 MB envelope, to
     urllib3's 1.3 ms, on this machine: the client's cost, not the server's.)"""
 
+    pauses_gc = True  # during a whole-collection GET: see gc_paused
+
     def __init__(self, headers: dict[str, str], timeout: float = 120) -> None:
         self._pool = urllib3.PoolManager(headers={"Accept": TAXII, **headers}, retries=False,
                                          timeout=urllib3.Timeout(total=timeout))  # fmt: skip
@@ -250,12 +256,39 @@ class Peer:
         self.close()
 
 
+class HttpxPeer(Peer):
+    """The client until c555ab9 (`--httpx`): one httpx.Client, the collector left on."""
+
+    pauses_gc = False
+
+    def __init__(self, headers: dict[str, str], timeout: float = 120) -> None:
+        self._http = httpx.Client(headers={"Accept": TAXII, **headers}, timeout=timeout)
+
+    def get(self, url: str, params: dict[str, Any]) -> bytes:
+        return self._checked("GET", url, self._http.get(url, params=params))
+
+    def post(self, url: str, body: bytes, headers: dict[str, str]) -> bytes:
+        return self._checked("POST", url, self._http.post(url, content=body, headers=headers))
+
+    @staticmethod
+    def _checked(method: str, url: str, response: httpx.Response) -> bytes:
+        if response.status_code >= 400:
+            raise RuntimeError(f"{method} {url}: HTTP {response.status_code}")
+        return response.content
+
+    def close(self) -> None:
+        self._http.close()
+
+
 @contextmanager
-def gc_paused() -> Iterator[None]:
+def gc_paused(paused: bool = True) -> Iterator[None]:
     """The cyclic garbage collector off while a read is timed, in the raw scan and in the
     client alike: holding a parsed 1,000-object envelope, the client's collector would
     otherwise traverse it again and again (a parse took 7 to 49 ms, by when it ran)."""
     gc.collect()
+    if not paused:
+        yield
+        return
     gc.disable()
     try:
         yield
@@ -283,7 +316,7 @@ def get_all(client: Peer, url: str, page: int) -> tuple[int, float, str | None]:
     `next` while `more`, parsing each envelope. (objects, seconds, the last `next` seen)."""
     params: dict[str, Any] = {"limit": page}
     count, last = 0, None
-    with gc_paused():
+    with gc_paused(client.pauses_gc):
         started = time.perf_counter()
         while True:
             envelope = orjson.loads(client.get(url, params))
@@ -327,8 +360,9 @@ def served(db: Path) -> Iterator[str]:
         server.wait(timeout=30)
 
 
-def client_for(token: str, timeout: float = 120) -> Peer:
-    return Peer({"Authorization": f"Bearer {token}"}, timeout)
+def client_for(token: str, args: argparse.Namespace, timeout: float = 120) -> Peer:
+    kind = HttpxPeer if args.httpx else Peer
+    return kind({"Authorization": f"Bearer {token}"}, timeout)
 
 
 def measure_reads(
@@ -338,7 +372,7 @@ def measure_reads(
     alternates), then first-page and deep-page latencies, interleaved across the stores."""
     results: dict[str, dict[str, Any]] = {}
     with contextmanager_all(stores) as roots:
-        clients = {label: client_for(tokens[label]) for label in stores}
+        clients = {label: client_for(tokens[label], args) for label in stores}
         urls = {label: f"{roots[label]}collections/{FEDERATION}/objects/" for label in stores}
         gets: dict[str, list[Timing]] = {label: [] for label in stores}
         raws: dict[str, list[Timing]] = {label: [] for label in stores}
@@ -420,7 +454,7 @@ def measure_post(db: Path, token: str, bundle: Path, args: argparse.Namespace) -
             for step in ("post", "import") if rep % 2 == 0 else ("import", "post"):
                 copy_db(db, target)
                 if step == "post":
-                    posts.append(post_envelopes(target, token, bodies))
+                    posts.append(post_envelopes(target, token, bodies, args))
                 else:
                     imports.append(import_into(target, path))
                 remove_db(target)
@@ -435,10 +469,10 @@ def measure_post(db: Path, token: str, bundle: Path, args: argparse.Namespace) -
             "post_over_import": ratio}  # fmt: skip
 
 
-def post_envelopes(db: Path, token: str, bodies: list[bytes]) -> Timing:
+def post_envelopes(db: Path, token: str, bodies: list[bytes], args: argparse.Namespace) -> Timing:
     """`accord serve` on `db` (started first, not timed); the envelopes POSTed one after the
     other; (objects that succeeded, seconds)."""
-    with served(db) as root, client_for(token) as client:
+    with served(db) as root, client_for(token, args) as client:
         url = f"{root}collections/{FEDERATION}/objects/"
         headers = {"Content-Type": TAXII}
         gc.collect()
@@ -555,7 +589,10 @@ def print_report(r: dict[str, Any]) -> None:
         f"medians of {r['repeat']} (latencies: of {r['latency_repeat']} requests); "
         f"whole GET paged by limit={r['page']}, first and deep page limit={r['first_page']}"
     )
-    print("\nGET /taxii2/accord/collections/Federation/objects/ as peer node P (bearer token)")
+    print(
+        "\nGET /taxii2/accord/collections/Federation/objects/ as peer node P (bearer token; "
+        f"client: {r.get('client', 'httpx, collector on')})"
+    )
     header = (f"  {'store':>6} {'objects':>8} {'GET objects/s':>14} {'raw objects/s':>14} "
               f"{'GET/raw':>8} {'first page ms':>14} {'deep page ms':>13}")  # fmt: skip
     print(header)
@@ -637,6 +674,7 @@ def main(argv: list[str] | None = None) -> int:
         "repeat": args.repeat, "latency_repeat": args.latency_repeat, "page": args.page,
         "first_page": args.first_page, "medallion_repeat": args.medallion_repeat,
         "medallion_timeout": args.medallion_timeout,
+        "client": "httpx, collector on" if args.httpx else "urllib3, collector paused in GET",
     }  # fmt: skip
     with tempfile.TemporaryDirectory() as tmp:
         workdir = args.workdir or Path(tmp)
