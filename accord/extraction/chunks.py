@@ -11,6 +11,8 @@ from typing import NamedTuple
 
 import regex
 
+from accord.extraction import folded
+
 CONNECTORS = frozenset({
     "of", "the", "and", "for", "on", "in", "under", "de", "du", "la", "al", "el", "to", "at",
     "against", "with", "&",
@@ -32,10 +34,15 @@ class _Classes(NamedTuple):
 
 
 _UNICODE = _Classes(r"\p{L}", r"\p{M}", r"\p{Lu}", r"\p{Ll}\p{Lt}\p{Lm}\p{Lo}", r"\d")
-# The same classes in a text whose every non-ASCII character but "’" is replaced by one of its
-# class (_class_folded): a capital "X", another letter "z", a mark U+0300, a digit "0", and
-# anything else "#" (none of which the patterns name as a literal).
-_FOLDED = _Classes("A-Za-z", "\u0300", "A-Z", "a-z", "0-9")
+# The same classes in the class-folded text (accord.extraction.folded: no literal of the
+# patterns is a stand-in).
+_FOLDED = _Classes(
+    folded.LETTER_CLASS,
+    folded.MARK_CLASS,
+    folded.CAPITAL_CLASS,
+    folded.LOWER_CLASS + folded.OTHER_LETTER,
+    folded.DIGIT_CLASS,
+)
 
 
 def _word(c: _Classes) -> str:
@@ -86,27 +93,6 @@ _SEGMENTS = re.compile(
     rf"|(?>{_word(_FOLDED)})(?:[^{_FOLDED.letter}{_FOLDED.digit}]*+"
     rf"(?!{_stretch(_FOLDED)})(?>{_word(_FOLDED)}))*+"
 )
-_NON_ASCII = re.compile(r"[^\x00-\x7f’]")
-_CLASSES = regex.compile(r"(\p{Lu})|(\p{L})|(\p{M})|(\d)")
-
-
-def _class_folded(text: str) -> str:
-    """The text with each non-ASCII character but "’" replaced by the one of _FOLDED's that
-    stands for its class: the same length, and the same matches of _SEGMENTS' pattern."""
-    if text.isascii():
-        return text
-    for char in set(_NON_ASCII.findall(text)):
-        text = text.replace(char, _stand_in(char))
-    return text
-
-
-@lru_cache(maxsize=4096)  # the few non-ASCII characters of a text recur across texts
-def _stand_in(char: str) -> str:
-    """The character that stands for `char`'s class in the class-folded text."""
-    found = _CLASSES.fullmatch(char)
-    if found is None or found.lastindex is None:
-        return "#"
-    return ("X", "z", "\u0300", "0")[found.lastindex - 1]
 
 
 class Word(NamedTuple):
@@ -223,7 +209,7 @@ def segments(text: str) -> Iterator[tuple[int, int]]:
     """Where the runs of chunks() lie: the spans between stretches of words that no run holds.
     Every run lies in one, and the runs of a segment are those of its text alone
     (chunks(text) is the runs of chunks_in(text, start, end) over the segments)."""
-    for match in _SEGMENTS.finditer(_class_folded(text)):
+    for match in _SEGMENTS.finditer(folded.class_folded(text)):
         if match.lastgroup != "stretch":
             yield match.span()
 

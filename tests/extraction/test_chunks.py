@@ -18,7 +18,7 @@ PIECES = [
     "al", "al-", "under", "against", "the.", "of.the", "its.", "it's", "x-ray", "e.g.", "a",
     "Bank", "People", "People's", "EU", "The", "U.S.", "N.", "O'Neil", "al-Qaeda", "İ", "ſ",
     "ǅ", "é", "\u0301", "Council", "Republic", "5th", "&", "É", "ʰ", "\u0300", "٣", "²", "—",
-    "ß", "𝐀", "𝐚", "\U0001e900", "#", "X", "z",
+    "ß", "𝐀", "𝐚", "\U0001e900", "#", "X", "z", "ª", "ˈ",
 ]  # fmt: skip
 
 TEXTS = [
