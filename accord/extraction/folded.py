@@ -6,7 +6,8 @@ Every non-ASCII character but "’" is replaced by one that stands for its class
 "X", a lowercase letter "z", another letter (titlecase, modifier, other) "ª", a mark U+0300, a
 digit "0", anything else "#". The folded text has the same length; a pattern whose literals
 are none of those stand-ins (or "’" only) matches it where the Unicode-class pattern matches
-the text itself, with the same spans. ASCII characters and "’" are kept.
+the text itself, with the same spans. ASCII characters and "’" are kept. Other classes (\\s,
+\\w) are not kept: non-ASCII white space, for one, is folded to "#".
 """
 
 from __future__ import annotations
