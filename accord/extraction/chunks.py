@@ -4,13 +4,15 @@ lies inside one; gazetteer look-ups and name patterns work on their sub-spans.""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
 import regex
 
-_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]*(?:['’.\-]\p{L}[\p{L}\p{M}]*)*\.?|\d+(?:[.,]\d+)*")
+from accord.extraction import folded
+
 CONNECTORS = frozenset({
     "of", "the", "and", "for", "on", "in", "under", "de", "du", "la", "al", "el", "to", "at",
     "against", "with", "&",
@@ -20,26 +22,76 @@ CONNECTORS = frozenset({
 _JOINERS = regex.compile(r"[ \t]+|-")
 _JOINED_POSSESSIVES = frozenset({"People", "Peoples", "Workers"})
 
+
+class _Classes(NamedTuple):
+    """The character classes the patterns below are written in."""
+
+    letter: str
+    mark: str
+    capital: str
+    small: str  # a letter that is not a capital
+    digit: str
+
+
+_UNICODE = _Classes(r"\p{L}", r"\p{M}", r"\p{Lu}", r"\p{Ll}\p{Lt}\p{Lm}\p{Lo}", r"\d")
+# The same classes in the class-folded text (accord.extraction.folded: no literal of the
+# patterns is a stand-in).
+_FOLDED = _Classes(
+    folded.LETTER_CLASS,
+    folded.MARK_CLASS,
+    folded.CAPITAL_CLASS,
+    folded.LOWER_CLASS + folded.OTHER_LETTER,
+    folded.DIGIT_CLASS,
+)
+
+
+def _word(c: _Classes) -> str:
+    """_WORD."""
+    letter, letters = f"[{c.letter}]", f"[{c.letter}{c.mark}]"
+    return rf"{letter}{letters}*(?:['’.\-]{letter}{letters}*)*\.?|[{c.digit}]+(?:[.,][{c.digit}]+)*"
+
+
+_WORD = regex.compile(_word(_UNICODE))
+
+
 # One _WORD token each, read as _WORD reads it (atomic, so never cut shorter): one that does
 # not begin with a capital and has no hyphen (a digit run too), and of those one that is a
 # run-breaker (_breaker): no connector, no possessive.
-_LOWER = (
-    r"(?>(?!\p{Lu})\p{L}[\p{L}\p{M}]*+(?:['’.]\p{L}[\p{L}\p{M}]*+)*+(?!-\p{L})\.?"
-    r"|\d++(?:[.,]\d++)*+)"
-)
+def _lower(c: _Classes) -> str:
+    letter, letters = f"[{c.letter}]", f"[{c.letter}{c.mark}]"
+    return (
+        rf"(?>(?![{c.capital}]){letter}{letters}*+(?:['’.]{letter}{letters}*+)*+(?!-{letter})\.?"
+        rf"|[{c.digit}]++(?:[.,][{c.digit}]++)*+)"
+    )
+
+
 _CONNECTOR = "|".join(sorted((c for c in CONNECTORS if c.isalpha()), key=len, reverse=True))
-_BREAKER = rf"(?!(?:{_CONNECTOR})(?![\p{{L}}\p{{M}}]|['’.\-]\p{{L}}))(?>{_LOWER}(?<!['’]s))"
+
+
 # Where a stretch of words that chunks() need not see one by one begins: a run-breaker,
 # looked at first for a letter that is not a capital, or a digit (so that a capitalised word
 # is not tried against the connectors).
-_STRETCH = rf"(?=[\p{{Ll}}\p{{Lt}}\p{{Lm}}\p{{Lo}}\d]){_BREAKER}"
-# Such a stretch (the breaker, then lowercase words, with whatever is between them), else one
-# word as _WORD reads it.
-_TOKENS = regex.compile(rf"(?P<stretch>{_STRETCH}(?:[^\p{{L}}\d]*+{_LOWER})*+)|(?:{_WORD.pattern})")
+def _stretch(c: _Classes) -> str:
+    breaker = (
+        rf"(?!(?:{_CONNECTOR})(?![{c.letter}{c.mark}]|['’.\-][{c.letter}]))"
+        rf"(?>{_lower(c)}(?<!['’]s))"
+    )
+    return rf"(?=[{c.small}{c.digit}]){breaker}"
+
+
+# A stretch: the breaker, then lowercase words, with whatever is between them.
+def _stretch_run(c: _Classes) -> str:
+    return rf"(?P<stretch>{_stretch(c)}(?:[^{c.letter}{c.digit}]*+{_lower(c)})*+)"
+
+
+# A stretch, else one word as _WORD reads it.
+_TOKENS = regex.compile(rf"{_stretch_run(_UNICODE)}|(?:{_WORD.pattern})")
 # A stretch, else a segment: the words up to the next stretch, with what is between them.
-_SEGMENTS = regex.compile(
-    rf"(?P<stretch>{_STRETCH}(?:[^\p{{L}}\d]*+{_LOWER})*+)"
-    rf"|(?>{_WORD.pattern})(?:[^\p{{L}}\d]*+(?!{_STRETCH})(?>{_WORD.pattern}))*+"
+# Stdlib re over the class-folded text: about three times as fast as regex's \p classes.
+_SEGMENTS = re.compile(
+    rf"{_stretch_run(_FOLDED)}"
+    rf"|(?>{_word(_FOLDED)})(?:[^{_FOLDED.letter}{_FOLDED.digit}]*+"
+    rf"(?!{_stretch(_FOLDED)})(?>{_word(_FOLDED)}))*+"
 )
 
 
@@ -157,7 +209,7 @@ def segments(text: str) -> Iterator[tuple[int, int]]:
     """Where the runs of chunks() lie: the spans between stretches of words that no run holds.
     Every run lies in one, and the runs of a segment are those of its text alone
     (chunks(text) is the runs of chunks_in(text, start, end) over the segments)."""
-    for match in _SEGMENTS.finditer(text):
+    for match in _SEGMENTS.finditer(folded.class_folded(text)):
         if match.lastgroup != "stretch":
             yield match.span()
 

@@ -4,9 +4,11 @@ segment is what it reads run by run."""
 
 from __future__ import annotations
 
+import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from accord.extraction import chunks as chunks_module
 from accord.extraction import entities
 from accord.extraction.chunks import chunks, chunks_in, segments, words
 from accord.extraction.spans import SpanIndex
@@ -15,7 +17,8 @@ PIECES = [
     " ", "  ", "\n", "\t", "-", ".", ",", "'s", "’s", "'", "5", "3.1", "the", "of", "and", "on",
     "al", "al-", "under", "against", "the.", "of.the", "its.", "it's", "x-ray", "e.g.", "a",
     "Bank", "People", "People's", "EU", "The", "U.S.", "N.", "O'Neil", "al-Qaeda", "İ", "ſ",
-    "ǅ", "é", "\u0301", "Council", "Republic", "5th", "&",
+    "ǅ", "é", "\u0301", "Council", "Republic", "5th", "&", "É", "ʰ", "\u0300", "٣", "²", "—",
+    "ß", "𝐀", "𝐚", "\U0001e900", "#", "X", "z", "ª", "ˈ",
 ]  # fmt: skip
 
 TEXTS = [
@@ -83,3 +86,27 @@ def test_entities_read_by_segment_are_those_read_by_run(
         for found in entities._in_run(text, part)
     ]
     assert entities.find_entities(text, persons) == sorted(by_run, key=lambda f: (f.start, -f.end))
+
+
+def _unicode_segments(text: str) -> list[tuple[int, int]]:
+    """segments(text) as the pattern written in regex's \\p classes reads the text itself."""
+    c = chunks_module._UNICODE
+    pattern = regex.compile(
+        rf"{chunks_module._stretch_run(c)}|(?>{chunks_module._word(c)})"
+        rf"(?:[^{c.letter}{c.digit}]*+(?!{chunks_module._stretch(c)})(?>{chunks_module._word(c)}))*+"
+    )
+    return [m.span() for m in pattern.finditer(text) if m.lastgroup != "stretch"]
+
+
+def test_class_folded_segments_are_those_of_the_unicode_classes() -> None:
+    for text in TEXTS:
+        assert list(segments(text)) == _unicode_segments(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_class_folded_segments_are_those_of_the_unicode_classes_on_any_text(
+    pieces: list[str],
+) -> None:
+    text = "".join(pieces)
+    assert list(segments(text)) == _unicode_segments(text)
