@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accord.extraction import chunks as chunks_module
-from accord.extraction import entities
+from accord.extraction import entities, folded
 from accord.extraction.chunks import chunks, chunks_in, segments, words
 from accord.extraction.spans import SpanIndex
 
@@ -110,3 +110,16 @@ def test_class_folded_segments_are_those_of_the_unicode_classes_on_any_text(
 ) -> None:
     text = "".join(pieces)
     assert list(segments(text)) == _unicode_segments(text)
+
+
+def test_a_text_of_many_distinct_characters_folds_in_one_pass_alike() -> None:
+    """Past the few distinct non-ASCII characters folded one by one, the text is folded by
+    one translation; the segments are the Unicode classes' all the same."""
+    cyrillic = "Совет Безопасности Республики Казахстан провёл заседание; "
+    cjk = "上海合作组织 秘书长 会见 ".join("ÉİǅşžŁø")
+    text = " ".join([TEXTS[0], cyrillic, cjk, *PIECES])
+    distinct = {char for char in text if not char.isascii() and char != "’"}
+    assert len(distinct) > folded._FEW  # the translation is what this text takes
+    assert list(segments(text)) == _unicode_segments(text)
+    one_by_one = "".join(c if c.isascii() or c == "’" else folded._stand_in(c) for c in text)
+    assert folded.class_folded(text) == one_by_one
