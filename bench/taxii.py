@@ -233,18 +233,24 @@ class Peer:
                                          timeout=urllib3.Timeout(total=timeout))  # fmt: skip
 
     def get(self, url: str, params: dict[str, Any]) -> bytes:
-        return self._check("GET", url, self._pool.request("GET", url, fields=params))
+        return self._checked("GET", url, *self._send("GET", url, params=params))
 
     def post(self, url: str, body: bytes, headers: dict[str, str]) -> bytes:
-        response = self._pool.request("POST", url, body=body, headers={**self._pool.headers,
-                                                                       **headers})  # fmt: skip
-        return self._check("POST", url, response)
+        return self._checked("POST", url, *self._send("POST", url, body=body, headers=headers))
+
+    def _send(self, method: str, url: str, *, params: dict[str, Any] | None = None,
+              body: bytes | None = None, headers: dict[str, str] | None = None
+              ) -> tuple[int, bytes]:  # fmt: skip
+        """(status, body) of one request."""
+        sent = {**self._pool.headers, **(headers or {})}
+        response = self._pool.request(method, url, fields=params, body=body, headers=sent)
+        return response.status, response.data
 
     @staticmethod
-    def _check(method: str, url: str, response: urllib3.BaseHTTPResponse) -> bytes:
-        if response.status >= 400:
-            raise RuntimeError(f"{method} {url}: HTTP {response.status}")
-        return response.data
+    def _checked(method: str, url: str, status: int, body: bytes) -> bytes:
+        if status >= 400:
+            raise RuntimeError(f"{method} {url}: HTTP {status}")
+        return body
 
     def close(self) -> None:
         self._pool.clear()
@@ -264,17 +270,11 @@ class HttpxPeer(Peer):
     def __init__(self, headers: dict[str, str], timeout: float = 120) -> None:
         self._http = httpx.Client(headers={"Accept": TAXII, **headers}, timeout=timeout)
 
-    def get(self, url: str, params: dict[str, Any]) -> bytes:
-        return self._checked("GET", url, self._http.get(url, params=params))
-
-    def post(self, url: str, body: bytes, headers: dict[str, str]) -> bytes:
-        return self._checked("POST", url, self._http.post(url, content=body, headers=headers))
-
-    @staticmethod
-    def _checked(method: str, url: str, response: httpx.Response) -> bytes:
-        if response.status_code >= 400:
-            raise RuntimeError(f"{method} {url}: HTTP {response.status_code}")
-        return response.content
+    def _send(self, method: str, url: str, *, params: dict[str, Any] | None = None,
+              body: bytes | None = None, headers: dict[str, str] | None = None
+              ) -> tuple[int, bytes]:  # fmt: skip
+        response = self._http.request(method, url, params=params, content=body, headers=headers)
+        return response.status_code, response.content
 
     def close(self) -> None:
         self._http.close()
