@@ -175,8 +175,11 @@ def build_stores(
         kept = orjson.loads(marker.read_bytes())
         if set(labels) <= set(kept["stores"]):
             log(f"reusing the stores in {workdir}")
-            return ({k: Path(v) for k, v in kept["stores"].items() if k in labels},
-                    kept["tokens"], kept["build"])  # fmt: skip
+            reused = {k: Path(v) for k, v in kept["stores"].items() if k in labels}
+            for db in reused.values():  # built by an older Accord: its pending migrations
+                open_store(f"sqlite:///{db}", upgrade=True).close()
+                checkpoint(db)
+            return reused, kept["tokens"], kept["build"]
     stores: dict[str, Path] = {}
     build: dict[str, Any] = {}
     first = next(copies(bundle, 1))

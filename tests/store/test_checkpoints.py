@@ -59,3 +59,45 @@ def test_commits_reach_the_file_by_the_checkpoints_due(
     finally:
         store.close()
     assert in_file(path) == 5  # the last connection's close copies back what is left
+
+
+def test_what_the_wal_holds_is_read_off_its_index_not_its_size(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The WAL is kept and written over when it restarts, so its size says nothing of what it
+    holds: the frames not yet copied back are counted from the -shm file's header."""
+    monkeypatch.setattr(engine, "_CHECKPOINT_BYTES", 1 << 40)  # no background checkpoint
+    path = tmp_path / "accord.db"
+    store = SQLiteStore(str(path), upgrade=True)
+    try:
+        checkpointer = store._checkpointer
+        assert checkpointer is not None
+        put(store, 3)
+        held = checkpointer.pending_bytes()
+        busy, frames, copied = store._writer.execute("PRAGMA wal_checkpoint(PASSIVE)").fetchone()
+        assert busy == 0 and frames == copied > 0
+        page = store._writer.execute("PRAGMA page_size").fetchone()[0]
+        assert held == frames * (page + 24)
+        assert checkpointer.pending_bytes() == 0  # all copied back; the file is still there
+        wal_size = (tmp_path / "accord.db-wal").stat().st_size
+        assert wal_size >= held
+        put(store, 1)  # the WAL restarts from its start: one write's frames, in the same file
+        assert 0 < checkpointer.pending_bytes() < held
+        assert (tmp_path / "accord.db-wal").stat().st_size == wal_size
+    finally:
+        store.close()
+
+
+def test_an_unreadable_wal_index_counts_the_whole_wal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(engine, "_CHECKPOINT_BYTES", 1 << 40)
+    monkeypatch.setattr(engine, "_WAL_INDEX_VERSION", 1)  # a header this code does not know
+    path = tmp_path / "accord.db"
+    store = SQLiteStore(str(path), upgrade=True)
+    try:
+        put(store, 2)
+        assert store._checkpointer is not None
+        assert store._checkpointer.pending_bytes() == (tmp_path / "accord.db-wal").stat().st_size
+    finally:
+        store.close()
