@@ -3,7 +3,6 @@ SQL, no policy and no presentation."""
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -18,6 +17,7 @@ from accord.admin import Directory
 from accord.clock import Clock, IdFactory, RandomIds, SystemClock, format_timestamp
 from accord.errors import BundleError, InputError, Problem
 from accord.service import imports
+from accord.service.collector import collector_paused
 from accord.service.imports import Part, Plan, SharingChoice, misp_plans, stix_plan
 from accord.service.sharing import require
 from accord.service.sync import SyncCases
@@ -81,20 +81,6 @@ class ImportReport:
 @contextmanager
 def _nothing() -> Iterator[None]:
     yield
-
-
-@contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Parsing and checking a bundle allocates a great many long-lived containers, none in
-    cycles; the cyclic collector would walk them again and again for nothing (about a tenth
-    of an import's time), so it pauses while one runs."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,7 +209,7 @@ class Accord(TaxiiCases, SyncCases):
         started = time.perf_counter()
         report = ImportReport(str(path))
         try:
-            with _paused_gc():
+            with collector_paused():
                 self._import(path, report, skip_invalid, strict, progress, owner.org_id,
                              sharing, format)  # fmt: skip
         except InputError as exc:  # the file or the bundle as a whole was refused
@@ -345,7 +331,7 @@ class Accord(TaxiiCases, SyncCases):
             sharing = sharing.filled()
         origin = _Origin(owner.org_id, sharing or Sharing())
         try:
-            with _paused_gc():
+            with collector_paused():
                 self._ingest_document(Path(path), report, progress, origin, owner)
         except InputError as exc:
             report.error = str(exc)

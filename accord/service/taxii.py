@@ -12,6 +12,7 @@ import orjson
 
 from accord.clock import format_timestamp
 from accord.errors import ForbiddenError, InputError, NotFoundError, Problem
+from accord.service.collector import collector_paused
 from accord.service.sharing import SharingCases, require
 from accord.sharing import MAX_DISTRIBUTION, Capability, Principal, ScopeKind, permits
 from accord.sharing.access import Access, collection_access, reading_scope, written_distribution
@@ -125,7 +126,10 @@ class TaxiiCases(SharingCases):
         view = self.collection(key, viewer=viewer)
         if not view.access.can_write:
             raise ForbiddenError("add objects", "the collection is not writable to you")
-        collection = view.collection
+        with collector_paused():
+            return self._add(view.collection, body, viewer)
+
+    def _add(self, collection: Collection, body: bytes, viewer: Principal) -> dict[str, Any]:
         raw_objects = _envelope_objects(body)
         checked = check_bundle("envelope", None, raw_objects)
         failures = [_failure(raw_objects, p) for p in _first_problems(checked.problems)]
