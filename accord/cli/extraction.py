@@ -9,8 +9,8 @@ import orjson
 
 from accord.cli.main import AppContext, cli, echo_json
 from accord.cli.progress import progress_factory
-from accord.cli.sharing import make_sharing, owner_for, sharing_options
-from accord.cli.transfer import finish, print_report
+from accord.cli.sharing import owner_for
+from accord.cli.transfer import finish, import_sharing_options, print_report, sharing_choice
 from accord.service import evaluate, extraction_bundle, extraction_record, ingest_paths
 
 
@@ -88,17 +88,19 @@ def eval_(gold_dir: Path, docs_dir: Path, as_json: bool) -> None:
 @click.pass_obj
 def ingest(
     app: AppContext, paths: tuple[str, ...], as_json: bool, progress: bool | None, org: str | None,
-    tlp: str, distribution: str, groups: tuple[str, ...],
+    tlp: str | None, distribution: str | None, groups: tuple[str, ...],
 ) -> None:  # fmt: skip
     """Extract documents (.txt, .html, .pdf, .docx) into the store, and import STIX bundles
     (.json, .json.gz) met on the way. Directories are searched recursively.
 
     Each document is stored with everything found in it in one transaction; a document
     already stored (same digest) is left as it is. Each is a source, shared as --tlp and
-    --distribution say (by default the operator's alone, TLP:AMBER).
+    --distribution say (by default the operator's alone, TLP:AMBER). A bundle or a MISP
+    event takes what these options leave unsaid from its own markings, distribution and
+    tlp:* tag, as `accord import` does (docs/sharing.md).
     """
     service = app.service()
-    sharing = make_sharing(app, tlp, distribution, groups)
+    sharing = sharing_choice(app, tlp, distribution, groups)
     owner = owner_for(app, org)
     reports = []
     for path in ingest_paths(paths):
@@ -111,4 +113,4 @@ def ingest(
     finish(reports, as_json)
 
 
-ingest.params.extend(sharing_options())
+ingest.params.extend(import_sharing_options())

@@ -71,7 +71,7 @@ def import_(
     alone, TLP:AMBER.
     """
     service = app.service()
-    sharing = _sharing(app, tlp, distribution, groups)
+    sharing = sharing_choice(app, tlp, distribution, groups)
     owner = owner_for(app, org)
     reports = []
     for path in bundle_paths(paths):
@@ -85,7 +85,7 @@ def import_(
     finish(reports, as_json)
 
 
-def _sharing(
+def sharing_choice(
     app: AppContext, tlp: str | None, distribution: str | None, groups: tuple[str, ...]
 ) -> Sharing | SharingChoice:
     """Both given: that sharing. Otherwise the parts given (--group alone means
@@ -162,7 +162,7 @@ def print_report(report: ImportReport) -> None:
         )
 
 
-def _import_sharing_options() -> list[click.Option]:
+def import_sharing_options() -> list[click.Option]:
     """The sharing options, with no defaults: what is not given comes from the input."""
     options = sharing_options()
     for option in options:
@@ -174,7 +174,7 @@ def _import_sharing_options() -> list[click.Option]:
     return options
 
 
-import_.params.extend(_import_sharing_options())
+import_.params.extend(import_sharing_options())
 
 
 @cli.command("export")

@@ -128,3 +128,30 @@ def test_the_misp_sharing_groups_file_is_named_not_imported(run) -> None:
     result = run("import", str(path))
     assert result.exit_code == exits.INPUT
     assert "a list of MISP sharing groups" in result.stderr
+
+
+def test_ingest_gives_a_misp_event_its_own_sharing_as_import_does(run, tmp_path: Path) -> None:
+    write(tmp_path / "event.json", event(distribution="1"))
+    (tmp_path / "note.txt").write_text(
+        "Moscow, 3 May 2026. The Secretary of the Security Council met his Kazakh counterpart.\n"
+    )
+    result = run("ingest", str(tmp_path))
+    assert result.exit_code == exits.OK, result.output
+    assert "TLP:GREEN, community" in result.stdout
+    sources = orjson.loads(run("sources", "--json").stdout)
+    by_kind = {s["kind"]: (s["tlp"], s["distribution"]) for s in sources}
+    # the event as its distribution and tlp tag say; the document as the default says
+    assert by_kind == {"bundle": ("green", "community"), "document": ("amber", "owner")}
+
+
+def test_ingest_options_given_override_a_misp_event_and_share_documents(
+    run, tmp_path: Path
+) -> None:
+    write(tmp_path / "event.json", event(distribution="1"))
+    (tmp_path / "note.txt").write_text("Minsk, 4 May 2026. The ministers held talks.\n")
+    result = run("ingest", "--tlp", "clear", "--distribution", "federation", str(tmp_path))
+    assert result.exit_code == exits.OK, result.output
+    sources = orjson.loads(run("sources", "--json").stdout)
+    assert sorted((s["kind"], s["tlp"], s["distribution"]) for s in sources) == [
+        ("bundle", "clear", "federation"), ("document", "clear", "federation"),
+    ]  # fmt: skip
