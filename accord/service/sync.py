@@ -48,6 +48,7 @@ from accord.sharing import (
 )
 from accord.stix.bundle import CheckedBundle, check_bundle
 from accord.stix.markings import marked_tlp, strictest
+from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store.collections import TaxiiQuery
 from accord.store.model import MAX_PAGE, NewSource, Sharing
 from accord.store.peers import (
@@ -69,6 +70,12 @@ Progress = Callable[[str], None]
 """Called with one line about a run in progress (a page pulled, an envelope pushed)."""
 
 ENVELOPE = 1000  # objects per page pulled and per envelope pushed
+# A pull is stored in batches of at least this many objects, each in one transaction with its
+# checkpoint, so that a large remote collection is not held in memory whole. A batch ends
+# before a page, with the checkpoint 1 µs before that page's first date_added: a run resumed
+# from there may receive again the last few objects stored (which are then left as they are),
+# but never skips one added at the same time as the page's first.
+PULL_BATCH = 10_000
 FIRST_RETRY = 30  # seconds after a first failure; doubles with each one after
 RESERVED_NAMES = frozenset({"status"})  # `accord sync status` is a command
 CLAIM_SECONDS = 3600  # a run claims its peer this long at least (a crashed run's claim lapses)
@@ -111,6 +118,22 @@ class SyncReport:
             "envelopes": self.envelopes, "source_id": self.source_id,
             "problems": self.problems, "seconds": round(self.seconds, 3),
         }  # fmt: skip
+
+
+def _just_before(stamp: str | None) -> str | None:
+    """A timestamp 1 µs before `stamp` (a remote's X-TAXII-Date-Added-First), its fraction cut
+    to microseconds first, so that any server reads it; None for no valid timestamp."""
+    if stamp is None or timestamp_error(stamp):
+        return None
+    return format_timestamp(_at(sort_key(stamp)[:26] + "Z") - timedelta(microseconds=1))
+
+
+def _later(stamp: str, checkpoint: str | None) -> bool:
+    """Whether `stamp` is past `checkpoint` (None: no checkpoint yet; an unreadable one is not
+    passed)."""
+    if checkpoint is None:
+        return True
+    return not timestamp_error(checkpoint) and sort_key(stamp) > sort_key(checkpoint)
 
 
 def _at(stamp: str) -> datetime:
@@ -292,22 +315,35 @@ class SyncCases(SharingCases):
         self, peer: Peer, client: TaxiiClient, report: SyncReport, progress: Progress
     ) -> None:
         objects: list[Obj] = []
-        checkpoint = peer.pull_checkpoint
+        stored = checkpoint = peer.pull_checkpoint
         for page in client.pages(added_after=peer.pull_checkpoint, limit=ENVELOPE):
+            if len(objects) >= PULL_BATCH:
+                resume = _just_before(page.date_added_first)
+                if resume is not None and _later(resume, stored):
+                    self._store_batch(peer, objects, resume, stored, report)
+                    objects, stored = [], resume
             objects.extend(page.objects)
+            report.pulled += len(page.objects)
             checkpoint = page.last_added or checkpoint
-            progress(f"{peer.name}: pulled {len(objects)} objects")
-        report.pulled = len(objects)
-        if not objects:
-            return
+            progress(f"{peer.name}: pulled {report.pulled} objects")
+        if objects:
+            self._store_batch(peer, objects, checkpoint, stored, report)
+
+    def _store_batch(
+        self, peer: Peer, objects: list[Obj], checkpoint: str | None, stored: str | None,
+        report: SyncReport,
+    ) -> None:  # fmt: skip
+        """Check and store one batch of what was pulled, in one transaction with the checkpoint
+        just past it (`stored`: the checkpoint already stored)."""
         checked = check_bundle(f"peer {peer.name}", None, objects)
         kept, refused = _within(checked, peer.sharing)
-        report.rejected = checked.rejected + len(refused)
-        report.unchanged = checked.duplicates
-        report.problems = [str(p) for p in checked.problems[:10]] + refused[:10]
+        report.rejected += checked.rejected + len(refused)
+        report.unchanged += checked.duplicates
+        room = max(0, 20 - len(report.problems))
+        report.problems.extend(([str(p) for p in checked.problems[:10]] + refused[:10])[:room])
         with self.store.held_write():  # the write and the checkpoint commit together
             self._store_pulled(peer, kept, report)
-            if checkpoint is not None and checkpoint != peer.pull_checkpoint:
+            if checkpoint is not None and checkpoint != stored:
                 self.store.set_pull_checkpoint(peer.id, checkpoint)
 
     def _store_pulled(self, peer: Peer, kept: CheckedBundle, report: SyncReport) -> None:
@@ -329,11 +365,14 @@ class SyncCases(SharingCases):
             source=NewSource("bundle", pull_ref(peer.name), f"TAXII sync from {peer.name}",
                              peer.org_id, replace(peer.sharing, tlp=tlp)),
         )  # fmt: skip
-        report.source_id = result.source_id
-        report.added, report.new_versions = result.added, result.new_versions
-        report.history, report.unchanged = result.history, report.unchanged + result.unchanged
+        if report.source_id is None:
+            report.source_id = result.source_id
+        report.added += result.added
+        report.new_versions += result.new_versions
+        report.history += result.history
+        report.unchanged += result.unchanged
         report.rejected += result.rejected
-        report.problems.extend(str(p) for p in result.problems[:10])
+        report.problems.extend(str(p) for p in result.problems[: max(0, 20 - len(report.problems))])
 
     # --- push -----------------------------------------------------------------------------
     def _push(

@@ -8,6 +8,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -311,3 +312,57 @@ def test_a_peer_runs_once_at_a_time(nodes: Nodes) -> None:
     b.service.store.release_peer(peer.id)
     (run,) = b.service.sync(["node-a"])
     assert run.ok, run.error
+
+
+def test_a_large_pull_is_stored_in_batches_and_resumes_without_a_gap(
+    nodes: Nodes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With pages of 5 objects and batches of at least 20, a pull of ~200 objects is stored in
+    several transactions, each with its checkpoint: 1 µs before the first date_added of the page
+    that follows the batch, so that a run resumed there skips nothing."""
+    import accord.service.sync as sync
+
+    monkeypatch.setattr(sync, "ENVELOPE", 5)
+    monkeypatch.setattr(sync, "PULL_BATCH", 20)
+    a, b = nodes()
+    names = ["s01_aktau-caspian-border-services-wire.txt",
+             "s02_osce-dushanbe-returnees-roundtable.txt",
+             "s03_bishkek-eu-cyber-dialogue-press-statements.txt"]  # fmt: skip
+    shared = [ingest(a, "Org A", name, GREEN_FEDERATION) for name in names]
+    b.service.add_peer("node-a", a.collection(), org="Org B", actor=SYSTEM,
+                       credentials=token(a.tokens["Node B"]))  # fmt: skip
+    batches: list[tuple[int, str | None]] = []  # (objects, checkpoint) of each batch stored
+    store_batch = sync.SyncCases._store_batch
+
+    def recorded(self: sync.SyncCases, peer: Any, objects: list[Any], checkpoint: str | None,
+                 *rest: Any) -> None:  # fmt: skip
+        batches.append((len(objects), checkpoint))
+        store_batch(self, peer, objects, checkpoint, *rest)
+
+    monkeypatch.setattr(sync.SyncCases, "_store_batch", recorded)
+    sources = b.source_count()
+    (first,) = b.service.sync(["node-a"])
+    assert first.ok, first.error
+    assert first.pulled > 60 and first.written == first.pulled
+    assert all(b.has(i) for source in shared for i in a.fact_ids(source))
+    assert b.source_count() - sources == len(batches) > 1  # one source per batch
+    assert (
+        all(size >= 20 for size, _ in batches[:-1]) and sum(s for s, _ in batches) == first.pulled
+    )
+    checkpoints = [c for _, c in batches]
+    assert None not in checkpoints and checkpoints == sorted(checkpoints)  # type: ignore[type-var]
+    peer_id = b.service.peer("node-a", actor=SYSTEM).id
+    assert b.service.peer("node-a", actor=SYSTEM).pull_checkpoint == checkpoints[-1]
+    # A run resumed from a batch's checkpoint gets again everything stored after that batch
+    # (and perhaps some of the batch's own last objects), and writes nothing new.
+    monkeypatch.setattr(sync.SyncCases, "_store_batch", store_batch)
+    resumed_counts = []
+    for index, (_, checkpoint) in enumerate(batches[:-1]):
+        b.service.store.set_pull_checkpoint(peer_id, checkpoint)  # type: ignore[arg-type]
+        (resumed,) = b.service.sync(["node-a"])
+        assert resumed.ok and resumed.written == 0, resumed
+        assert sum(s for s, _ in batches[index + 1 :]) <= resumed.pulled <= first.pulled
+        resumed_counts.append(resumed.pulled)
+    assert min(resumed_counts) < first.pulled  # a checkpoint that saves some of the pull
+    (last,) = b.service.sync(["node-a"])
+    assert last.ok and last.pulled == 0 and last.written == 0
