@@ -15,9 +15,11 @@ import click
 from accord.cli import exits
 from accord.cli.main import AppContext, cli, echo_json
 from accord.cli.sharing import DISTRIBUTION_CHOICE, TLP_CHOICE, make_sharing
-from accord.service.sync import SyncReport
+from accord.service.sync import PeerChange, SyncReport
 from accord.sharing import SYSTEM
+from accord.store.model import Sharing
 from accord.store.peers import AuthKind, Credentials, Direction, Peer
+from accord.vocab import TLP, Distribution
 
 JSON = click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
@@ -115,6 +117,72 @@ def peer_add(
         echo_json(added.as_dict())
     else:
         click.echo(f"peer {added.name}: {added.direction} {added.url} every {added.interval} s")
+
+
+@peer.command("set")
+@click.argument("name")
+@click.option("--url", help="Another remote collection (both checkpoints are forgotten).")
+@click.option("--peer-org", metavar="PEERORG",
+              help="Another organisation of kind peer standing for the remote node.")  # fmt: skip
+@click.option("--pull", "direction", flag_value="pull", help="Pull only.")
+@click.option("--push", "direction", flag_value="push", help="Push only.")
+@click.option("--both", "direction", flag_value="both", help="Pull, then push.")
+@click.option("--every", metavar="DURATION", help="How often `accord serve` syncs: 15m, 6h...")
+@click.option("--token-stdin", is_flag=True, help="Read a new bearer token from stdin.")
+@click.option("--user", "username", metavar="USER", help="Authenticate with HTTP Basic as USER.")
+@click.option("--password-stdin", is_flag=True, help="Read the Basic password from stdin.")
+@click.option("--no-auth", is_flag=True, help="Send no credentials from now on.")
+@click.option("--tlp", type=TLP_CHOICE, help="The TLP of what is pulled from now on.")
+@click.option("--distribution", type=DISTRIBUTION_CHOICE,
+              help="Who on this node sees what is pulled from now on.")  # fmt: skip
+@click.option("--group", "groups", multiple=True, metavar="GROUP",
+              help="The sharing groups of what is pulled from now on (repeatable; replaces "
+              "the peer's).")  # fmt: skip
+@click.option("--restart-pull", is_flag=True,
+              help="Forget the pull checkpoint: the next pull asks for all again.")  # fmt: skip
+@click.option("--restart-push", is_flag=True,
+              help="Forget the push checkpoint: the next push offers all again.")  # fmt: skip
+@click.option("--now", "due_now", is_flag=True, help="Make the peer due at once.")
+@JSON
+@click.pass_obj
+def peer_set(
+    app: AppContext, name: str, url: str | None, peer_org: str | None, direction: str | None,
+    every: str | None, token_stdin: bool, username: str | None, password_stdin: bool,
+    no_auth: bool, tlp: str | None, distribution: str | None, groups: tuple[str, ...],
+    restart_pull: bool, restart_push: bool, due_now: bool, as_json: bool,
+) -> None:  # fmt: skip
+    """Change some of peer NAME's settings; what is not given stays as it is. A new URL,
+    direction or credentials make the peer due at once. New sharing applies to what is
+    pulled from now on (`accord share` changes what is stored)."""
+    interval = None if every is None else parse_interval(every)
+    credentials = None
+    if no_auth:
+        if token_stdin or username or password_stdin:
+            raise click.UsageError("--no-auth goes without --token-stdin, --user and "
+                                   "--password-stdin")  # fmt: skip
+        credentials = Credentials()
+    elif token_stdin or username or password_stdin:
+        credentials = _credentials(token_stdin, username, password_stdin)
+    service = app.service()
+    sharing = None
+    if tlp or distribution or groups:
+        now = service.peer(name, actor=SYSTEM).sharing
+        chosen = Distribution(distribution.lower()) if distribution else now.distribution
+        if groups:
+            ids = make_sharing(app, "clear", "groups", groups).groups
+        else:  # the peer's groups stay while its distribution is 'groups'
+            ids = now.groups if chosen is Distribution.GROUPS else ()
+        sharing = Sharing(TLP(tlp.lower()) if tlp else now.tlp, chosen, ids)
+    updated = service.update_peer(name, PeerChange(
+        url=url, direction=Direction(direction) if direction else None, peer_org=peer_org,
+        interval=interval, credentials=credentials, sharing=sharing,
+        restart_pull=restart_pull, restart_push=restart_push, due_now=due_now,
+    ), actor=SYSTEM)  # fmt: skip
+    if as_json:
+        echo_json(updated.as_dict())
+    else:
+        click.echo(f"peer {updated.name}: {updated.direction} {updated.url} every "
+                   f"{updated.interval} s, next due {updated.next_due}")  # fmt: skip
 
 
 def _peer_line(p: Peer) -> str:

@@ -2,10 +2,10 @@
 syncs with them run now or when due.
 
 - **Pull** reads the remote collection after the pull checkpoint (the remote's last
-  X-TAXII-Date-Added-Last), every page, and stores what is new as one source owned by the
-  peer's local organisation, shared as the peer's sharing says, in one transaction with the
-  new checkpoint. A version that conflicts with a stored one is reported, not fatal. Nothing
-  new: no source, no write.
+  X-TAXII-Date-Added-Last), every page, and stores what is new in batches (PULL_BATCH), each
+  one source owned by the peer's local organisation, shared as the peer's sharing says, in
+  one transaction with its checkpoint. A version that conflicts with a stored one is
+  reported, not fatal. Nothing new: no source, no write.
 - **Push** sends, in envelopes, the rows after the push checkpoint (a local TAXII cursor) that
   the peer organisation (kind ``peer``, the remote node as this node knows it) may see within
   the local organisation's OWNER scope, with the objects they reference that it may see
@@ -31,7 +31,13 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from accord.clock import format_timestamp
-from accord.errors import AccordError, ForbiddenError, InputError
+from accord.errors import (
+    AccordError,
+    ForbiddenError,
+    InputError,
+    NotFoundError,
+    RemoteError,
+)
 from accord.federation.client import Auth, TaxiiClient, collection_url
 from accord.service.sharing import SharingCases
 from accord.sharing import (
@@ -50,6 +56,7 @@ from accord.stix.bundle import CheckedBundle, check_bundle
 from accord.stix.markings import marked_tlp, strictest
 from accord.stix.timestamps import sort_key, timestamp_error
 from accord.store.collections import TaxiiQuery
+from accord.store.directory import Organisation
 from accord.store.model import MAX_PAGE, NewSource, Sharing
 from accord.store.peers import (
     AuthKind,
@@ -146,6 +153,32 @@ def retry_delay(failures: int, interval: int) -> int:
     return int(min(FIRST_RETRY * 2 ** min(failures - 1, 20), interval))
 
 
+@dataclass(frozen=True, slots=True)
+class PeerChange:
+    """What :meth:`SyncCases.update_peer` changes in a peer; None (False) leaves a setting as
+    it is."""
+
+    url: str | None = None
+    direction: Direction | None = None
+    peer_org: str | int | None = None  # by name or id; kind peer
+    interval: int | None = None  # seconds
+    credentials: Credentials | None = field(default=None, repr=False)
+    sharing: Sharing | None = None  # of what is pulled from now on
+    restart_pull: bool = False  # forget the pull checkpoint: the next pull asks for everything
+    restart_push: bool = False  # forget the push checkpoint: the next push offers everything
+    due_now: bool = False
+
+
+# The setting each changed column is reported as, in the audit log (never a secret's value).
+_SETTING = {
+    "url": "url", "direction": "direction", "peer_org_id": "peer_org", "tlp": "sharing",
+    "distribution": "sharing", "share_groups": "sharing", "auth": "credentials",
+    "auth_user": "credentials", "auth_secret": "credentials",
+    "interval_seconds": "interval", "pull_checkpoint": "pull_checkpoint",
+    "push_checkpoint": "push_checkpoint",
+}  # fmt: skip
+
+
 def pull_ref(peer_name: str) -> str:
     """The ref of the sources a peer's pulls are stored under."""
     return f"taxii-peer:{peer_name.lower()}"
@@ -174,31 +207,17 @@ class SyncCases(SharingCases):
         name = name.strip()
         if not name or not name.isprintable() or len(name) > 100 or name.lower() in RESERVED_NAMES:
             raise InputError(f"{name!r}: give the peer a short printable name (not 'status')")
-        if interval < 1:
-            raise InputError("the interval must be at least one second")
         local = self.store.get_organisation(org)
         _authorise(actor, local.id, "configure peers")
         if local.kind is not OrgKind.MEMBER:
             raise InputError(f"{local.name} is a peer organisation: pulled data is owned by a "
                              "member organisation of this node")  # fmt: skip
-        remote_org = None
-        if peer_org is not None:
-            remote_org = self.store.get_organisation(peer_org)
-            if remote_org.kind is not OrgKind.PEER:
-                raise InputError(
-                    f"{remote_org.name} is a member organisation; --peer-org names "
-                    "the organisation of kind 'peer' that stands for the remote node"
-                )
-        if direction.pushes and remote_org is None:
-            raise InputError("pushing needs --peer-org: what is pushed is what that peer "
-                             "organisation may see")  # fmt: skip
+        remote_org = None if peer_org is None else self._peer_org(peer_org)
         sharing = sharing or Sharing()
-        for group in sharing.groups:
-            if not self.store.in_group(local.id, group):
-                raise InputError(f"no sharing group {group} that {local.name} belongs to")
+        self._check_settings(local, remote_org, direction, interval, sharing)
         now = format_timestamp(self.clock.now())
         peer = self.store.add_peer(NewPeer(
-            name, collection_url(url), direction, local.id,
+            name, _collection_url(url), direction, local.id,
             remote_org.id if remote_org else None, sharing, credentials or Credentials(),
             interval, now,
         ))  # fmt: skip
@@ -209,18 +228,95 @@ class SyncCases(SharingCases):
         })  # fmt: skip
         return peer
 
+    def _peer_org(self, key: str | int) -> Organisation:
+        found = self.store.get_organisation(key)
+        if found.kind is not OrgKind.PEER:
+            raise InputError(
+                f"{found.name} is a member organisation; --peer-org names the "
+                "organisation of kind 'peer' that stands for the remote node"
+            )
+        return found
+
+    def _check_settings(
+        self, local: Organisation, remote_org: Organisation | None, direction: Direction,
+        interval: int, sharing: Sharing,
+    ) -> None:  # fmt: skip
+        if interval < 1:
+            raise InputError("the interval must be at least one second")
+        if direction.pushes and remote_org is None:
+            raise InputError("pushing needs --peer-org: what is pushed is what that peer "
+                             "organisation may see")  # fmt: skip
+        for group in sharing.groups:
+            if not self.store.in_group(local.id, group):
+                raise InputError(f"no sharing group {group} that {local.name} belongs to")
+
+    def update_peer(self, name: str, change: PeerChange, *, actor: Principal) -> Peer:
+        """Change a peer's settings: what `change` leaves at None stays as it is. A new URL is
+        another collection, so both checkpoints are forgotten with it; a new URL, direction
+        or credentials, or `change.due_now`, make the peer due at once (what failed may work
+        now); a new interval counts from the last attempt. New sharing applies to what is
+        pulled from now on: what is stored keeps its own (`accord share`)."""
+        peer = self.peer(name, actor=actor, action="configure a peer")
+        local = self.store.get_organisation(peer.org_id)
+        remote_org = (self.store.get_organisation(peer.peer_org_id)
+                      if peer.peer_org_id is not None else None)  # fmt: skip
+        if change.peer_org is not None:
+            remote_org = self._peer_org(change.peer_org)
+        direction = change.direction or peer.direction
+        interval = peer.interval if change.interval is None else change.interval
+        sharing = change.sharing or peer.sharing
+        self._check_settings(local, remote_org, direction, interval, sharing)
+        columns: dict[str, Any] = {}
+        if change.url is not None and (url := _collection_url(change.url)) != peer.url:
+            columns |= {"url": url, "pull_checkpoint": None, "push_checkpoint": None}
+        if direction is not peer.direction:
+            columns["direction"] = str(direction)
+        if remote_org is not None and remote_org.id != peer.peer_org_id:
+            columns["peer_org_id"] = remote_org.id
+        if sharing != peer.sharing:
+            columns |= {"tlp": str(sharing.tlp), "distribution": str(sharing.distribution),
+                        "share_groups": orjson.dumps(list(sharing.groups)).decode()}  # fmt: skip
+        if change.credentials is not None:
+            cred = change.credentials
+            columns |= {"auth": str(cred.kind), "auth_user": cred.user, "auth_secret": cred.secret}
+        if change.restart_pull:
+            columns["pull_checkpoint"] = None
+        if change.restart_push:
+            columns["push_checkpoint"] = None
+        now = self.clock.now()
+        if interval != peer.interval:
+            columns["interval_seconds"] = interval
+            if not peer.failures:  # a failing peer keeps its back-off
+                since = _at(peer.last_attempt) if peer.last_attempt else now
+                columns["next_due"] = format_timestamp(since + timedelta(seconds=interval))
+        if change.due_now or {"url", "direction", "auth", "auth_secret"} & columns.keys():
+            columns["next_due"] = format_timestamp(now)
+        updated = self.store.update_peer(peer.id, columns)
+        changed = sorted({_SETTING.get(c, c) for c in columns} - {"next_due"})
+        self.record(actor, "peer.update", peer.name, {
+            "changed": changed, "url": updated.url, "direction": str(updated.direction),
+            "peer_org": updated.peer_org_name, "auth": str(updated.auth),
+            "interval_seconds": updated.interval, "tlp": str(updated.sharing.tlp),
+            "distribution": str(updated.sharing.distribution), "next_due": updated.next_due,
+        })  # fmt: skip
+        return updated
+
     def peers(self, *, actor: Principal) -> list[Peer]:
         """The peers `actor` may see: all to the operator, its organisation's to an admin."""
         _authorise(actor, actor.org_id, "list peers")
         return [p for p in self.store.peers() if actor.is_system or p.org_id == actor.org_id]
 
-    def peer(self, name: str, *, actor: Principal) -> Peer:
+    def peer(self, name: str, *, actor: Principal, action: str = "read a peer") -> Peer:
+        """A peer by name, for the operator or an admin of its organisation. To anyone of
+        another organisation it does not exist (404), as what is not shared with it."""
         found = self.store.get_peer(name)
-        _authorise(actor, found.org_id, "read a peer")
+        if not actor.is_system and actor.org_id != found.org_id:
+            raise NotFoundError("peer", name)
+        _authorise(actor, found.org_id, action)
         return found
 
     def remove_peer(self, name: str, *, actor: Principal) -> Peer:
-        _authorise(actor, self.store.get_peer(name).org_id, "remove a peer")
+        self.peer(name, actor=actor, action="remove a peer")
         removed = self.store.remove_peer(name)
         self.record(actor, "peer.remove", removed.name)
         return removed
@@ -479,6 +575,14 @@ class SyncLoop:
 
 def _quiet(line: str) -> None:
     return None
+
+
+def _collection_url(url: str) -> str:
+    """`url` checked as a peer's collection URL: a bad one is bad input, not a remote's fault."""
+    try:
+        return collection_url(url)
+    except RemoteError as exc:
+        raise InputError(str(exc)) from None
 
 
 def _authorise(actor: Principal, org_id: int | None, action: str) -> None:

@@ -8,7 +8,7 @@ listing, printing or logging a :class:`Peer` cannot show them."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -132,6 +132,13 @@ class RunOutcome:
     rejected: int = 0
 
 
+SETTABLE = frozenset({
+    "url", "direction", "peer_org_id", "tlp", "distribution", "share_groups", "auth",
+    "auth_user", "auth_secret", "interval_seconds", "next_due", "pull_checkpoint",
+    "push_checkpoint",
+})  # fmt: skip
+"""The columns :meth:`PeerMethods.update_peer` may set (names it writes into its SQL)."""
+
 _PEER = (
     "SELECT p.id, p.name, p.url, p.direction, p.org_id, g.name, p.peer_org_id, pg.name, "
     "p.tlp, p.distribution, p.share_groups, p.auth, p.auth_user, p.interval_seconds, "
@@ -197,6 +204,23 @@ class PeerMethods:
         with self._write() as tx:
             tx.execute("DELETE FROM peers WHERE id = ?", [peer.id])
         return peer
+
+    def update_peer(self, peer_id: int, columns: Mapping[str, Any]) -> Peer:
+        """Set some of a peer's settings (`columns`: column names among :data:`SETTABLE`,
+        with their new values); the peer as it now is."""
+        unknown = set(columns) - SETTABLE
+        if unknown:
+            raise ValueError(f"not a peer setting: {', '.join(sorted(unknown))}")
+        if columns:
+            names = sorted(columns)
+            with self._write() as tx:
+                changed = tx.execute(
+                    f"UPDATE peers SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
+                    [*(columns[n] for n in names), peer_id],
+                )
+            if not changed:
+                raise NotFoundError("peer", str(peer_id))
+        return self.get_peer(peer_id)
 
     def peer_credentials(self, peer_id: int) -> Credentials:
         """The credentials to present to the peer: for the sync client only."""

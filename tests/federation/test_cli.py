@@ -11,7 +11,7 @@ from click.testing import CliRunner, Result
 from accord.cli import cli, exits
 from accord.cli.sync import parse_interval
 from accord.sharing import SYSTEM
-from tests.federation.conftest import Node
+from tests.federation.conftest import COMMUNITY, Node
 from tests.federation.test_sync import GREEN_FEDERATION, ingest
 from tests.web.test_http import free_port
 
@@ -107,3 +107,55 @@ def test_intervals() -> None:
     assert [parse_interval(t) for t in ("90", "30s", "15m", "6h", "1d")] == [
         90, 30, 900, 21600, 86400,
     ]  # fmt: skip
+
+
+def test_peer_set_changes_what_it_is_given_and_keeps_the_rest(nodes: Nodes) -> None:
+    a, b = nodes()
+    ingest(a, "Org A", "s01_aktau-caspian-border-services-wire.txt", GREEN_FEDERATION)
+    run = runner(b)
+    secret = a.tokens["Node B"]
+    added = run("peer", "add", "node-a", "--url", a.collection(), "--org", "Org B",
+                "--every", "10m", "--token-stdin", stdin="not the token\n")  # fmt: skip
+    assert added.exit_code == 0, added.output
+    assert run("sync", "node-a").exit_code == exits.REMOTE  # a wrong token
+    (failed,) = orjson.loads(run("sync", "status", "--json").stdout)
+    assert failed["failures"] == 1 and failed["next_due"] > failed["last_attempt"]
+
+    fixed = run("peer", "set", "node-a", "--token-stdin", "--every", "1h", "--tlp", "green",
+                "--distribution", "community", "--json", stdin=secret + "\n")  # fmt: skip
+    assert fixed.exit_code == 0, fixed.output
+    assert secret not in fixed.output
+    state = orjson.loads(fixed.stdout)
+    assert state["next_due"] < failed["next_due"]  # new credentials: due at once
+    assert (state["interval_seconds"], state["tlp"], state["distribution"]) == (
+        3600, "green", "community")  # fmt: skip
+    assert (state["url"], state["org"], state["auth"]) == (a.collection(), "Org B", "bearer")
+    synced = run("sync", "--json")
+    assert synced.exit_code == 0, synced.output
+    (report,) = orjson.loads(synced.stdout)
+    assert report["added"] > 0
+    pulled = [s for s in b.service.store.sources(viewer=SYSTEM) if s.ref == "taxii-peer:node-a"]
+    assert [(s.tlp, s.distribution) for s in pulled] == [("green", "community")]
+
+    again = run("peer", "set", "node-a", "--restart-pull")
+    assert again.exit_code == 0, again.output
+    (report,) = orjson.loads(run("sync", "--json").stdout)
+    assert report["pulled"] == orjson.loads(synced.stdout)[0]["pulled"] and report["added"] == 0
+
+    moved = run("peer", "set", "node-a", "--url", a.collection(COMMUNITY), "--json")
+    assert moved.exit_code == 0, moved.output
+    assert orjson.loads(moved.stdout)["pull_checkpoint"] is None  # another collection
+
+    push = run("peer", "set", "node-a", "--push")
+    assert push.exit_code == exits.INPUT and "--peer-org" in push.output
+    both = run("peer", "set", "node-a", "--no-auth", "--token-stdin", stdin="x\n")
+    assert both.exit_code == exits.USAGE
+    assert run("peer", "set", "nobody", "--every", "1m").exit_code == exits.NOT_FOUND
+    assert run("peer", "set", "node-a", "--every", "never").exit_code == exits.USAGE
+    kept = b.service.peer("node-a", actor=SYSTEM)
+    assert (kept.direction, kept.interval, kept.auth) == ("pull", 3600, "bearer")
+
+    audit = run("audit", "--action", "peer.update", "--json")
+    events = orjson.loads(audit.stdout)
+    assert len(events) == 3 and secret not in audit.output
+    assert "credentials" in audit.output and "interval" in audit.output

@@ -123,3 +123,23 @@ def test_a_run_claims_its_peer(store: Store) -> None:
     assert store.claim_peer(peer.id, now=later, until="2026-01-01T02:00:00.000000Z")
     store.release_peer(peer.id)
     assert store.claim_peer(peer.id, now=later, until="2026-01-01T02:00:00.000000Z")
+
+
+def test_a_peer_is_updated_column_by_column(store: Store) -> None:
+    peer = store.add_peer(_peer(store))
+    store.set_pull_checkpoint(peer.id, "2026-01-01T00:00:01.5Z")
+    updated = store.update_peer(peer.id, {
+        "interval_seconds": 60, "auth": "bearer", "auth_user": None, "auth_secret": "tok-2",
+        "share_groups": "[]", "tlp": "clear", "distribution": "federation",
+    })  # fmt: skip
+    assert (updated.interval, updated.auth, updated.auth_user) == (60, AuthKind.BEARER, None)
+    assert updated.sharing == Sharing(TLP.CLEAR, Distribution.FEDERATION)
+    assert store.peer_credentials(peer.id) == Credentials(AuthKind.BEARER, secret="tok-2")
+    assert updated.pull_checkpoint == "2026-01-01T00:00:01.5Z"  # what was not named stays
+    assert (updated.url, updated.direction, updated.created) == (peer.url, peer.direction,
+                                                                 peer.created)  # fmt: skip
+    assert store.update_peer(peer.id, {}) == updated
+    with pytest.raises(ValueError, match="not a peer setting: name"):
+        store.update_peer(peer.id, {"name": "other"})
+    with pytest.raises(NotFoundError):
+        store.update_peer(peer.id + 100, {"interval_seconds": 5})

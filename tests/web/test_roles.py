@@ -40,7 +40,17 @@ EXPECTED: dict[tuple[str, str], dict[str, Any]] = {
                                                "editor": DENIED, "admin": OK},
     ("DELETE", "/groups/{group}/members/{org}"): {"reader": DENIED, "analyst": DENIED,
                                                   "editor": DENIED, "admin": OK},
+    ("POST", "/peers"): {"reader": DENIED, "analyst": DENIED, "editor": DENIED, "admin": OK},
+    ("PATCH", "/peers/{name}"): {"reader": DENIED, "analyst": DENIED, "editor": DENIED,
+                                 "admin": OK},
+    ("DELETE", "/peers/{name}"): {"reader": DENIED, "analyst": DENIED, "editor": DENIED,
+                                  "admin": OK},
+    # Runs a sync; this one fails to connect, which its report says in a 200.
+    ("POST", "/peers/{name}/sync"): {"reader": DENIED, "analyst": DENIED, "editor": DENIED,
+                                     "admin": OK},
 }  # fmt: skip
+# A collection no server answers at (nothing listens on port 9 of loopback here).
+NOWHERE = "http://127.0.0.1:9/taxii2/accord/collections/x/"
 
 _names = itertools.count()
 
@@ -61,6 +71,13 @@ def a_group(node: Node) -> str:
     return name
 
 
+def a_peer(node: Node) -> str:
+    """A peer of organisation A's, by its name."""
+    name = f"peer-{next(_names)}"
+    node.service.add_peer(name, NOWHERE, org="Organisation A", actor=SYSTEM)
+    return name
+
+
 def call(node: Node, role: str, method: str, path: str) -> Any:
     """`role` of organisation A does (method, path) to something of A's."""
     who = f"a_{role}"
@@ -74,6 +91,8 @@ def call(node: Node, role: str, method: str, path: str) -> Any:
         params["key"] = a_source(node)
     if "{group}" in path:
         params.update(group=a_group(node), org="Organisation B")
+    if "{name}" in path:
+        params["name"] = a_peer(node)
     body = {
         ("PUT", "/documents/{key}/sharing"): {"tlp": "green", "distribution": "community"},
         ("POST", "/organisations"): {"name": f"Organisation {next(_names)}"},
@@ -82,6 +101,9 @@ def call(node: Node, role: str, method: str, path: str) -> Any:
         ("PUT", "/users/{username}/role"): {"role": "editor"},
         ("POST", "/tokens"): {},
         ("POST", "/groups"): {"name": f"Group {next(_names)}"},
+        ("POST", "/peers"): {"name": f"peer-{next(_names)}", "url": NOWHERE,
+                             "org": "Organisation A"},
+        ("PATCH", "/peers/{name}"): {"interval_seconds": 60},
     }.get((method, path))  # fmt: skip
     kwargs = {"json": body} if body is not None else {}
     return node.call(who, method, path.format(**params), **kwargs)
@@ -113,7 +135,7 @@ def test_every_write_route_is_in_the_table(node: Node) -> None:
 
 def test_no_write_route_answers_without_a_token(node: Node) -> None:
     for method, path in EXPECTED:
-        filled = path.format(key="1", username="x", token_id="x", group="x", org="x")
+        filled = path.format(key="1", username="x", token_id="x", group="x", org="x", name="x")
         response = node.client.request(method, "/api/v1" + filled)
         assert response.status_code == 401, (method, path)
 
