@@ -82,13 +82,15 @@ BILATERAL = regex.compile(
     r"\b(?:met|meets|meet) (?:separately |privately |also )?with\b|"
     r"\b(?:held|hold|holds) (?:\w+ )?talks with\b|\b(?:held|holds) a (?:video ?conference|"
     r"telephone conversation|meeting) with\b|\bwas received by\b|" + RECEIVED + "|"
-    r"\b(?:his|her|their) (?:\p{Lu}\w+ )?counterparts?\b|\bvisit to\b|\binterlocutors\b|"
+    r"\b(?:his|her|their) (?:\p{Lu}\w+ )?counterpart\b|\btheir (?:\p{Lu}\w+ )?counterparts\b|"
+    r"\bvisit to\b|\binterlocutors\b|"
     r"\bbetween the two\b|\bthe sides\b",
     regex.IGNORECASE,
 )
 # Three parties or more.
 MANY = regex.compile(
     r"\b(?:member states|member countries|secretaries|delegations from|multilateral|"
+    r"(?:his|her) (?:\p{Lu}\w+ )?counterparts|"
     r"trilateral|quadrilateral|heads of (?:state|government|delegations?)|allies|"
     r"(?:three|four|five|six|seven|eight|nine|ten) (?:countries|states|services|parties|"
     r"nations|delegations)|regional (?:conference|meeting|forum))\b",

@@ -109,6 +109,8 @@ _Parsed = tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]
 def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[NameMention]:
     """Every mention of a personal name in `text`, single surnames included, in order."""
     mentions = []
+    doubtful: list[tuple[regex.Match[str], _Parsed]] = []
+    confirmed: set[str] = set()  # surnames a text uses alone as someone's: "Adeoye said"
     for match in SEQUENCE.finditer(text):
         run = match.group()
         if run in NOT_NAMES:
@@ -117,9 +119,33 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
         if parsed is None:
             continue  # the words alone show that the run names no person
         mention = _mention(text, match, parsed, is_place_or_country)
-        if mention is not None:
-            mentions.append(mention)
+        if mention is None:
+            if 2 <= len(parsed[1]) <= 4:
+                doubtful.append((match, parsed))
+            continue
+        mentions.append(mention)
+        if " " not in mention.name and _speaks_or_titled(text, mention, parsed):
+            confirmed.add(fold(mention.name))
+    # A full name with no evidence of its own ("…, Peace and Security, Bankole Adeoye") is a
+    # person's when the text goes on to use its surname alone as a person's.
+    added = [
+        mention for match, parsed in doubtful
+        if fold(parsed[1][-1][0]) in confirmed
+        and (mention := _mention(text, match, parsed, is_place_or_country, confirmed=True))
+    ]  # fmt: skip
+    if added:
+        mentions = sorted([*mentions, *added], key=lambda m: m.start)
     return mentions
+
+
+def _speaks_or_titled(text: str, mention: NameMention, parsed: _Parsed) -> bool:
+    """A single name with a title or honorific before it, or a reporting verb or a speaker
+    label after it: the text uses it as a person's."""
+    return (
+        bool(mention.titles) or mention.speaker_label
+        or any(w in HONORIFICS for w in parsed[0])
+        or _AFTER_SPEECH.match(text[mention.end : mention.end + 40]) is not None
+    )  # fmt: skip
 
 
 def _mention(
@@ -127,6 +153,8 @@ def _mention(
     match: regex.Match[str],
     parsed: _Parsed,
     is_place_or_country: Callable[[str], bool],
+    *,
+    confirmed: bool = False,
 ) -> NameMention | None:
     prefix, rest, opening = list(parsed[0]), parsed[1], match.start() + parsed[2]
     start, end = match.start() + rest[0][1], match.start() + rest[-1][1] + len(rest[-1][0])
@@ -137,8 +165,13 @@ def _mention(
         words.append(insertion.group(1))
     titles = [w for w in prefix if w in TITLE_WORDS or (w.isupper() and len(w) > 1)]
     label = bool(_AFTER_LABEL.match(after)) and _line_start(text, opening)
+    chain = _title_chain(text, match.start(), prefix)
+    if chain is not None:  # "Minister of the Interior Vladislav Kondratovič"
+        titles = [chain, *(w for w in prefix[len(prefix) - _trailing_ranks(prefix) :])]
     strong = (
-        bool(titles) or any(w in HONORIFICS for w in prefix) or label or insertion is not None
+        confirmed or bool(titles) or any(w in HONORIFICS for w in prefix) or label
+        or insertion is not None
+        or (not prefix and _ROLE_NOUN_BEFORE.search(text[max(0, start - 40) : start]) is not None)
         or _IS_INITIAL.fullmatch(words[0]) is not None
         or (len(words) >= 2 and any(is_patronymic(w) for w in words[1:]))
         or (len(words) >= 2 and not prefix and _title_before(text, start)
@@ -149,6 +182,8 @@ def _mention(
         return None
     if all(_IS_INITIAL.fullmatch(w) for w in words):
         return None
+    if chain is not None:
+        return NameMention(" ".join(words), start, end, tuple(titles), label, tuple(prefix))
     title = " ".join(titles)
     return NameMention(" ".join(words), start, end, (title,) if title else (), label,
                        tuple(prefix))  # fmt: skip
@@ -182,6 +217,50 @@ def _title_before(text: str, start: int) -> bool:
     return title_before(text[max(0, start - 200) : start]) is not None
 
 
+# A lowercase role noun right before a name: "his Indian counterpart Subrahmanyam Jaishankar",
+# "said spokeswoman Maria Zakharova".
+_ROLE_NOUN_BEFORE = regex.compile(
+    r"\b(?:counterparts?|colleagues?|spokes(?:man|woman|person)|envoy|ambassador|minister|"
+    r"president|premier|commissioner|chair(?:man|woman|person)?|adviser|advisor|"
+    r"representative|coordinator|rapporteur)[ \t]+\Z"
+)
+_CAPITAL_TITLES = "|".join(
+    sorted((regex.escape(t) for t in TITLE_WORDS - _GENERIC_TITLE_WORDS
+            if t[:1].isupper() and not t.endswith(".")), key=len, reverse=True)
+)  # fmt: skip
+# A title phrase whose complement the run begins: "Lithuanian Minister of the" before "Interior
+# Vladislav Kondratovič", "Minister of Foreign Affairs of" before "Kazakhstan Murat Nurtleu".
+# Searched from the end: the farthest title word the phrase reaches back to ("Deputy Head of
+# the Administration of the President of the"), and the capitalised words before it.
+_TITLE_CHAIN = regex.compile(
+    rf"(?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*(?:{_CAPITAL_TITLES})"
+    r"(?:[ \t]+(?:of|for|the|on|\p{Lu}[\p{L}’'-]*))*[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+\Z",
+    regex.REVERSE,
+)
+_RANKS = TITLE_WORDS - _GENERIC_TITLE_WORDS
+
+
+def _title_chain(text: str, opening: int, prefix: list[str]) -> str | None:
+    """The title phrase a run completes ("Minister of the" + "Interior"), as written, with
+    the run's words before the name but the ranks that end them ("Colonel")."""
+    if not (text.endswith("of ", 0, opening) or text.endswith("the ", 0, opening)
+            or text.endswith("for ", 0, opening)):  # fmt: skip
+        return None
+    found = _TITLE_CHAIN.search(text[max(0, opening - 160) : opening])
+    if found is None:
+        return None
+    words = prefix[: len(prefix) - _trailing_ranks(prefix)]
+    return " ".join([found.group().strip(), *words]) if words else None
+
+
+def _trailing_ranks(prefix: list[str]) -> int:
+    """How many of the words before a name are ranks or titles of their own ("Colonel")."""
+    count = 0
+    while count < len(prefix) and prefix[len(prefix) - 1 - count] in _RANKS:
+        count += 1
+    return count
+
+
 # What follows the comma of TITLE_BEFORE up to the end. It holds no comma, so a window whose
 # last comma is not followed by it holds no match, and the costly search is spared.
 _AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}", regex.IGNORECASE)
@@ -213,10 +292,17 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
             word in HONORIFICS or word in TITLE_WORDS or word in NOT_NAMES
             or (word.isupper() and len(word) > 1) or is_institution_word(word)
             or (is_place_or_country(word) and not is_given_name(word))
+            or (common_word(word) and not is_given_name(word)
+                and is_given_name(tokens[index + 1][0]))  # "Affairs Murat Nurtleu"
         ):  # fmt: skip
             cut = index + 1
         elif cut == index:
             break
+    # A title further in ends what comes before the name: "Frontex Executive Director Hans".
+    for index in range(len(tokens) - 2, cut - 1, -1):
+        word = tokens[index][0]
+        if (word in _RANKS or word in HONORIFICS) and not is_given_name(word):
+            return index + 1
     return cut
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -58,16 +59,18 @@ def group_persons(
     people: list[_Individual] = []
     refers: dict[Span, str] = {}
     pending: list[NameMention] = []
+    # where full names begin, in order (a single word may be any capitalised word)
+    starts = [mention.start for mention in mentions if " " in mention.name]
     for mention in mentions:
         if len(mention.name.split()) == 1 or _address_form(mention.name):
             pending.append(mention)
             continue
         person = _same_person(people, mention.name) or _new(people, mention.name)
-        _absorb(person, mention, text)
+        _absorb(person, mention, text, starts)
     for mention in pending:
         referent = _by_single(people, mention.name)
         if referent is not None:
-            _absorb(referent, mention, text)
+            _absorb(referent, mention, text, starts)
     for person in people:
         for span in person.spans:
             refers[span] = person.name
@@ -80,7 +83,7 @@ def _new(people: list[_Individual], name: str) -> _Individual:
     return person
 
 
-def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
+def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[int]) -> None:
     person.spans.append((mention.start, mention.end))
     if _fuller(mention.name, person.name):
         person.name = mention.name
@@ -100,9 +103,18 @@ def _absorb(person: _Individual, mention: NameMention, text: str) -> None:
         return
     found = _APPOSITION.match(after)
     if found:
-        role = _APPOSITION_END.sub("", found.group(1)).strip()
-        if _ROLE_START.match(role):
+        role = _APPOSITION_END.sub("", found.group(1))
+        # not "A, Deputy Minister of B Talant Asanaliev, …": the next person's title
+        end = mention.end + found.start(1) + len(role)
+        role = role.strip()
+        if _ROLE_START.match(role) and not _named_within(starts, mention.end, end):
             _add_role(person, role)
+
+
+def _named_within(starts: list[int], start: int, end: int) -> bool:
+    """Whether a full name's mention begins in [start, end)."""
+    at = bisect_left(starts, start)
+    return at < len(starts) and starts[at] < end
 
 
 _SEMICOLON = regex.compile(r"\s*;\s*")

@@ -51,6 +51,74 @@ def test_two_people_with_one_surname_stay_two() -> None:
     assert sorted(p.name for p in persons) == ["Anna Kowalski", "Jan Kowalski"]
 
 
+def _person(findings, name):
+    return next(p for p in findings.persons if p.name == name)
+
+
+def test_a_title_phrase_before_the_name_is_the_role_and_names_the_country() -> None:
+    text = (
+        "Estonian Minister of the Interior Kadri Vahtramäe opened the session. "
+        "Minister of Foreign Affairs of Mongolia Batbold Tserendorj spoke next, followed by "
+        "Deputy Head of the Administration of the President of the Republic of Kazakhstan "
+        "Yerzhan Temirkhanov."
+    )
+    found = extract(text)
+    assert {p.name for p in found.persons} >= {"Kadri Vahtramäe", "Batbold Tserendorj",
+                                              "Yerzhan Temirkhanov"}  # fmt: skip
+    vahtramae = _person(found, "Kadri Vahtramäe")
+    assert vahtramae.roles[0] == "Estonian Minister of the Interior"
+    assert vahtramae.country == "EE"
+    assert (
+        _person(found, "Batbold Tserendorj").roles[0] == "Minister of Foreign Affairs of Mongolia"
+    )
+    assert _person(found, "Yerzhan Temirkhanov").roles[0] == (
+        "Deputy Head of the Administration of the President of the Republic of Kazakhstan"
+    )
+
+
+def test_names_found_by_a_title_inside_the_run_a_counterpart_or_a_surname_used_later() -> None:
+    text = (
+        "Europol Executive Director Ingrid Halvorsen met her Kenyan counterpart Wanjiru "
+        "Kamau. The commissioner for border affairs, Peace and Stability, Oluwaseun Adebayo, "
+        'attended.\n\nAdebayo said: "The border is everyone\'s concern."'
+    )
+    found = extract(text)
+    names = {p.name for p in found.persons}
+    assert {"Ingrid Halvorsen", "Wanjiru Kamau", "Oluwaseun Adebayo"} <= names
+    assert "Executive Director" in _person(found, "Ingrid Halvorsen").roles
+    assert [q.speaker for q in found.quotes] == ["Oluwaseun Adebayo"]
+
+
+def test_two_common_words_are_not_a_name_for_want_of_better_evidence() -> None:
+    found = extract("Talks centred on the Administrative Boundary Line (ABL) and its crossings.")
+    assert not found.persons
+
+
+def test_an_apposition_that_holds_the_next_persons_name_is_not_a_role() -> None:
+    text = (
+        "Vice Minister of Transport of the Republic of Kazakhstan Arman Seitov, Deputy Minister "
+        "of Transport of the Kyrgyz Republic Nurlan Asanov and others took part."
+    )
+    found = extract(text)
+    assert _person(found, "Arman Seitov").roles == (
+        "Vice Minister of Transport of the Republic of Kazakhstan",
+    )
+    assert _person(found, "Nurlan Asanov").roles == (
+        "Deputy Minister of Transport of the Kyrgyz Republic",
+    )
+
+
+def test_his_counterparts_from_three_states_is_not_a_bilateral_meeting() -> None:
+    text = (
+        "Riga, 3 November 2026\n\nLatvian Minister of the Interior Rihards Kalnins hosted his "
+        "counterparts, Lithuanian Minister of the Interior Tomas Petraitis and Estonian "
+        "Minister of the Interior Mart Tamm, in Riga on Monday."
+    )
+    found = extract(text, date(2026, 11, 3))
+    assert found.meetings
+    assert found.meetings[0].format is MeetingFormat.MULTILATERAL
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
