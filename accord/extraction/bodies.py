@@ -111,13 +111,25 @@ def _new_name(run: list[Word], index: int) -> bool:
     if index < len(run) and run[index].text in _PERSON_TITLES | _RANKS:
         return True
     one_word_before = index < 3 or run[index - 3].text in ("and", "the", "of")
-    if one_word_before:
+    if one_word_before or _modifier_before(run, index - 1):
         return False
     for word in run[index:]:
         if word.text in ("of", "under", "for", "in", "on", "the"):
             return False
         if word.text in HEADS or word.text in _GENERIC_PLURALS:
             return True
+    return False
+
+
+def _modifier_before(run: list[Word], conjunction: int) -> bool:
+    """The words before "and" hold a head noun that modifies what follows it ("African Union
+    Peace and Security Council"): the name goes on past "and"."""
+    index, after_head = conjunction - 1, False
+    while index >= 0 and run[index].text not in ("and", "the", "of", "for", "in", "on"):
+        if run[index].text in HEADS:
+            return after_head
+        after_head = True
+        index -= 1
     return False
 
 

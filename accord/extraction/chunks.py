@@ -160,7 +160,7 @@ def _trimmed(word: str, end: int) -> tuple[str, int]:
     return word, end - (1 if word.endswith(".") and not _initialish(word) else 0)
 
 
-_ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az)-\p{Lu}")
+_ARTICLE = regex.compile(r"(?:al|el|ad|an|ar|as|ash|at|az|wal)-\p{Lu}")
 _OPENERS = frozenset({"The", "A", "An", "In", "On", "It", "This", "He", "She", "They", "We"})
 
 

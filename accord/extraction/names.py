@@ -38,6 +38,11 @@ SEQUENCE = regex.compile(
 )
 _TOKENS = regex.compile(rf"{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}}|{_PARTICLE}")
 _IS_INITIAL = regex.compile(rf"{_INITIAL}")
+# Words with an Arabic article that go on a run: " al-Maqdis", " wal-Muslimin".
+_ARTICLE_TAIL = regex.compile(
+    r"(?:[ \t]+(?:al|el|ad|an|ar|as|ash|at|az|wal)-\p{Lu}[\p{L}'’]*)"
+    r"(?:[ \t]+(?:(?:al|el|ad|an|ar|as|ash|at|az|wal)-)?\p{Lu}[\p{L}'’]*)*"
+)
 _PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|uly|ogly|oglu)$")
 
 _AFTER_APPOSITION = regex.compile(
@@ -118,6 +123,8 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
         parsed = _parsed(run, is_place_or_country)
         if parsed is None:
             continue  # the words alone show that the run names no person
+        if _group_goes_on(text, match.end(), run, is_place_or_country):
+            continue  # "Ansar Bait" of "Ansar Bait al-Maqdis", a group
         mention = _mention(text, match, parsed, is_place_or_country)
         if mention is None:
             if 2 <= len(parsed[1]) <= 4:
@@ -136,6 +143,17 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
     if added:
         mentions = sorted([*mentions, *added], key=lambda m: m.start)
     return mentions
+
+
+def _group_goes_on(
+    text: str, end: int, run: str, is_place_or_country: Callable[[str], bool]
+) -> bool:
+    """Whether the run goes on in words with an Arabic article (" al-Maqdis") to name a
+    group, a body or a place. (The hyphen of " al-" or " ash-" is the cheap test.)"""
+    if "-" not in text[end + 3 : end + 5]:
+        return False
+    tail = _ARTICLE_TAIL.match(text, end)
+    return tail is not None and is_place_or_country(run + tail.group())
 
 
 def _speaks_or_titled(text: str, mention: NameMention, parsed: _Parsed) -> bool:

@@ -124,6 +124,8 @@ _FOR_COUNTRY = regex.compile(r"\A\s+for\s+(\p{Lu}[\p{L}\s-]{2,40}?)(?=[,;.)]|\s+
 _DELEGATION = regex.compile(
     r"\b(\p{Lu}[\p{L}-]+)\s+delegation\s+(?:was\s+)?(?:headed|led)\s+by\s+[^.;]{0,40}\Z"
 )
+# "his Indian counterpart Subrahmanyam Jaishankar": the adjective names the state.
+_COUNTERPART = regex.compile(r"\b(\p{Lu}[\p{L}-]+)[ \t]+(?:counterpart|colleague)s?[ \t]+\Z")
 _REPRESENTING = regex.compile(
     r"\bRepresenting\s+(\p{Lu}[\p{L}\s-]{2,40}?)\s+(?:at|were|was)\b[^.]*\Z"
 )
@@ -137,6 +139,10 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
     before = text[max(0, mention.start - 400) : mention.start]
     for pattern, where in ((_OF_BODY, after), (_FOR_COUNTRY, after)):
         found = pattern.match(where)
+        if found:
+            person.hints.append(found.group(1))
+    if before.endswith(("counterpart ", "colleague ")):
+        found = _COUNTERPART.search(before)
         if found:
             person.hints.append(found.group(1))
     for pattern, word in ((_DELEGATION, "delegation"), (_REPRESENTING, "Representing")):

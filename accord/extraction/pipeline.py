@@ -60,9 +60,11 @@ def _inside(found: Found, spans: SpanIndex) -> bool:
 
 
 def _overshadowed(entities: list[Found]) -> list[Found]:
-    """Places that are part of a country's name ("Herzegovina") or that are the very words of
-    an organisation's name ("Alliance") are not places."""
-    countries = SpanIndex((f.start, f.end) for f in entities if f.kind == "country")
+    """Places that are part of a country's name ("Herzegovina") or of a group's ("Sahel
+    Province" in "Islamic State Sahel Province"), or that are the very words of an
+    organisation's name ("Alliance"), are not places. (A place inside an organisation's name
+    is: "Shanghai" in "Shanghai Cooperation Organisation".)"""
+    countries = SpanIndex((f.start, f.end) for f in entities if f.kind in ("country", "threat"))
     organisations = {(f.start, f.end) for f in entities if f.kind == "organisation"}
     return [
         f for f in entities
@@ -89,6 +91,8 @@ def _locations(entities: list[Found]) -> tuple[Location, ...]:
         if item.kind != "place":
             continue
         surface = item.surface.removeprefix("the ")
+        if surface.isupper() and len(surface) > 3:  # a dateline's "ADDIS ABABA"
+            surface = item.key
         name, country, spans = found.setdefault(item.key, (surface, item.country, []))
         if len(surface) > len(name):
             found[item.key] = (surface, country, spans)

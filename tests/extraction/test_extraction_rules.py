@@ -119,6 +119,38 @@ def test_his_counterparts_from_three_states_is_not_a_bilateral_meeting() -> None
     assert found.meetings[0].format is MeetingFormat.MULTILATERAL
 
 
+def test_groups_written_with_arabic_articles_are_groups_not_persons_or_places() -> None:
+    text = (
+        "Fighters of Jama'at Nusrat al-Islam wal-Muslimin and of the Islamic State Sahel "
+        "Province attacked. Ansar Bait al-Maqdis was named too."
+    )
+    found = extract(text)
+    assert {a.name for a in found.threat_actors} == {
+        "Jama'at Nusrat al-Islam wal-Muslimin", "Islamic State Sahel Province",
+        "Islamic State Sinai Province",
+    }  # fmt: skip
+    assert not found.persons
+    assert "Sahel Province" not in {loc.name for loc in found.locations}
+
+
+def test_a_head_noun_that_modifies_keeps_and_inside_one_body() -> None:
+    text = "The African Union Peace and Security Council met. The Ministry of Home Affairs and Narcotics Control Bureau attended."
+    names = {o.name for o in extract(text).organisations}
+    assert "African Union Peace and Security Council" in names
+    assert "African Union Peace" not in names
+    assert {"Ministry of Home Affairs", "Narcotics Control Bureau"} <= names
+
+
+def test_a_dateline_in_capitals_gives_the_place_its_own_name_and_a_counterpart_a_state() -> None:
+    text = (
+        "ADDIS ABABA, 21 September 2026 - Minister Tesfaye Bekele met his Indian counterpart "
+        "Subrahmanyam Jaishankar in Addis Ababa."
+    )
+    found = extract(text, date(2026, 9, 21))
+    assert [loc.name for loc in found.locations] == ["Addis Ababa"]
+    assert _person(found, "Subrahmanyam Jaishankar").country == "IN"
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
