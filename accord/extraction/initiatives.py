@@ -27,6 +27,7 @@ _HEADS: dict[str, InitiativeKind] = {
     "agreement": InitiativeKind.AGREEMENT, "treaty": InitiativeKind.AGREEMENT,
     "memorandum": InitiativeKind.AGREEMENT, "protocol": InitiativeKind.AGREEMENT,
     "convention": InitiativeKind.AGREEMENT, "accord": InitiativeKind.AGREEMENT,
+    "declaration": InitiativeKind.AGREEMENT,
     "centre": InitiativeKind.CENTRE, "center": InitiativeKind.CENTRE,
     "force": InitiativeKind.FORCE, "forces": InitiativeKind.FORCE,
     "task force": InitiativeKind.FORCE, "team": InitiativeKind.FORCE,

@@ -193,7 +193,7 @@ def _mention(
         or _IS_INITIAL.fullmatch(words[0]) is not None
         or (len(words) >= 2 and any(is_patronymic(w) for w in words[1:]))
         or (len(words) >= 2 and not prefix and _title_before(text, start)
-            and is_given_name(words[0]))
+            and (is_given_name(words[0]) or not any(common_word(w) for w in words)))
     )  # fmt: skip
     single = len(words) == 1  # a surname alone only ever refers to someone named in full
     if not (strong or single or _plausible(words, prefix, after, is_place_or_country)):

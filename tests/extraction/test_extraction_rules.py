@@ -151,6 +151,24 @@ def test_a_dateline_in_capitals_gives_the_place_its_own_name_and_a_counterpart_a
     assert _person(found, "Subrahmanyam Jaishankar").country == "IN"
 
 
+def test_a_name_after_a_title_in_apposition_needs_no_known_given_name() -> None:
+    text = (
+        "The Secretary General received the Executive Director of AFRIPOL, Jalel Chelba, on "
+        "Thursday. He also met the Head of the Office, Border Security, on Friday."
+    )
+    names = {p.name for p in extract(text).persons}
+    assert "Jalel Chelba" in names
+    assert "Border Security" not in names  # everyday words are not a name
+
+
+def test_a_signed_declaration_is_an_agreement() -> None:
+    found = extract("The ministers signed a joint declaration on the return of migrants.")
+    assert [(i.text, i.kind, i.status) for i in found.initiatives] == [
+        ("joint declaration on the return of migrants", InitiativeKind.AGREEMENT,
+         InitiativeStatus.SIGNED)
+    ]  # fmt: skip
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
