@@ -42,9 +42,10 @@ class Context:
     dateline_place: str | None  # the pipeline's guess; `dateline` reads the line itself
 
     @cached_property
-    def dateline(self) -> tuple[str | None, int, DateSpan | None]:
-        """The dateline's place, where its prefix ends ("AKTAU, 4 June (Kazinform) –"), and
-        the date of a dateline that is a line of its own ("Manado, Indonesia, 8 July 2025")."""
+    def dateline(self) -> tuple[str | None, int, DateSpan | None, int]:
+        """The dateline's place, where its prefix ends ("AKTAU, 4 June (Kazinform) –"), the
+        date of a dateline that is a line of its own ("Manado, Indonesia, 8 July 2025"), and
+        where the dateline begins."""
         for found in cue.DATELINE.finditer(self.text[:700]):
             place = self._place_at(found.start(1), found.group(1))
             if place is None:
@@ -56,8 +57,8 @@ class Context:
             end = prefix.end() if prefix else (line_end if own_line else found.end())
             day = next((d for d in self.dates if found.start() <= d.start < end
                         and d.granularity == "day"), None)  # fmt: skip
-            return place, end, day if own_line else None
-        return None, 0, None
+            return place, end, day if own_line else None, found.start()
+        return None, 0, None, 0
 
     def _place_at(self, start: int, surface: str) -> str | None:
         """The place a dateline names: a known city or venue; else, written in capitals as
@@ -99,8 +100,10 @@ class Context:
         return next(finditer_at(pattern, words, self._present.starts_in(first, index)), None)
 
     def body(self, s: int, e: int) -> Span:
-        """The sentence without the dateline's prefix."""
-        return (max(s, self.dateline[1]), e) if s < self.dateline[1] else (s, e)
+        """The sentence without the dateline's prefix (a headline above the dateline is left
+        whole)."""
+        start, end = self.dateline[3], self.dateline[1]
+        return (max(s, end), e) if s < end and e > start else (s, e)
 
     def named_in(self, s: int, e: int) -> list[Person]:
         """Persons mentioned in [s, e): by a mention, or by their surname alone."""

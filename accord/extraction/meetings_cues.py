@@ -35,6 +35,8 @@ PLANNED = regex.compile(
     r"\b(?:will|would|shall|is to|are to|(?:is|are) due to|plans? to|intends? to|agreed to|"
     r"decided to|(?:is|are) expected to|(?:is|are) scheduled to|(?:is|are) set to)\s+"
     r"(?:\w+\s+){0,2}?" + _VERB + r"\b|"
+    r"\b(?:will|is to|are to|(?:is|are) (?:due|expected|set|scheduled) to)\s+(?:pay|make)\s+"
+    r"(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b|"
     r"\b(?:next|upcoming|forthcoming)\s+" + _FILLER + r"(?:meeting|round|session|"
     r"conference|forum|summit|talks|consultations|visit|review)\b|"
     r"\b(?:will|shall)\s+(?:\w+\s+){0,4}?(?:to|at|during|before)\s+the\s+(?:\w+\s+){0,2}?"

@@ -92,11 +92,41 @@ def main_venue(context: Context, lead: Lead) -> str | None:
         spans = [*spans[1:], spans[0]]  # the lead's words are fuller than the headline's
     elif 0 < lead.index <= 6:
         spans.append(context.sentences[0])  # "OSCE workshop in Bishkek"
+    dateline = context.dateline[0]
+    visited = _visited(context, *spans[0])
+    if dateline and visited and _place_country(context, dateline) not in (None, visited):
+        dateline = None  # "ANKARA - ... will pay a visit to Azerbaijan": filed, not held, there
     return (
         _sentence_venue(context, *spans[0])
-        or context.dateline[0]
-        or next((v for sp in spans[1:] if (v := _sentence_venue(context, *sp))), None)
-    )
+        or dateline
+        or next((v for sp in spans[1:] if not _recalls(context, *sp)
+                 and (v := _sentence_venue(context, *sp))), None)
+    )  # fmt: skip
+
+
+def _recalls(context: Context, s: int, e: int) -> bool:
+    """The sentence recalls an earlier meeting ("The two ministers last met in Ankara")."""
+    return cue.EARLIER.search(context.text, s, e) is not None
+
+
+# A visit to a state: "an official visit to Azerbaijan", "visited Mongolia".
+_VISIT_TO = regex.compile(r"\bvisit(?:s|ed|ing)?\s+(?:to\s+)?(?:the\s+)?\Z", regex.IGNORECASE)
+
+
+def _visited(context: Context, s: int, e: int) -> str | None:
+    """The state a sentence reports a visit to."""
+    if "visit" not in context.text[s:e].lower():
+        return None
+    for found in context.entities:
+        if found.kind == "country" and s <= found.start < e:
+            if _VISIT_TO.search(context.text, max(s, found.start - 30), found.start):
+                return found.key
+    return None
+
+
+def _place_country(context: Context, place: str) -> str | None:
+    return next((f.country for f in context.entities if f.kind == "place" and f.key == place),
+                None)  # fmt: skip
 
 
 def _sentence_venue(context: Context, s: int, e: int) -> str | None:

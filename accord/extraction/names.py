@@ -10,7 +10,7 @@ institution's head noun, or that are places or countries, are not names.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -140,9 +140,42 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
         if fold(parsed[1][-1][0]) in confirmed
         and (mention := _mention(text, match, parsed, is_place_or_country, confirmed=True))
     ]  # fmt: skip
+    if ":" in text:  # transcripts that write speakers in capitals: "SERGEI LAVROV: …"
+        known = {m.start for m in mentions}
+        added.extend(m for m in _capital_labels(text, is_place_or_country) if m.start not in known)
     if added:
         mentions = sorted([*mentions, *added], key=lambda m: m.start)
     return mentions
+
+
+# A speaker label in capitals at the start of a line: "SERGEI LAVROV:", "SECRETARY BLINKEN:",
+# "MARIA ZAKHAROVA (Foreign Ministry spokeswoman):".
+_CAPITAL_LABEL = regex.compile(
+    r"^[ \t]*((?:\p{Lu}[\p{Lu}\p{M}'’-]+\.?[ \t]+){0,3}\p{Lu}[\p{Lu}\p{M}'’-]+)"
+    r"[ \t]*(?:\([^()\n]{0,300}\))?[ \t]*:",
+    regex.MULTILINE,
+)
+
+
+def _capital_labels(text: str, is_place_or_country: Callable[[str], bool]) -> Iterator[NameMention]:
+    """Turns of a transcript whose speakers are written in capitals, a title taken off ("Mr",
+    "Secretary"); not "QUESTION:" or "RUSSIA:", whose words are no one's name."""
+    for found in _CAPITAL_LABEL.finditer(text):
+        written = found.group(1).split()
+        words = [w.title() for w in written]
+        cut = 0
+        while cut < len(words) - 1 and (words[cut] in TITLE_WORDS or words[cut] in HONORIFICS):
+            cut += 1
+        name = words[cut:]
+        if (len(name) < 2 and not cut) or any(
+            (common_word(w) and not is_given_name(w)) or is_institution_word(w)
+            or w in TITLE_WORDS or is_place_or_country(w)
+            for w in name
+        ):  # fmt: skip
+            continue
+        start = found.start(1) + found.group(1).find(written[cut])
+        titles = (" ".join(words[:cut]),) if cut else ()
+        yield NameMention(" ".join(name), start, found.end(1), titles, True, tuple(words[:cut]))
 
 
 def _group_goes_on(

@@ -169,6 +169,40 @@ def test_a_signed_declaration_is_an_agreement() -> None:
     ]  # fmt: skip
 
 
+def test_a_visit_announced_from_home_is_planned_where_the_headline_says() -> None:
+    text = (
+        "Georgian Interior Minister to visit Yerevan next week\n\n"
+        "TBILISI, 20 January 2026\n\n"
+        "Georgian Interior Minister Giorgi Beridze will pay an official visit to Armenia on "
+        "27-28 January at the invitation of his Armenian counterpart Arpine Sargsyan.\n\n"
+        "The two ministers last met in Tbilisi in October 2025."
+    )
+    found = extract(text, date(2026, 1, 20))
+    main = found.meetings[0]
+    assert main.status is MeetingStatus.PLANNED
+    assert main.location == "Yerevan"
+    assert main.start and main.end
+    assert (main.start.value, main.end.value) == (date(2026, 1, 27), date(2026, 1, 28))
+    earlier = [m for m in found.meetings if m.location == "Tbilisi"]
+    assert [m.status for m in earlier] == [MeetingStatus.HELD]
+
+
+def test_transcript_speakers_written_in_capitals_are_persons_and_their_turns_quotes() -> None:
+    text = (
+        "Press conference\n\nSERGEI LAVROV: Colleagues, good afternoon. We held talks.\n\n"
+        "QUESTION: What about the border?\n\n"
+        "SECRETARY BLINKEN: Thank you for the question.\n\n"
+        "YERMEK KOSHERBAYEV (Minister of Foreign Affairs): We discussed terrorism."
+    )
+    found = extract(text)
+    assert {p.name for p in found.persons} == {"Sergei Lavrov", "Yermek Kosherbayev"}
+    assert [(q.speaker, q.text) for q in found.quotes] == [
+        ("Sergei Lavrov", "Colleagues, good afternoon."),
+        ("Yermek Kosherbayev", "We discussed terrorism."),
+    ]
+    assert text[slice(*found.quotes[0].spans[0])] == "Colleagues, good afternoon."
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
