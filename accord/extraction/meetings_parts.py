@@ -117,11 +117,12 @@ def _visited(context: Context, s: int, e: int) -> str | None:
     """The state a sentence reports a visit to."""
     if "visit" not in context.text[s:e].lower():
         return None
-    for found in context.entities:
-        if found.kind == "country" and s <= found.start < e:
-            if _VISIT_TO.search(context.text, max(s, found.start - 30), found.start):
-                return found.key
-    return None
+    visited = (
+        f.key for f in context.entities
+        if f.kind == "country" and s <= f.start < e
+        and _VISIT_TO.search(context.text, max(s, f.start - 30), f.start)
+    )  # fmt: skip
+    return next(visited, None)
 
 
 def _place_country(context: Context, place: str) -> str | None:
