@@ -201,7 +201,12 @@ _NOMINAL_KINDS: tuple[tuple[regex.Pattern[str], InitiativeKind], ...] = tuple(
 )  # fmt: skip
 # Small patterns of the readers below, compiled once.
 _DETERMINER = regex.compile(r"^(?:the|this|that|these|a|an)\s+", regex.IGNORECASE)
-_HEAD_TAIL = regex.compile(r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80})?")
+_SMALL_WORDS = frozenset({"for", "of", "on", "in", "to", "the", "and", "with", "a", "an", "by",
+                         "at", "between", "against"})  # fmt: skip
+# (up to 80 characters, ending where a word does: "for 2026–2028", not "for 2026–202")
+_HEAD_TAIL = regex.compile(
+    r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80}(?![^\s,;.:]))?"
+)
 _TITLE_OBJECT = regex.compile(r"\s+(?:on|of|for|between|against|to|in)\s+")
 _PLAIN_WORDS = regex.compile(r"[\p{L}\p{N}\s'-]+")
 _FOLLOWING = regex.compile(r"\s+([\p{L}-]+)")
@@ -265,8 +270,11 @@ def find_initiatives(
             if (status is None and own is None and not titled) or _anaphoric(phrase):
                 continue
             seen.add(phrase.lower())
+            # a sentence's weaker status is the nearest verb's ("agreed on a roadmap and
+            # discussed the implementation of ..."); signed, drafted, completed hold for all
+            near = _status_before(words, offset, present, index) if status in _WEAK else None
             found.append(Initiative(
-                phrase, kind, own or status or InitiativeStatus.IN_PROGRESS,
+                phrase, kind, own or near or status or InitiativeStatus.IN_PROGRESS,
                 _parties(ordered[bisect_left(starts, s) : bisect_left(starts, e)]),
                 ((start, start + len(phrase)),),
             ))  # fmt: skip
@@ -312,6 +320,26 @@ def _status(sentence: str, present: Present, index: int) -> InitiativeStatus | N
     return None
 
 
+_WEAK = frozenset({InitiativeStatus.IN_PROGRESS, InitiativeStatus.AGREED,
+                   InitiativeStatus.PROPOSED})  # fmt: skip
+
+
+def _status_before(
+    sentence: str, offset: int, present: Present, index: int
+) -> InitiativeStatus | None:
+    """The status word nearest before the instrument in its clause ("agreed on a roadmap ...
+    and discussed the implementation of ..."): the verb that governs it."""
+    clause = max(sentence.rfind(";", 0, offset), sentence.rfind(" and ", 0, offset) + 4, 0)
+    best: tuple[int, InitiativeStatus] | None = None
+    for status, pattern, cue in _STATUS_CUES:
+        if not present.holds(cue, index):
+            continue
+        for match in pattern.finditer(sentence, clause, offset):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), status)
+    return best[1] if best else None
+
+
 _Candidate = tuple[int, str, InitiativeKind, bool, InitiativeStatus | None]
 
 
@@ -344,7 +372,10 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
         start = _phrase_start(sentence, head.start())
         tail = _HEAD_TAIL.match(sentence, head.end())
         end = tail.end() if tail else head.end()
-        phrase = " ".join(sentence[start:end].split()[:14]).strip()
+        kept = sentence[start:end].split()[:14]
+        while len(kept) > 1 and kept[-1] in _SMALL_WORDS:  # cut short after "for", "and"
+            kept.pop()
+        phrase = " ".join(kept).strip()
         if len(phrase) > 3:
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
             taken.append((start, end))

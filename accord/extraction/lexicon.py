@@ -25,7 +25,7 @@ TITLE_WORDS = frozenset({
     "Counselor", "Consul", "Attaché", "Lt.", "Lt.Gen.", "Lt.Col.", "Gen.", "Col.", "Maj.",
     "Capt.", "Adm.", "Brig.", "Sgt.", "Insp.", "Colonel-General", "State", "Senior", "Acting",
     "Chief-of-Staff", "Foreign", "Defence", "Defense", "Interior", "Commissioner",
-    "High", "Principal", "Rapporteur", "Premier", "Speaker", "Auditor",
+    "High", "Principal", "Rapporteur", "Premier", "Speaker", "Auditor", "Commodore",
 })  # fmt: skip
 
 # Head nouns of institutions: a capitalised name holding one is a body (accord.extraction.bodies).

@@ -94,7 +94,7 @@ MANY = regex.compile(
     r"\b(?:member states|member countries|secretaries|delegations from|multilateral|"
     r"(?:his|her) (?:\p{Lu}\w+ )?counterparts|"
     r"trilateral|quadrilateral|heads of (?:state|government|delegations?)|allies|"
-    r"(?:three|four|five|six|seven|eight|nine|ten) (?:countries|states|services|parties|"
+    r"(?:three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,2}?(?:countries|states|services|parties|"
     r"nations|delegations)|regional (?:conference|meeting|forum))\b",
     regex.IGNORECASE,
 )

@@ -218,7 +218,8 @@ def _mention(
     label = bool(_AFTER_LABEL.match(after)) and _line_start(text, opening)
     chain = _title_chain(text, match.start(), prefix)
     if chain is not None:  # "Minister of the Interior Vladislav Kondratovič"
-        titles = [chain, *(w for w in prefix[len(prefix) - _trailing_ranks(prefix) :])]
+        ranks = prefix[len(prefix) - _trailing_ranks(prefix) :]  # "Colonel General"
+        titles = [chain, " ".join(ranks)] if ranks else [chain]
     strong = (
         confirmed or bool(titles) or any(w in HONORIFICS for w in prefix) or label
         or insertion is not None
@@ -349,10 +350,13 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
             cut = index + 1
         elif cut == index:
             break
-    # A title further in ends what comes before the name: "Frontex Executive Director Hans".
+    # A title or an institution further in ends what comes before the name: "Frontex
+    # Executive Director Hans Leijtens", "European External Action Service Olof Skoog".
     for index in range(len(tokens) - 2, cut - 1, -1):
         word = tokens[index][0]
-        if (word in _RANKS or word in HONORIFICS) and not is_given_name(word):
+        if (
+            word in _RANKS or word in HONORIFICS or is_institution_word(word)
+        ) and not is_given_name(word):
             return index + 1
     return cut
 

@@ -203,6 +203,42 @@ def test_transcript_speakers_written_in_capitals_are_persons_and_their_turns_quo
     assert text[slice(*found.quotes[0].spans[0])] == "Colleagues, good afternoon."
 
 
+def test_a_name_after_an_institution_or_a_rank_inside_the_run() -> None:
+    text = (
+        "The EU delegation was led by Deputy Secretary General of the European External Action "
+        "Service Olof Lindqvist. Turkish Naval Forces Commodore Kerem Aydin attended. Chief of "
+        "the Joint Staff of the CSTO Colonel General Pavel Orlov observed."
+    )
+    found = extract(text)
+    assert _person(found, "Olof Lindqvist").roles == (
+        "Deputy Secretary General of the European External Action Service",
+    )
+    assert "Commodore" in _person(found, "Kerem Aydin").roles
+    assert _person(found, "Pavel Orlov").roles == (
+        "Chief of the Joint Staff of the CSTO", "Colonel General",
+    )  # fmt: skip
+
+
+def test_each_instrument_takes_the_status_of_the_verb_before_it() -> None:
+    text = (
+        "The participants agreed on a roadmap for cooperation on countering drug trafficking "
+        "along the northern route for 2026–2028 and discussed the implementation of the EU "
+        "Strategy on Central Asia."
+    )
+    found = {i.text: i.status for i in extract(text).initiatives}
+    roadmap = "roadmap for cooperation on countering drug trafficking along the northern route"
+    assert found[roadmap] is InitiativeStatus.AGREED  # ends on a word, not "for" or "202"
+    assert found["EU Strategy on Central Asia"] is InitiativeStatus.IN_PROGRESS
+
+
+def test_five_states_with_an_adjective_between_are_many_parties() -> None:
+    from accord.extraction.meetings_cues import sentence_format
+
+    words = "Senior officials of the European Union and the five Central Asian states met."
+    assert sentence_format(words) is MeetingFormat.MULTILATERAL
+    assert sentence_format("The two sides met.") is MeetingFormat.BILATERAL
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
