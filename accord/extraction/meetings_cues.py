@@ -94,8 +94,9 @@ MANY = regex.compile(
     r"\b(?:member states|member countries|secretaries|delegations from|multilateral|"
     r"(?:his|her) (?:\p{Lu}\w+ )?counterparts|"
     r"trilateral|quadrilateral|heads of (?:state|government|delegations?)|allies|"
-    r"(?:three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,2}?(?:countries|states|services|parties|"
-    r"nations|delegations)|regional (?:conference|meeting|forum))\b",
+    r"(?:three|four|five|six|seven|eight|nine|ten) (?:[\w-]+ ){0,2}?"
+    r"(?:countries|states|services|parties|nations|delegations)|"
+    r"regional (?:conference|meeting|forum))\b",
     regex.IGNORECASE,
 )
 # The bodies and events that gather many parties (the spec's "or a forum").
