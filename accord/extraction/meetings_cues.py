@@ -18,6 +18,7 @@ RECEIVED = r"\breceived\s+(?:the\s+|a\s+(?=delegation)|H\.E\.\s+)?(?:(?-i:\p{Lu}
 EVENT = regex.compile(
     r"\b(?:meetings?|meets?|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
     r"videoconferences?|video ?conference|workshops?|round ?tables?|signing ceremony|"
+    r"tele(?:phone)? (?:conversations?|calls?|talks)|phone (?:calls?|conversations?)|"
     r"visit(?:ed|s|ing)?|confer(?:red)?|host(?:s|ed)?|convene[sd]?|"
     r"took part|take part|dialogue|round of)\b|" + RECEIVED,
     regex.IGNORECASE,
@@ -131,8 +132,13 @@ SIDELINES = regex.compile(
     r"\b(?:also|separately|later) met\b|\bthe same day\b",
     regex.I,
 )
-VIDEO = regex.compile(r"\bvideo ?conference\b|\bby video\b|\bvideo link\b|\bonline format\b",
-                      regex.I)  # fmt: skip
+# A meeting at a distance, which has no venue: by video or by telephone.
+VIDEO = regex.compile(
+    r"\bvideo ?conference\b|\bby video\b|\bvideo link\b|\bonline format\b|"
+    r"\btele(?:phone)? (?:conversation|call|talks)\b|\bphone (?:call|conversation)\b|"
+    r"\bby (?:tele)?phone\b",
+    regex.I,
+)
 SAME_DAY = regex.compile(r"\bthe same day\b|\blater that day\b", regex.IGNORECASE)
 
 # "A two-day meeting ... closed yesterday": the date is the last day.

@@ -239,6 +239,29 @@ def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     assert sentence_format("The two sides met.") is MeetingFormat.BILATERAL
 
 
+def test_a_telephone_conversation_is_a_meeting_with_a_day_and_no_venue() -> None:
+    text = (
+        "Telephone conversation with the Prime Minister\n\n21 October 2026\n\n"
+        "President of Uzbekistan Shavkat Mirziyoyev held a telephone conversation with "
+        "Chairman of the Cabinet of Ministers of the Kyrgyz Republic Adylbek Kasymaliev on "
+        "Tuesday.\n\nThe sides discussed the agreements reached during the visit to Bishkek."
+    )
+    found = extract(text, date(2026, 10, 21))
+    call = found.meetings[0]
+    assert call.format is MeetingFormat.BILATERAL and call.status is MeetingStatus.HELD
+    assert call.start is not None and call.start.value == date(2026, 10, 20)
+    assert call.location is None
+    assert set(call.participants) == {"Shavkat Mirziyoyev", "Adylbek Kasymaliev"}
+
+
+def test_a_hyphenated_complement_of_a_title_is_not_part_of_the_name() -> None:
+    text = "UN Under-Secretary-General for Counter-Terrorism Vladimir Voronkov spoke."
+    found = extract(text)
+    assert _person(found, "Vladimir Voronkov").roles == (
+        "UN Under-Secretary-General for Counter-Terrorism",
+    )
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
