@@ -344,8 +344,9 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
             word in HONORIFICS or word in TITLE_WORDS or word in NOT_NAMES
             or (word.isupper() and len(word) > 1) or is_institution_word(word)
             or (is_place_or_country(word) and not is_given_name(word))
-            or ((common_word(word) or "-" in word) and not is_given_name(word)  # "Counter-Terrorism Vladimir"
-                and is_given_name(tokens[index + 1][0]))  # "Affairs Murat"
+            # "Affairs Murat Nurtleu", "Counter-Terrorism Vladimir Voronkov"
+            or ((common_word(word) or "-" in word) and not is_given_name(word)
+                and is_given_name(tokens[index + 1][0]))
         ):  # fmt: skip
             cut = index + 1
         elif cut == index:
