@@ -19,7 +19,10 @@ EVENT = regex.compile(
     r"\b(?:meetings?|meets?|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
     r"videoconferences?|video ?conference|workshops?|round ?tables?|signing ceremony|"
     r"tele(?:phone)? (?:conversations?|calls?|talks)|phone (?:calls?|conversations?)|"
-    r"visit(?:ed|s|ing)?|confer(?:red)?|host(?:s|ed)?|convene[sd]?|"
+    r"visit(?:ed|s|ing)?|confer(?:red)?|convene[sd]?|"
+    # to host a body is not to host a meeting: "would host a NATO centre of excellence"
+    r"host(?:s|ed)?(?!\s+(?:[\w-]+\s+){0,4}?(?:centres?|centers?|offices?|headquarters|"
+    r"bases?|secretariats?|academ(?:y|ies)|schools?|units?|forces?|troops)\b)|"
     r"took part|take part|dialogue|round of)\b|" + RECEIVED,
     regex.IGNORECASE,
 )

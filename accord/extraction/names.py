@@ -362,6 +362,26 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
     return cut
 
 
+_ROLE_WORDS = frozenset(
+    {t.lower() for t in TITLE_WORDS if not t.endswith(".")} - {"state", "first", "high"}
+) | {"head", "spokesman", "spokeswoman", "member", "leader", "chief", "deputy", "official",
+     "correspondent", "expert", "analyst", "researcher", "professor", "journalist"}  # fmt: skip
+_APPOSITION_SEGMENT = regex.compile(r"[^,;:.()\n]{0,120}")
+
+
+def _role_in_apposition(after: str) -> bool:
+    """A parenthesis, or an apposition that holds a role word (", Director of …", ", the
+    Alliance's Deputy Secretary General"); not ", the Alliance's mission to …"."""
+    found = _AFTER_APPOSITION.match(after)
+    if found is None:
+        return False
+    if found.group().rstrip().endswith("("):
+        return True
+    segment = _APPOSITION_SEGMENT.match(after, after.index(",") + 1)
+    words = segment.group().lower().replace("-", " ").split() if segment else []
+    return any(w.removesuffix("'s").removesuffix("’s") in _ROLE_WORDS for w in words)
+
+
 def _plausible(
     words: list[str], prefix: list[str], after: str, is_place_or_country: Callable[[str], bool]
 ) -> bool:
@@ -373,7 +393,7 @@ def _plausible(
         return False
     return (
         is_given_name(words[0])
-        or bool(_AFTER_APPOSITION.match(after))
+        or _role_in_apposition(after)
         or bool(_AFTER_SPEECH.match(after))
         or any(is_institution_word(w) or is_place_or_country(w) for w in prefix)
     )

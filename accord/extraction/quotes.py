@@ -15,7 +15,11 @@ from accord.extraction.findings import Person, Quote, Span
 from accord.extraction.lexicon import REPORTING_VERBS
 from accord.extraction.names import NameMention, fold
 
-_QUOTED = regex.compile(r"“([^”\n]{10,3000})”|\"([^\"\n]{10,3000})\"|«([^»\n]{10,3000})»")
+# Single curly quotes too (‘…’), where a ’ before a letter is an apostrophe ("it’s").
+_QUOTED = regex.compile(
+    r"“([^”\n]{10,3000})”|\"([^\"\n]{10,3000})\"|«([^»\n]{10,3000})»|"
+    r"(?<!\w)‘((?:[^’\n]|’(?=\w)){10,3000}?)’(?!\w)"
+)
 _VERBS = "|".join(REPORTING_VERBS) + r"|said|says|added|asked|adding|saying|noting|stressing"
 _AFTER = regex.compile(rf"\A[\s,]*(?:{_VERBS})\b|\A[\s,]*(?:\S+\s+){{0,6}}?(?:{_VERBS})\b")
 # Only whether the words before a quotation end so is asked: the search runs from the end
@@ -44,7 +48,7 @@ def find_quotes(
     persons: Sequence[Person] = (),
 ) -> list[Quote]:
     # Every quotation _QUOTED reads opens with one of these marks: without them, none to read.
-    marked = any(mark in text for mark in ('"', "\u201c", "\u00ab"))
+    marked = any(mark in text for mark in ('"', "\u201c", "\u00ab", "\u2018"))
     quoted = _quoted(text, mentions, refers, persons) if marked else []
     quotes = [*_turns(text, mentions, refers), *quoted]
     return sorted(quotes, key=lambda q: q.spans[0])

@@ -262,6 +262,23 @@ def test_a_hyphenated_complement_of_a_title_is_not_part_of_the_name() -> None:
     )
 
 
+def test_single_curly_quotes_an_apposition_without_a_role_and_hosting_a_body() -> None:
+    text = (
+        "Helsinki, 14 November 2026\n\nNATO Deputy Secretary General Radmila Shekerinska held "
+        "talks in Helsinki on Thursday with Finnish President Alexander Stubb.\n\n"
+        "Ms Shekerinska welcomed Finland's part in Baltic Sentry, the Alliance's mission to "
+        "watch undersea cables. ‘We have seen too many incidents to believe they’re all "
+        "accidents,’ she told journalists.\n\nStubb said Finland would host a NATO centre "
+        "of excellence on hybrid threats."
+    )
+    found = extract(text, date(2026, 11, 14))
+    assert {p.name for p in found.persons} == {"Radmila Shekerinska", "Alexander Stubb"}
+    assert [(q.speaker, q.text[:20]) for q in found.quotes] == [
+        ("Radmila Shekerinska", "We have seen too man")
+    ]
+    assert [m.status for m in found.meetings] == [MeetingStatus.HELD]
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
