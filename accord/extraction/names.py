@@ -115,7 +115,7 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
     """Every mention of a personal name in `text`, single surnames included, in order."""
     mentions = []
     doubtful: list[tuple[regex.Match[str], _Parsed]] = []
-    confirmed: set[str] = set()  # surnames a text uses alone as someone's: "Adeoye said"
+    singles: list[tuple[NameMention, _Parsed]] = []
     for match in SEQUENCE.finditer(text):
         run = match.group()
         if run in NOT_NAMES:
@@ -131,10 +131,15 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
                 doubtful.append((match, parsed))
             continue
         mentions.append(mention)
-        if " " not in mention.name and _speaks_or_titled(text, mention, parsed):
-            confirmed.add(fold(mention.name))
+        if " " not in mention.name:
+            singles.append((mention, parsed))
     # A full name with no evidence of its own ("…, Peace and Security, Bankole Adeoye") is a
-    # person's when the text goes on to use its surname alone as a person's.
+    # person's when the text goes on to use its surname alone as a person's ("Adeoye said").
+    surnames = {fold(parsed[1][-1][0]) for _, parsed in doubtful}
+    confirmed = {
+        fold(m.name) for m, parsed in singles
+        if fold(m.name) in surnames and _speaks_or_titled(text, m, parsed)
+    } if surnames else set()  # fmt: skip
     added = [
         mention for match, parsed in doubtful
         if fold(parsed[1][-1][0]) in confirmed
@@ -295,14 +300,14 @@ _RANKS = TITLE_WORDS - _GENERIC_TITLE_WORDS
 def _title_chain(text: str, opening: int, prefix: list[str]) -> str | None:
     """The title phrase a run completes ("Minister of the" + "Interior"), as written, with
     the run's words before the name but the ranks that end them ("Colonel")."""
-    if not (text.endswith("of ", 0, opening) or text.endswith("the ", 0, opening)
-            or text.endswith("for ", 0, opening)):  # fmt: skip
+    words = prefix[: len(prefix) - _trailing_ranks(prefix)]
+    if not words or not (
+        text.endswith("of ", 0, opening) or text.endswith("the ", 0, opening)
+        or text.endswith("for ", 0, opening)
+    ):  # fmt: skip
         return None
     found = _TITLE_CHAIN.search(text[max(0, opening - 160) : opening])
-    if found is None:
-        return None
-    words = prefix[: len(prefix) - _trailing_ranks(prefix)]
-    return " ".join([found.group().strip(), *words]) if words else None
+    return " ".join([found.group().strip(), *words]) if found else None
 
 
 def _trailing_ranks(prefix: list[str]) -> int:
