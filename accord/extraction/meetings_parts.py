@@ -46,7 +46,7 @@ def format_of(context: Context, lead: Lead, here: Sequence[Person]) -> MeetingFo
     s, e = context.sentences[lead.index]
     if len(here) == 2 and cue.TALKS.search(context.text[s:e]):
         return MeetingFormat.BILATERAL  # "A received B", whatever else the sentence names
-    stated_by = (context.text[s:e], context.text[slice(*context.sentences[0])])
+    stated_by = (context.text[s:e], _headline_words(context))
     for words in stated_by:
         if (stated := cue.sentence_format(words, forum=False)) is not None:
             return stated
@@ -65,6 +65,16 @@ def format_of(context: Context, lead: Lead, here: Sequence[Person]) -> MeetingFo
         near = [context.sentences[i] for i in lead.near]
         parties |= {c for a, b in near for c in context.countries_in(a, b)}
     return MeetingFormat.BILATERAL if len(parties) == 2 else MeetingFormat.MULTILATERAL
+
+
+def _headline_words(context: Context) -> str:
+    """The headline: the first sentence of three words or more among the first three (a
+    label such as "Transcript" above it is not one)."""
+    for start, end in context.sentences[:3]:
+        words = context.text[start:end]
+        if len(words.split()) >= 3:
+            return words
+    return context.text[slice(*context.sentences[0])] if context.sentences else ""
 
 
 def states_listed(context: Context, lead: Lead) -> set[str]:

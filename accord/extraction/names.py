@@ -213,6 +213,11 @@ def _mention(
     confirmed: bool = False,
 ) -> NameMention | None:
     prefix, rest, opening = list(parsed[0]), parsed[1], match.start() + parsed[2]
+    if (
+        not prefix and len(rest) >= 3 and text.endswith(" of ", 0, opening)
+        and not is_given_name(rest[0][0]) and is_given_name(rest[1][0])
+    ):  # fmt: skip
+        prefix, rest = [rest[0][0]], rest[1:]  # "Major General of Militia Gennady Karpovich"
     start, end = match.start() + rest[0][1], match.start() + rest[-1][1] + len(rest[-1][0])
     after = text[end : end + 320]
     words = [word for word, _ in rest]
@@ -225,8 +230,11 @@ def _mention(
     if chain is not None:  # "Minister of the Interior Vladislav Kondratovič"
         ranks = prefix[len(prefix) - _trailing_ranks(prefix) :]  # "Colonel General"
         titles = [chain, " ".join(ranks)] if ranks else [chain]
+    # a title of its own ("Minister", "NATO"), not a word that only qualifies one ("Defence
+    # Capacity Building": no one's title)
+    titled = chain is not None or any(t not in _GENERIC_TITLE_WORDS for t in titles)
     strong = (
-        confirmed or bool(titles) or any(w in HONORIFICS for w in prefix) or label
+        confirmed or titled or any(w in HONORIFICS for w in prefix) or label
         or insertion is not None
         or (not prefix and _ROLE_NOUN_BEFORE.search(text[max(0, start - 40) : start]) is not None)
         or _IS_INITIAL.fullmatch(words[0]) is not None
@@ -387,6 +395,16 @@ def _role_in_apposition(after: str) -> bool:
     return any(w.removesuffix("'s").removesuffix("’s") in _ROLE_WORDS for w in words)
 
 
+# Given names that a text far more often means as everyday words, capitalised in names of
+# things: "Mine Countermeasures", "Amber Alert", "Will Power".
+_WORD_NAMES = frozenset({
+    "Mine", "Will", "May", "Hope", "Joy", "Faith", "Summer", "June", "April", "August", "Line",
+    "Case", "Page", "Long", "Young", "Else", "Star", "Sky", "Chance", "Rich", "Dawn", "Eve",
+    "Amber", "Crystal", "Holly", "Ruby", "Iris", "Ivy", "Sunny", "Honey", "Liberty", "Unity",
+    "Justice", "Victory", "Harmony", "Trinity", "Golden", "Royal", "Storm", "River",
+})  # fmt: skip
+
+
 def _plausible(
     words: list[str], prefix: list[str], after: str, is_place_or_country: Callable[[str], bool]
 ) -> bool:
@@ -397,7 +415,8 @@ def _plausible(
     ):
         return False
     return (
-        is_given_name(words[0])
+        # a given name that is mostly an everyday word ("Mine Countermeasures") is no evidence
+        (is_given_name(words[0]) and words[0] not in _WORD_NAMES)
         or _role_in_apposition(after)
         or bool(_AFTER_SPEECH.match(after))
         or any(is_institution_word(w) or is_place_or_country(w) for w in prefix)
@@ -438,12 +457,25 @@ def _is_country_word(word: str) -> bool:
     return gazetteers.find_country(word) is not None
 
 
+# Nouns of instruments, which no one's name holds: "Trilateral Cooperative Arrangement".
+_INSTRUMENT_NOUNS = frozenset({
+    "Agreement", "Arrangement", "Treaty", "Memorandum", "Protocol", "Convention", "Programme",
+    "Program", "Plan", "Roadmap", "Strategy", "Concept", "Initiative", "Project", "Framework",
+    "Mechanism", "Platform", "Declaration", "Charter", "Package", "Building", "Exercise",
+    "Operation",
+})  # fmt: skip
+
+
 def _not_a_name_word(word: str) -> bool:
-    return word in _DIRECTIONS or (
-        is_institution_word(word)
-        or word in TITLE_WORDS
-        or word in HONORIFICS
-        or (word.isupper() and len(word) > 1 and not word.endswith("."))
+    return (
+        word in _DIRECTIONS
+        or word in _INSTRUMENT_NOUNS
+        or (
+            is_institution_word(word)
+            or word in TITLE_WORDS
+            or word in HONORIFICS
+            or (word.isupper() and len(word) > 1 and not word.endswith("."))
+        )
     )
 
 

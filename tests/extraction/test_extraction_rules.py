@@ -279,6 +279,27 @@ def test_single_curly_quotes_an_apposition_without_a_role_and_hosting_a_body() -
     assert [m.status for m in found.meetings] == [MeetingStatus.HELD]
 
 
+def test_names_of_things_are_not_persons_and_a_title_complement_is_not_a_name() -> None:
+    text = (
+        "The meeting on Mine Countermeasures in the Black Sea opened. Moldova joined the "
+        "Defence Capacity Building (DCB) package and the Trilateral Cooperative Arrangement "
+        "(TCA). It was chaired by Major General of Militia Gennady Ivanovich Karpovich."
+    )
+    found = extract(text)
+    assert [p.name for p in found.persons] == ["Gennady Ivanovich Karpovich"]
+    assert "Major General of Militia" in found.persons[0].roles
+
+
+def test_a_label_above_the_headline_does_not_hide_the_headline() -> None:
+    from accord.extraction.meetings import Context
+    from accord.extraction.meetings_parts import _headline_words
+    from accord.extraction.sentences import sentences
+
+    text = "Transcript\n\nRegional Forum Meeting on Maritime Security\n\nManado, 8 July 2025"
+    context = Context(text, sentences(text), [], [], [], None)
+    assert _headline_words(context) == "Regional Forum Meeting on Maritime Security"
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
@@ -370,10 +391,12 @@ def test_team_written_sample_set_quality_does_not_regress() -> None:
     """Twelve documents and gold records written by the team (accord/samples/documents), not
     used to write the rules: a second view of how extraction generalises (0.813 when this
     floor was set: 0.859 after the second round of initiative rules, 0.900 after the meeting
-    rules were reworked, when its misses were studied too; meetings 1.000)."""
+    rules were reworked, when its misses were studied too; meetings 1.000; 0.908 after the
+    rules for titles, labels and names of things read on new texts, persons 1.000)."""
     from accord.service import evaluate
 
     folder = Path(__file__).resolve().parents[2] / "accord" / "samples" / "documents"
     scores, _ = evaluate(folder, folder)
-    assert scores.macro_f1 >= 0.89
+    assert scores.macro_f1 >= 0.90
     assert scores.meetings.f1 >= 0.95
+    assert scores.persons.f1 >= 0.97
