@@ -3,12 +3,23 @@ other. Pure: no I/O, no clock."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
+import regex
+
 from accord.extraction import gazetteers as gz
 from accord.extraction.entities import Found, country_in, find_entities
-from accord.extraction.findings import Country, Findings, Location, Organisation, ThreatActor
+from accord.extraction.findings import (
+    Country,
+    Findings,
+    Location,
+    Organisation,
+    Person,
+    ThreatActor,
+)
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.initiatives import find_initiatives
 from accord.extraction.meetings import Context, DateSpan, find_meetings
@@ -27,6 +38,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     covered = SpanIndex(person_spans)
     entities = _overshadowed([f for f in find_entities(text, person_spans)
                               if not _inside(f, covered)])  # fmt: skip
+    persons = _respective(text, persons, entities)
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
                       _dateline_place(text, entities))  # fmt: skip
@@ -149,3 +161,50 @@ def _dateline_place(text: str, entities: list[Found]) -> str | None:
         if found.kind == "place" and found.start < len(head):
             return found.key
     return None
+
+
+def _respective(text: str, persons: list[Person], entities: list[Found]) -> list[Person]:
+    """ "The ministers of Austria, Hungary and Serbia, Gerhard Karner, Sándor Pintér and Ivica
+    Dačić": two lists of one length, the states then the people, pair in order. A person of
+    unknown state takes the state in the same place of the list before."""
+    if not any(p.country is None for p in persons):
+        return persons
+    countries = [f for f in entities if f.kind == "country"]
+    owners = sorted(((s, e, i) for i, p in enumerate(persons) for s, e in p.spans))
+    found: dict[int, str] = {}
+    index = 0
+    while index < len(countries):
+        run = [countries[index]]
+        while index + len(run) < len(countries) and _LIST_GAP.fullmatch(
+            text, run[-1].end, countries[index + len(run)].start
+        ):
+            run.append(countries[index + len(run)])
+        index += len(run)
+        if len(run) < 2:
+            continue
+        people = _people_after(text, run[-1].end, len(run), owners)
+        for country, person in zip(run, people or (), strict=False):
+            found.setdefault(person, country.key)
+    return [
+        replace(p, country=found[i]) if p.country is None and i in found else p
+        for i, p in enumerate(persons)
+    ]
+
+
+_LIST_GAP = regex.compile(r",?[ \t]+and[ \t]+|,[ \t]*")
+
+
+def _people_after(
+    text: str, end: int, count: int, owners: list[tuple[int, int, int]]
+) -> list[int] | None:
+    """The persons of `count` mentions listed right after `end` (", A, B and C"), or None."""
+    at = bisect_left(owners, (end, end, -1))
+    if at >= len(owners) or not regex.fullmatch(r",[ \t]*", text[end : owners[at][0]]):
+        return None
+    people = [owners[at][2]]
+    while len(people) < count and at + 1 < len(owners):
+        if not _LIST_GAP.fullmatch(text, owners[at][1], owners[at + 1][0]):
+            return None
+        at += 1
+        people.append(owners[at][2])
+    return people if len(people) == count else None

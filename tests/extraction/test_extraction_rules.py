@@ -300,6 +300,16 @@ def test_a_label_above_the_headline_does_not_hide_the_headline() -> None:
     assert _headline_words(context) == "Regional Forum Meeting on Maritime Security"
 
 
+def test_a_list_of_states_then_a_list_of_people_pair_in_order() -> None:
+    text = (
+        "The ministers of interior of Austria, Hungary and Serbia, Gerhard Karner, Sándor "
+        "Pintér and Ivica Dačić, met in Belgrade. Colonel Jan Novak of an unnamed unit attended."
+    )
+    found = {p.name: p.country for p in extract(text).persons}
+    assert found == {"Gerhard Karner": "AT", "Sándor Pintér": "HU", "Ivica Dačić": "RS",
+                     "Jan Novak": None}  # fmt: skip
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
