@@ -77,7 +77,9 @@ def _after_title(run: list[Word], start: int, end: int) -> int:
     titles = [i for i in range(start, first_head) if run[i].text in _PERSON_TITLES | _RANKS]
     if not titles:
         return start
-    for index in range(titles[-1] + 1, first_head):
+    # after the last "of" before the head: "Deputy Director General of Security of the
+    # Ministry of Interior" is the Ministry's, not "Security of the Ministry ..."
+    for index in range(first_head - 1, titles[-1], -1):
         if run[index].text == "of":
             return _next_word(run, index)
     return start

@@ -310,6 +310,16 @@ def test_a_list_of_states_then_a_list_of_people_pair_in_order() -> None:
                      "Jan Novak": None}  # fmt: skip
 
 
+def test_a_body_after_a_title_begins_after_the_last_of_before_its_head() -> None:
+    text = (
+        "Deputy Director General of Security of the Ministry of Interior of the Republic of "
+        "Türkiye Kerem Aydin spoke."
+    )
+    names = {o.name for o in extract(text).organisations}
+    assert "Ministry of Interior of the Republic of Türkiye" in names
+    assert not any(name.startswith("Security of") for name in names)
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
