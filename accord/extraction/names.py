@@ -67,9 +67,9 @@ _TITLE_ALTERNATIVES = "|".join(
 )
 TITLE_BEFORE = regex.compile(
     rf"\b((?:{_TITLE_ALTERNATIVES}|head|chief|deputy|director|secretary|minister|commander|"
-    r"chairman)\b[^,;.()\n]{0,160}),\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}\Z",
+    r"chairman)\b[^,;.()\n]{0,160}),\s*(?-i:(?:\p{Lu}[\p{L}.-]*\s+){0,3})\Z",
     regex.IGNORECASE,
-)
+)  # (the words after the comma capitalised, whatever the case of the title: not "and ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,11 +213,11 @@ def _mention(
     confirmed: bool = False,
 ) -> NameMention | None:
     prefix, rest, opening = list(parsed[0]), parsed[1], match.start() + parsed[2]
-    if (
-        not prefix and len(rest) >= 3 and text.endswith(" of ", 0, opening)
-        and not is_given_name(rest[0][0]) and is_given_name(rest[1][0])
-    ):  # fmt: skip
-        prefix, rest = [rest[0][0]], rest[1:]  # "Major General of Militia Gennady Karpovich"
+    if not prefix and len(rest) >= 3 and text.endswith(" of ", 0, opening):
+        # the complement of a title phrase before the name: "Minister of Public Security Wang
+        # Xiaohong", "Major General of Militia Gennady Karpovich"
+        cut = _complement(rest)
+        prefix, rest = [word for word, _ in rest[:cut]], rest[cut:]
     start, end = match.start() + rest[0][1], match.start() + rest[-1][1] + len(rest[-1][0])
     after = text[end : end + 320]
     words = [word for word, _ in rest]
@@ -305,6 +305,17 @@ _TITLE_CHAIN = regex.compile(
 _RANKS = TITLE_WORDS - _GENERIC_TITLE_WORDS
 
 
+def _complement(rest: tuple[tuple[str, int], ...]) -> int:
+    """How many words at the front of a run after "… of" complete the title, not the name:
+    everyday words, or one word that is no given name before one that is; two stay."""
+    cut = 0
+    while len(rest) - cut > 2 and common_word(rest[cut][0]) and not is_given_name(rest[cut][0]):
+        cut += 1
+    if not cut and not is_given_name(rest[0][0]) and is_given_name(rest[1][0]):
+        cut = 1
+    return cut
+
+
 def _title_chain(text: str, opening: int, prefix: list[str]) -> str | None:
     """The title phrase a run completes ("Minister of the" + "Interior"), as written, with
     the run's words before the name but the ranks that end them ("Colonel")."""
@@ -328,7 +339,7 @@ def _trailing_ranks(prefix: list[str]) -> int:
 
 # What follows the comma of TITLE_BEFORE up to the end. It holds no comma, so a window whose
 # last comma is not followed by it holds no match, and the costly search is spared.
-_AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}", regex.IGNORECASE)
+_AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}")
 
 
 # TITLE_BEFORE searched from the end (every match ends there): whether there is a match is

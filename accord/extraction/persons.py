@@ -21,8 +21,15 @@ from accord.extraction.names import (
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
 _APPOSITION = regex.compile(r"\A[ \t]*,[ \t]*([^,;:()\n]{2,200})")
+# (but "and" before a second title goes on, to be split off as a role of its own: "Deputy
+# Prime Minister and Minister of Interior")
 _APPOSITION_END = regex.compile(
-    r"\s+(?:who|which|said|told|says|noted|stressed|added|and\s+(?=\p{Lu}))\b.*|\.(?:\s.*)?$"
+    r"\s+(?:who|which|said|told|says|noted|stressed|added|"
+    r"and\s+(?=\p{Lu})(?!(?:Minister|Head|Chairman|Chair|Secretary|Director|Commander|Chief)\b))"
+    r"\b.*|\.(?:\s.*)?$"
+)
+_SECOND_TITLE = regex.compile(
+    r"\s+and\s+(?=(?:Minister|Head|Chairman|Chair|Secretary|Director|Commander|Chief)\b)"
 )
 _PAREN_ROLE = regex.compile(r"\A\s*\(([^()\n]{2,300})\)\s*:")
 _ROLE_START = regex.compile(
@@ -108,7 +115,8 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         end = mention.end + found.start(1) + len(role)
         role = role.strip()
         if _ROLE_START.match(role) and not _named_within(starts, mention.end, end):
-            _add_role(person, role)
+            for part in _SECOND_TITLE.split(role):  # "Deputy Prime Minister and Minister of …"
+                _add_role(person, part)
 
 
 def _named_within(starts: list[int], start: int, end: int) -> bool:

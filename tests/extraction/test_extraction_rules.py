@@ -320,6 +320,24 @@ def test_a_body_after_a_title_begins_after_the_last_of_before_its_head() -> None
     assert not any(name.startswith("Security of") for name in names)
 
 
+def test_roles_before_after_and_of_two_titles() -> None:
+    text = (
+        "State Councilor and Minister of Public Security Wang Xiaohong met Interior Minister "
+        "Mohsin Naqvi. The dialogue was co-chaired by Liu Zhongyi, head of the counter-terrorism "
+        "bureau of the Ministry of Public Security, and Khurram Agha, Secretary of the Ministry "
+        "of Interior of Pakistan. Lieutenant General Saif Al Nahyan, Deputy Prime Minister and "
+        "Minister of Interior, received them."
+    )
+    found = extract(text)
+    assert _person(found, "Wang Xiaohong").roles == ("Minister of Public Security",)
+    assert _person(found, "Khurram Agha").roles == (
+        "Secretary of the Ministry of Interior of Pakistan",
+    )
+    assert _person(found, "Saif Al Nahyan").roles == (
+        "Lieutenant General", "Deputy Prime Minister", "Minister of Interior",
+    )  # fmt: skip
+
+
 def test_countries_from_names_adjectives_and_inside_organisation_names(wire) -> None:
     assert {c.code for c in wire.countries} >= {"UZ", "KZ"}
 
