@@ -21,16 +21,15 @@ from accord.extraction.names import (
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
 _APPOSITION = regex.compile(r"\A[ \t]*,[ \t]*([^,;:()\n]{2,200})")
+_TITLES_AFTER_AND = "Minister|Head|Chairman|Chair|Secretary|Director|Commander|Chief"
 # (but "and" before a second title goes on, to be split off as a role of its own: "Deputy
 # Prime Minister and Minister of Interior")
 _APPOSITION_END = regex.compile(
     r"\s+(?:who|which|said|told|says|noted|stressed|added|"
-    r"and\s+(?=\p{Lu})(?!(?:Minister|Head|Chairman|Chair|Secretary|Director|Commander|Chief)\b))"
+    rf"and\s+(?=\p{{Lu}})(?!(?:{_TITLES_AFTER_AND})\b))"
     r"\b.*|\.(?:\s.*)?$"
 )
-_SECOND_TITLE = regex.compile(
-    r"\s+and\s+(?=(?:Minister|Head|Chairman|Chair|Secretary|Director|Commander|Chief)\b)"
-)
+_SECOND_TITLE = regex.compile(rf"\s+and\s+(?=(?:{_TITLES_AFTER_AND})\b)")
 _PAREN_ROLE = regex.compile(r"\A\s*\(([^()\n]{2,300})\)\s*:")
 _ROLE_START = regex.compile(
     r"(?:the\s+)?(?:\p{Lu}[\p{Ll}-]+|head|deputy|chief|director|commander|minister|secretary|"
