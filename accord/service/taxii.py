@@ -14,11 +14,11 @@ from accord.clock import format_timestamp
 from accord.errors import ForbiddenError, InputError, NotFoundError, Problem
 from accord.service.collector import collector_paused
 from accord.service.sharing import SharingCases, require
-from accord.sharing import MAX_DISTRIBUTION, Capability, Principal, ScopeKind, permits
+from accord.sharing import MAX_DISTRIBUTION, Capability, Principal, Scope, ScopeKind, permits
 from accord.sharing.access import Access, collection_access, reading_scope, written_distribution
 from accord.stix.bundle import CheckedBundle, check_bundle
 from accord.stix.markings import marked_tlp, strictest
-from accord.store.collections import Collection, TaxiiPage, TaxiiQuery
+from accord.store.collections import Collection, Envelope, TaxiiPage, TaxiiQuery
 from accord.store.model import NewSource, Sharing
 from accord.vocab import TLP, Distribution
 
@@ -88,30 +88,43 @@ class TaxiiCases(SharingCases):
         return view.collection
 
     # --- reads ----------------------------------------------------------------------------
-    def collection_objects(
-        self, key: str, query: TaxiiQuery, *, viewer: Principal, objects: bool = True
-    ) -> TaxiiPage:
-        """One page of what `viewer` may see in the collection (a manifest page unless
-        `objects`), TAXII §5.3-5.4."""
-        collection = self._readable(key, viewer)
-        scope = reading_scope(viewer, collection.scope, collection.group_id)
-        page = self.store.collection_page(query, viewer=viewer, scope=scope, objects=objects)
-        restricted = sorted({e.id for e in page.entries if e.restricted})
-        if restricted and not viewer.is_system:  # as audited_reads, read off the page itself
-            self.record_many(viewer, "read.restricted", restricted)
+    def collection_objects(self, key: str, query: TaxiiQuery, *, viewer: Principal) -> Envelope:
+        """One envelope page of what `viewer` may see in the collection, TAXII §5.4."""
+        page = self.store.envelope_page(query, viewer=viewer, scope=self._scope(key, viewer))
+        if page.restricted and not viewer.is_system:  # as audited_reads, off the page itself
+            self.record_many(viewer, "read.restricted", sorted(set(page.restricted)))
         return page
 
+    def collection_manifest(self, key: str, query: TaxiiQuery, *, viewer: Principal) -> TaxiiPage:
+        """One page of the manifest of what `viewer` may see in the collection, TAXII §5.3
+        (no object is read, so nothing is audited)."""
+        scope = self._scope(key, viewer)
+        return self.store.collection_page(query, viewer=viewer, scope=scope, objects=False)
+
     def collection_object(
-        self, key: str, object_id: str, query: TaxiiQuery, *, viewer: Principal,
-        objects: bool = True,
-    ) -> TaxiiPage:  # fmt: skip
-        """The versions of one object in the collection that match `query` (§5.6, and with
-        `objects` False its versions, §5.8); NotFoundError when there are none to see."""
-        page = self.collection_objects(key, replace(query, ids=[object_id]), viewer=viewer,
-                                       objects=objects)  # fmt: skip
+        self, key: str, object_id: str, query: TaxiiQuery, *, viewer: Principal
+    ) -> Envelope:
+        """The versions of one object in the collection that match `query` (§5.6);
+        NotFoundError when there are none to see."""
+        page = self.collection_objects(key, replace(query, ids=[object_id]), viewer=viewer)
+        if not page.objects and query.cursor is None:
+            raise NotFoundError("object", object_id)
+        return page
+
+    def object_versions(
+        self, key: str, object_id: str, query: TaxiiQuery, *, viewer: Principal
+    ) -> TaxiiPage:
+        """The manifest entries of every version of one object in the collection (§5.8);
+        NotFoundError when there are none to see."""
+        query = replace(query, ids=[object_id], versions=["all"])
+        page = self.collection_manifest(key, query, viewer=viewer)
         if not page.entries and query.cursor is None:
             raise NotFoundError("object", object_id)
         return page
+
+    def _scope(self, key: str, viewer: Principal) -> Scope:
+        collection = self._readable(key, viewer)
+        return reading_scope(viewer, collection.scope, collection.group_id)
 
     def taxii_status(self, status_id: str, *, viewer: Principal) -> dict[str, Any]:
         return self.store.get_status(status_id, viewer=viewer)

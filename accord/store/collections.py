@@ -88,6 +88,20 @@ class TaxiiPage:
     last_cursor: str | None = None  # just past the last entry, more or not (None: empty)
 
 
+@dataclass(frozen=True, slots=True)
+class Envelope:
+    """A page of object versions for a TAXII envelope (§3.7): their stored JSON, in TAXII
+    order, and what the envelope's paging and headers need."""
+
+    objects: list[bytes]  # the stored JSON of each version
+    ids: list[str]  # the id of each
+    restricted: list[str]  # the ids of those from a TLP:RED or AMBER+STRICT source (audited)
+    first_added: str | None  # date_added of the first and the last, as sort keys
+    last_added: str | None
+    next_cursor: str | None
+    last_cursor: str | None  # just past the last version, more or not (None: empty)
+
+
 def encode_taxii_cursor(date_added: str, seq: int) -> str:
     return base64.urlsafe_b64encode(f"t1:{date_added}:{seq}".encode()).decode().rstrip("=")
 
@@ -215,12 +229,47 @@ class CollectionMethods:
     ) -> TaxiiPage:
         """One page of the object versions `viewer` may see within `scope` that match
         `query`, in TAXII order; with their JSON unless `objects` is False (a manifest)."""
-        pred = visible_predicate(viewer, scope=scope)
-        where, params = [pred.sql], list(pred.params)
-        _taxii_filters(query, where, params)
         columns = "o.seq, o.id, o.date_added, o.version, o.spec_version"
         if objects:  # and its source, to tell whether every read of it is audited
             columns += ", o.source_id, o.json"
+        rows, more = self._page_rows(query, viewer, scope, columns)
+        if not objects:
+            entries = [Entry(row[1], row[2], row[3], row[4], None) for row in rows]
+        else:
+            audited = self._audited_sources({row[5] for row in rows} - {None})
+            text = self.engine == "postgres"  # JSON in a TEXT column
+            entries = [Entry(row[1], row[2], row[3], row[4], row[6].encode() if text else row[6],
+                             row[5] in audited) for row in rows]  # fmt: skip
+        last = encode_taxii_cursor(rows[-1][2], int(rows[-1][0])) if rows else None
+        return TaxiiPage(entries, last if more else None, last)
+
+    def envelope_page(self, query: TaxiiQuery, *, viewer: Principal, scope: Scope) -> Envelope:
+        """The page of :meth:`collection_page` as a TAXII envelope needs it: the stored JSON
+        of each version and little else. It reads no version columns (in SQLite they cost
+        about a sixth of the page's query) and makes no entry per version."""
+        rows, more = self._page_rows(query, viewer, scope, "o.seq, o.id, o.date_added, "
+                                     "o.source_id, o.json")  # fmt: skip
+        if not rows:
+            return Envelope([], [], [], None, None, None, None)
+        audited = self._audited_sources({row[3] for row in rows} - {None})
+        restricted = [row[1] for row in rows if row[3] in audited] if audited else []
+        if self.engine == "postgres":  # JSON in a TEXT column
+            raws = [row[4].encode() for row in rows]
+        else:
+            raws = [row[4] for row in rows]
+        first, last = rows[0], rows[-1]
+        cursor = encode_taxii_cursor(last[2], int(last[0]))
+        return Envelope(raws, [row[1] for row in rows], restricted, first[2], last[2],
+                        cursor if more else None, cursor)  # fmt: skip
+
+    def _page_rows(
+        self, query: TaxiiQuery, viewer: Principal, scope: Scope, columns: str
+    ) -> tuple[list[Row], bool]:
+        """The rows of one page (`columns` begin with seq, id, date_added), and whether
+        more follow."""
+        pred = visible_predicate(viewer, scope=scope)
+        where, params = [pred.sql], list(pred.params)
+        _taxii_filters(query, where, params)
         select = f"SELECT {columns} FROM objects o WHERE {' AND '.join(where)}"
         if query.cursor is None:
             sql = f"{select} ORDER BY o.date_added, o.seq LIMIT ?"
@@ -240,17 +289,7 @@ class CollectionMethods:
                    "ORDER BY o.date_added, o.seq LIMIT ?")  # fmt: skip
             params = [*params, after, seq]
         rows = self._read(sql, [*params, query.limit + 1])
-        more = len(rows) > query.limit
-        rows = rows[: query.limit]
-        if not objects:
-            entries = [Entry(row[1], row[2], row[3], row[4], None) for row in rows]
-        else:
-            audited = self._audited_sources({row[5] for row in rows} - {None})
-            text = self.engine == "postgres"  # JSON in a TEXT column
-            entries = [Entry(row[1], row[2], row[3], row[4], row[6].encode() if text else row[6],
-                             row[5] in audited) for row in rows]  # fmt: skip
-        last = encode_taxii_cursor(rows[-1][2], int(rows[-1][0])) if rows else None
-        return TaxiiPage(entries, last if more else None, last)
+        return rows[: query.limit], len(rows) > query.limit
 
     def _audited_sources(self, source_ids: set[int]) -> set[int]:
         """Those of `source_ids` whose every read is audited (TLP:RED, TLP:AMBER+STRICT): one

@@ -105,9 +105,15 @@ class Checker:
                 assert text is not None and text.replace(view.id, "") == missing
                 continue
             assert text is None
+            want = self.world.scoped_ids(org, kind)
             page = self.service.collection_objects(view.id, TaxiiQuery(limit=10_000),
                                                    viewer=who)  # fmt: skip
-            assert {e.id for e in page.entries} == self.world.scoped_ids(org, kind)
+            assert set(page.ids) == want
+            assert len(page.objects) == len(page.ids)
+            assert {orjson.loads(raw)["id"] for raw in page.objects} == want
+            manifest = self.service.collection_manifest(view.id, TaxiiQuery(limit=10_000),
+                                                        viewer=who)  # fmt: skip
+            assert {e.id for e in manifest.entries} == want
 
     def query(self, org: int, who: Any, want: set[str]) -> None:
         page = self.service.query(ObjectQuery(limit=10_000), viewer=who)

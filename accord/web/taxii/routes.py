@@ -4,7 +4,6 @@ answer; what a caller sees is decided by the store's scoped predicate."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import Annotated, Any
 
 import orjson
@@ -17,7 +16,7 @@ from accord.errors import ForbiddenError, NotFoundError
 from accord.service.taxii import CollectionView
 from accord.settings import Settings
 from accord.stix.timestamps import from_sort_key
-from accord.store.collections import Entry, TaxiiPage
+from accord.store.collections import Entry, Envelope, TaxiiPage
 from accord.web.deps import Service, get_settings
 from accord.web.taxii.deps import Caller, Filters, negotiate
 from accord.web.taxii.media import STIX, TAXII, readable
@@ -41,36 +40,35 @@ def _version(entry: Entry) -> str:
     return from_sort_key(entry.version) if entry.version else from_sort_key(entry.date_added)
 
 
-def _headers(page: TaxiiPage) -> dict[str, str]:
-    """X-TAXII-Date-Added-First and -Last (§3.3.1): the first and last date_added served."""
+def _headers(first: str | None, last: str | None) -> dict[str, str]:
+    """X-TAXII-Date-Added-First and -Last (§3.3.1): the first and last date_added served
+    (sort keys as stored)."""
+    if first is None or last is None:
+        return {}
+    return {"X-TAXII-Date-Added-First": from_sort_key(first),
+            "X-TAXII-Date-Added-Last": from_sort_key(last)}  # fmt: skip
+
+
+def _page_headers(page: TaxiiPage) -> dict[str, str]:
     if not page.entries:
         return {}
-    return {
-        "X-TAXII-Date-Added-First": from_sort_key(page.entries[0].date_added),
-        "X-TAXII-Date-Added-Last": from_sort_key(page.entries[-1].date_added),
-    }
+    return _headers(page.entries[0].date_added, page.entries[-1].date_added)
 
 
-def _paging(page: TaxiiPage) -> bytes:
-    more = b"true" if page.next_cursor is not None else b"false"
-    head = b'{"more":' + more
-    if page.next_cursor is not None:
-        head += b',"next":"' + page.next_cursor.encode() + b'"'
-    return head
+def _paging(next_cursor: str | None) -> bytes:
+    if next_cursor is None:
+        return b'{"more":false'
+    return b'{"more":true,"next":"' + next_cursor.encode() + b'"'
 
 
-def _envelope(page: TaxiiPage) -> Response:
+def _envelope(page: Envelope) -> Response:
     """The envelope, joined once from the stored JSON of each version (§3.7)."""
-    parts = [_paging(page)]
-    if page.entries:
-        parts.append(b',"objects":[')
-        for at, entry in enumerate(page.entries):
-            if at:
-                parts.append(b",")
-            parts.append(entry.raw or b"{}")
-        parts.append(b"]")
-    parts.append(b"}")
-    return Response(b"".join(parts), 200, _headers(page), TAXII)
+    if page.objects:
+        body = b"".join((_paging(page.next_cursor), b',"objects":[', b",".join(page.objects),
+                         b"]}"))  # fmt: skip
+    else:
+        body = _paging(page.next_cursor) + b"}"
+    return Response(body, 200, _headers(page.first_added, page.last_added), TAXII)
 
 
 def _collection(view: CollectionView) -> dict[str, Any]:
@@ -140,14 +138,14 @@ def manifest(
     """TAXII 2.1 §5.3 Get Object Manifests: id, date_added, version and media type of each
     object version the filters match."""
     _root(api_root)
-    page = service.collection_objects(collection_id, query, viewer=caller, objects=False)
-    body = _paging(page)
+    page = service.collection_manifest(collection_id, query, viewer=caller)
+    body = _paging(page.next_cursor)
     if page.entries:
         body += b',"objects":' + orjson.dumps([
             {"id": e.id, "date_added": from_sort_key(e.date_added), "version": _version(e),
              "media_type": _media(e)} for e in page.entries
         ])  # fmt: skip
-    return Response(body + b"}", 200, _headers(page), TAXII)
+    return Response(body + b"}", 200, _page_headers(page), TAXII)
 
 
 def _media(entry: Entry) -> str:
@@ -214,10 +212,13 @@ def versions(
     """TAXII 2.1 §5.8 Get Object Versions: the version timestamps of one object, oldest
     first by date_added."""
     _root(api_root)
-    page = service.collection_object(collection_id, object_id, replace(query, versions=["all"]),
-                                     viewer=caller, objects=False)  # fmt: skip
-    body = _paging(page) + b',"versions":' + orjson.dumps([_version(e) for e in page.entries])
-    return Response(body + b"}", 200, _headers(page), TAXII)
+    page = service.object_versions(collection_id, object_id, query, viewer=caller)
+    body = (
+        _paging(page.next_cursor)
+        + b',"versions":'
+        + orjson.dumps([_version(e) for e in page.entries])
+    )
+    return Response(body + b"}", 200, _page_headers(page), TAXII)
 
 
 __all__ = ["API_ROOT", "router"]
