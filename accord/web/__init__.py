@@ -32,8 +32,10 @@ def create_app(settings: Settings, service: Accord) -> FastAPI:
     app.state.settings = settings
     app.state.service = service
     errors.install(app)
-    app.include_router(router, prefix=PREFIX)
+    # TAXII first: a TAXII request is then matched by one prefix, not tried against every
+    # REST route before it (its paging walks are many requests).
     app.mount(TAXII_PREFIX, create_taxii_app(settings, service))
+    app.include_router(router, prefix=PREFIX)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes + ENVELOPE,
                        exempt=TAXII_PREFIX + "/")  # fmt: skip
     return app
