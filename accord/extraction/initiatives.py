@@ -71,14 +71,19 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
         (InitiativeStatus.SIGNED, r"\bsign(?:ed|ing)\b|\bratified\b"),
         (
             InitiativeStatus.COMPLETED,
-            r"\bcompleted\b|\bfinished\b|\bconcluded\b|"
+            r"\bcompleted\b|\bfinished\b|\bconcluded\b|\bended\b|"
             r"\bhas (?:just )?been (?:created|established|set up)\b|"
             r"\bwas (?:created|established)\b",
         ),
         (
             InitiativeStatus.IN_PROGRESS,
             r"\bunder ?way\b|\bongoing\b|\bcontinu\w+\b|"
-            r"\bis being\b|\bare being\b|\bimplement(?:ing|ation)\b|\bin progress\b",
+            r"\bis being\b|\bare being\b|\bimplement(?:ing|ation)\b|\bin progress\b|"
+            # an instrument at work: it serves (right after its subject: not "could serve",
+            # "could, for instance, serve"), remains, was activated, is in force
+            r"(?<=[a-z])(?<!could)(?<!would)(?<!should)(?<!might)(?<!may)(?<!can)(?<!will)"
+            r"(?<!\bto) serves? as\b|\bremains? (?:the|a|an|in)\b|\bactivated\b|"
+            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b",
         ),
         (
             InitiativeStatus.AGREED,
@@ -264,6 +269,10 @@ def find_initiatives(
         status = _status(words, present, index) if candidates else None
         for offset, phrase, kind, titled, own in candidates:
             start = s + offset
+            if titled:  # a title begun inside an organisation's name
+                start, phrase = _title_past_name(text, organisations, start, phrase)
+                if not phrase:
+                    continue
             inside = not _names_itself(kind, titled) and organisations.covers(start)
             if inside or phrase.lower() in seen:
                 continue
@@ -295,6 +304,23 @@ def _naming(present: Present, count: int) -> set[int]:
     if any(cue is None for cue in cues):
         return set(range(count))
     return set().union(*(present.holding(cue) for cue in cues if cue is not None))
+
+
+def _title_past_name(
+    text: str, organisations: SpanIndex, start: int, phrase: str
+) -> tuple[int, str]:
+    """A title that begins inside an organisation's name, past its first word: when the name
+    ends within the title, the name is part of it ("Council of Europe Convention on
+    Cybercrime", read from "Europe"); when the title ends within the name, it is only a piece
+    of that name ("Response Mechanism" of the "Incident Prevention and Response Mechanism"):
+    no title (an empty phrase)."""
+    end = start + len(phrase)
+    for name_start, name_end in organisations.overlapping(start, start + 1):
+        if name_start < start:
+            if name_end >= end:
+                return start, ""
+            return name_start, text[name_start:end]
+    return start, phrase
 
 
 def _names_itself(kind: InitiativeKind, titled: bool) -> bool:
@@ -358,8 +384,8 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
     for title in _TITLE.finditer(sentence) if _titled(sentence, present, index) else ():
         if any(a <= title.start() < b for a, b in taken):
             continue
-        if _names_a_body(sentence, title):
-            continue
+        if _names_a_body(sentence, title) or " " not in title.group():
+            continue  # a bare "Programme" is left to the head's phrase: "Programme of ..."
         words = title.group().split()
         kind = next((_HEADS[w.lower()] for w in words if w.lower() in _HEADS),
                     InitiativeKind.PROGRAMME)  # fmt: skip

@@ -231,6 +231,48 @@ def test_each_instrument_takes_the_status_of_the_verb_before_it() -> None:
     assert found["EU Strategy on Central Asia"] is InitiativeStatus.IN_PROGRESS
 
 
+def test_an_instrument_at_work_is_in_progress() -> None:
+    text = (
+        "Their yearly sessions serve as the region's mechanism for coordinating border "
+        "security. The joint hotline was activated nine times over the winter. The ministers "
+        "said the bureau could, for example, serve as a platform for exchanging threat data."
+    )
+    found = {i.text: i.status for i in extract(text).initiatives}
+    mechanism = next(t for t in found if "mechanism for coordinating border security" in t)
+    assert found[mechanism] is InitiativeStatus.IN_PROGRESS
+    assert found["joint hotline"] is InitiativeStatus.IN_PROGRESS
+    platform = next(t for t in found if t.startswith("platform for exchanging threat data"))
+    assert found[platform] is InitiativeStatus.PROPOSED  # "could serve": not yet at work
+
+
+def test_a_phase_that_ended_is_completed() -> None:
+    found = extract("The second phase of the project ended in March 2025.").initiatives
+    assert [(i.text, i.kind, i.status) for i in found] == [
+        ("second phase of the project", InitiativeKind.PROJECT, InitiativeStatus.COMPLETED)
+    ]
+
+
+def test_a_capitalised_instrument_word_with_a_lowercase_object_is_read_as_a_phrase() -> None:
+    text = (
+        "The main instrument remains the Programme of cooperation of the member states against "
+        "drug trafficking for 2024–2026, and most of its measures are under way."
+    )
+    found = extract(text).initiatives
+    assert [i.text.split()[:4] for i in found] == [["Programme", "of", "cooperation", "of"]]
+    assert found[0].status is InitiativeStatus.IN_PROGRESS
+
+
+def test_a_title_begun_inside_an_organisation_name() -> None:
+    text = (
+        "Kazakhstan considers joining the Council of Europe Convention on Cybercrime. The "
+        "Incident Prevention and Response Mechanism met in Ergneti and its members agreed to "
+        "exchange more patrol schedules."
+    )
+    found = {i.text for i in extract(text).initiatives}
+    assert "Council of Europe Convention on Cybercrime" in found  # the name is part of it
+    assert not any(t.endswith("Response Mechanism") for t in found)  # a piece of the body's
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
