@@ -78,7 +78,7 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
         (
             InitiativeStatus.IN_PROGRESS,
             r"\bunder ?way\b|\bongoing\b|\bcontinu\w+\b|"
-            r"\bis being\b|\bare being\b|\bimplement(?:ing|ation)\b|\bin progress\b|"
+            r"\bis being\b|\bare being\b|\bimplement(?:s|ing|ation)\b|\bin progress\b|"
             # an instrument at work: it serves (right after its subject: not "could serve",
             # "could, for instance, serve"), remains, was activated, is in force
             r"(?<=[a-z])(?<!could)(?<!would)(?<!should)(?<!might)(?<!may)(?<!can)(?<!will)"
@@ -249,6 +249,9 @@ _QUOTED_TITLE = regex.compile(
 )
 
 
+# A lowercase instrument noun right after a title: "the Trust Fund project".
+_NOUN_AFTER_TITLE = regex.compile(r"\s+(project|programme|program|mechanism|platform|centre|"
+                                  r"center|system|network|exercise|operation)\b")  # fmt: skip
 _TITLE_CUE = cue_of(_TITLE.pattern, _TITLE.flags)
 _HEAD_CUE = prefix_cue_of(_HEAD.pattern, _HEAD.flags)  # also what every head begins with
 
@@ -386,11 +389,13 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
             continue
         if _names_a_body(sentence, title) or " " not in title.group():
             continue  # a bare "Programme" is left to the head's phrase: "Programme of ..."
-        words = title.group().split()
-        kind = next((_HEADS[w.lower()] for w in words if w.lower() in _HEADS),
-                    InitiativeKind.PROGRAMME)  # fmt: skip
-        results.append((title.start(), title.group(), kind, True, None))
-        taken.append(title.span())
+        kind = _title_kind(title.group())
+        phrase, end = title.group(), title.end()
+        noun = _NOUN_AFTER_TITLE.match(sentence, end)
+        if noun is not None:  # "a NATO Partnership Trust Fund project": the noun says the kind
+            phrase, end, kind = sentence[title.start() : noun.end()], noun.end(), _HEADS[noun[1]]
+        results.append((title.start(), phrase, kind, True, None))
+        taken.append((title.start(), end))
     heads = present.starts_in(_HEAD_CUE, index) if _HEAD_CUE else None
     for head in _HEAD.finditer(sentence) if heads is None else finditer_at(_HEAD, sentence, heads):
         if any(a <= head.start() < b for a, b in taken) or _modifies_noun(sentence, head.end()):
@@ -406,6 +411,15 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
             taken.append((start, end))
     return results
+
+
+def _title_kind(title: str) -> InitiativeKind:
+    """The kind a title's head noun says: the last instrument noun before its object
+    ("Cyber Training Centre" is a centre, "Specialized Data Bank of the CIS" a platform,
+    "Memorandum of Understanding" an agreement); a programme when it has none."""
+    name = _TITLE_OBJECT.split(title, maxsplit=1)[0]
+    heads = [_HEADS[m.group().lower()] for m in _HEAD.finditer(name)]
+    return heads[-1] if heads else InitiativeKind.PROGRAMME
 
 
 def _titled(sentence: str, present: Present, index: int) -> bool:

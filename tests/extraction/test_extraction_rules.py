@@ -273,6 +273,22 @@ def test_a_title_begun_inside_an_organisation_name() -> None:
     assert not any(t.endswith("Response Mechanism") for t in found)  # a piece of the body's
 
 
+def test_a_title_kind_is_its_head_noun_and_a_noun_after_it() -> None:
+    text = (
+        "The ministers launched the Regional Training Platform for customs officers and "
+        "expanded the Regional Data Bank of wanted persons. She reviewed a UN Peacebuilding Fund project "
+        "that the agency implements in the Fergana valley."
+    )
+    kinds = {i.text: (i.kind, i.status) for i in extract(text).initiatives}
+    platform = next(t for t in kinds if t.startswith("Regional Training Platform"))
+    assert kinds[platform][0] is InitiativeKind.PLATFORM  # not the "Training" before it
+    bank = next(t for t in kinds if t.startswith("Regional Data Bank"))
+    assert kinds[bank][0] is InitiativeKind.PLATFORM
+    project = next(t for t in kinds if "Peacebuilding Fund" in t)
+    assert project.endswith("Fund project")
+    assert kinds[project] == (InitiativeKind.PROJECT, InitiativeStatus.IN_PROGRESS)
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
