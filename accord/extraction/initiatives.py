@@ -286,7 +286,7 @@ def find_initiatives(
             # discussed the implementation of ..."); signed, drafted, completed hold for all
             near = _status_before(words, offset, present, index) if status in _WEAK else None
             found.append(Initiative(
-                phrase, kind, own or near or status or InitiativeStatus.IN_PROGRESS,
+                phrase, kind, own or near or status or _unstated(phrase, words),
                 _parties(ordered[bisect_left(starts, s) : bisect_left(starts, e)]),
                 ((start, start + len(phrase)),),
             ))  # fmt: skip
@@ -347,6 +347,20 @@ def _status(sentence: str, present: Present, index: int) -> InitiativeStatus | N
         if present.holds(cue, index) and pattern.search(sentence):
             return status
     return None
+
+
+# Events among instruments, and the past verbs that report them as held.
+_EVENT = regex.compile(r"\b(?:exercises?|drills?|operations?|training|course)\b",
+                       regex.IGNORECASE)  # fmt: skip
+_HELD = regex.compile(r"\b(?:held|conducted|carried out|took place|staged)\b", regex.IGNORECASE)
+
+
+def _unstated(phrase: str, sentence: str) -> InitiativeStatus:
+    """The status of an instrument whose sentence has no status word: an exercise or an
+    operation the sentence says was held is completed; anything else is under way."""
+    if _EVENT.search(phrase) and _HELD.search(sentence):
+        return InitiativeStatus.COMPLETED
+    return InitiativeStatus.IN_PROGRESS
 
 
 _WEAK = frozenset({InitiativeStatus.IN_PROGRESS, InitiativeStatus.AGREED,

@@ -289,6 +289,17 @@ def test_a_title_kind_is_its_head_noun_and_a_noun_after_it() -> None:
     assert kinds[project] == (InitiativeKind.PROJECT, InitiativeStatus.IN_PROGRESS)
 
 
+def test_an_exercise_reported_as_held_is_completed() -> None:
+    text = (
+        "In May the border services conducted the joint exercise \u201cSteppe Shield-2025\u201d "
+        "near Aktau. The joint operation \u201cNet\u201d targets online recruiters."
+    )
+    found = {i.text: i.status for i in extract(text).initiatives}
+    assert found["joint exercise \u201cSteppe Shield-2025\u201d"] is InitiativeStatus.COMPLETED
+    operation = next(t for t in found if "Net" in t)
+    assert found[operation] is InitiativeStatus.IN_PROGRESS  # no verb reports it held
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
