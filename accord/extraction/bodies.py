@@ -43,7 +43,7 @@ _LEADING = frozenset({
     "The", "A", "An", "For", "According", "From", "In", "On", "At", "By", "With", "Of", "To",
     "Under", "Meeting", "Meetings", "Conference", "Summit", "Session", "Both", "All", "Its",
     "Their", "Our", "This", "That", "These", "Today", "Also", "And", "But", "As", "Together",
-    "Officials", "Experts", "Delegates", "Participants", "Colleagues", "Partners",
+    "Officials", "Officers", "Experts", "Delegates", "Participants", "Colleagues", "Partners",
 })  # fmt: skip
 _INSTRUMENTS = frozenset({
     "Programme", "Program", "Fund", "Course", "Protocol", "Convention", "Agreement", "Treaty",
@@ -64,7 +64,7 @@ def bodies(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
     found: list[Body] = []
     for start, end in _segments(run, is_place):
         start = _after_title(run, start, end)
-        found.extend(_split_parents(run, start, end))
+        found.extend(_split_parents(run, start, end, is_place))
     return [body for body in found if _acceptable(run, *body)]
 
 
@@ -145,20 +145,31 @@ def _starts_person(run: list[Word], index: int) -> bool:
     )  # fmt: skip
 
 
-def _split_parents(run: list[Word], start: int, end: int) -> list[Body]:
-    """ "A of the B" where A and B both hold a head noun: the whole, A and B are bodies (a unit
-    is named both ways); "A under the B": the whole and B."""
+def _split_parents(
+    run: list[Word], start: int, end: int, is_place: Callable[[str], bool]
+) -> list[Body]:
+    """ "A of the B" where A and B both hold a head noun: the whole and B are bodies, and so is
+    A when it names a unit of its own ("Moscow University", "Office for Security Policy"),
+    not a kind of unit every parent has ("General Staff", "Border Service"); "A under the B":
+    the whole and B."""
     parts: list[Body] = [(start, end)]
     for index in range(start + 1, end - 1):
         if run[index].text not in ("of", "under"):
             continue
         tail = _next_word(run, index)
         if _has_head(run, start, index) and _has_head(run, tail, end):
-            if run[index].text == "of":
+            if run[index].text == "of" and _own_name(run, start, index, is_place):
                 parts.append((start, index))
             parts.append((tail, end))
             break
     return parts
+
+
+def _own_name(run: list[Word], start: int, end: int, is_place: Callable[[str], bool]) -> bool:
+    """Whether words start:end name one unit, not a kind: a place, a rare word or a
+    purpose ("for ...") besides the head and everyday modifiers."""
+    words = [w.text for w in run[start:end] if w.text not in HEADS and w.text not in _LEADING]
+    return any(w in ("for", "on") or is_place(w) or not common_word(w, 3.0) for w in words)
 
 
 def _next_word(run: list[Word], index: int) -> int:
@@ -174,7 +185,7 @@ def _has_head(run: list[Word], start: int, end: int) -> bool:
 
 def _acceptable(run: list[Word], start: int, end: int) -> bool:
     words = [word.text for word in run[start:end]]
-    while words and (words[0] in _LEADING or words[0].islower() or _verb_like(words[0])):
+    while words and (words[0] in _LEADING or words[0].islower() or _verb_like(run, start)):
         words, start = words[1:], start + 1
     while words and words[-1].islower():
         words = words[:-1]
@@ -188,14 +199,23 @@ def _acceptable(run: list[Word], start: int, end: int) -> bool:
     return not (words[first_head] in _GENERIC_PLURALS or any(w in _INSTRUMENTS for w in words))
 
 
-def _verb_like(word: str) -> bool:
-    return word.endswith(("ing", "ed")) and common_word(word, 3.0)
+def _verb_like(run: list[Word], index: int) -> bool:
+    """A verb that opens the run ("Welcomed the ...", "Designating the Moscow University ...
+    as"), not a participle within a name ("Armed Forces", "United Nations": an -ed word
+    before a capitalised one). A rare word counts only before an article."""
+    word = run[index].text
+    if not word.endswith(("ing", "ed")):
+        return False
+    following = run[index + 1].text if index + 1 < len(run) else ""
+    if word.endswith("ed") and following[:1].isupper():
+        return False
+    return following in ("the", "a", "an") or common_word(word, 3.0)
 
 
 def trim(run: list[Word], start: int, end: int) -> Body:
     """The body's word range without leading and trailing small words."""
     while start < end and (
-        run[start].text in _LEADING or run[start].text.islower() or _verb_like(run[start].text)
+        run[start].text in _LEADING or run[start].text.islower() or _verb_like(run, start)
     ):
         start += 1
     while end > start and run[end - 1].text.islower():

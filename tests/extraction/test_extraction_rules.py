@@ -300,6 +300,29 @@ def test_an_exercise_reported_as_held_is_completed() -> None:
     assert found[operation] is InitiativeStatus.IN_PROGRESS  # no verb reports it held
 
 
+def test_a_verb_opening_a_run_is_not_a_name_and_a_participle_inside_one_is() -> None:
+    text = (
+        "Appointing the Tbilisi Academy of the Ministry of Defence of Georgia as the lead. "
+        "Colonel Bat-Erdene spoke for the Staff College of the Armed Forces of Mongolia."
+    )
+    names = {o.name for o in extract(text).organisations}
+    assert "Tbilisi Academy of the Ministry of Defence of Georgia" in names
+    assert not any(name.startswith("Appointing") for name in names)
+    assert "Armed Forces of Mongolia" in names  # not "Forces of Mongolia"
+
+
+def test_a_unit_named_inside_its_parent_stands_alone_only_with_a_name_of_its_own() -> None:
+    text = (
+        "Officers of the Tashkent Institute of the Ministry of Emergency Situations, of the "
+        "Main Directorate of the State Border Committee of Belarus and of the Office for "
+        "Migration Policy of the Ministry of Interior attended."
+    )
+    names = {o.name for o in extract(text).organisations}
+    assert {"Tashkent Institute", "Office for Migration Policy"} <= names  # a place, a purpose
+    assert "Main Directorate" not in names  # every parent has one: only with its parent
+    assert "Main Directorate of the State Border Committee of Belarus" in names
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
