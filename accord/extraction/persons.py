@@ -21,14 +21,17 @@ from accord.extraction.names import (
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
 _APPOSITION = regex.compile(r"\A[ \t]*,[ \t]*([^,;:()\n]{2,200})")
-_TITLES_AFTER_AND = "Minister|Head|Chairman|Chair|Secretary|Director|Commander|Chief"
+_TITLES_AFTER_AND = (
+    "Minister|Head|Chairman|Chair|Secretary|Director|Commander|Chief|Deputy|Vice|Assistant|Acting"
+)
 # (but "and" before a second title goes on, to be split off as a role of its own: "Deputy
 # Prime Minister and Minister of Interior")
 _APPOSITION_END = regex.compile(
-    r"\s+(?:who|which|said|told|says|noted|stressed|added|"
-    rf"and\s+(?=\p{{Lu}})(?!(?:{_TITLES_AFTER_AND})\b))"
-    r"\b.*|\.(?:\s.*)?$"
+    r"\s+(?:who|which|said|told|says|noted|stressed|added)\b.*|\.(?:\s.*)?$"
 )
+# "and" before a capitalised word that is not a title: where the apposition ends, unless it
+# joins two words of one name ("Financial Crimes and Anti-Corruption Centre")
+_AND_CAPITAL = regex.compile(rf"\s+and\s+(?=\p{{Lu}})(?!(?:{_TITLES_AFTER_AND})\b)")
 _SECOND_TITLE = regex.compile(rf"\s+and\s+(?=(?:{_TITLES_AFTER_AND})\b)")
 _PAREN_ROLE = regex.compile(r"\A\s*\(([^()\n]{2,300})\)\s*:")
 _ROLE_START = regex.compile(
@@ -110,12 +113,44 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
     found = _APPOSITION.match(after)
     if found:
         role = _APPOSITION_END.sub("", found.group(1))
+        role = _apposition_end(role, mention.end + found.start(1), starts)
         # not "A, Deputy Minister of B Talant Asanaliev, …": the next person's title
         end = mention.end + found.start(1) + len(role)
         role = role.strip()
-        if _ROLE_START.match(role) and not _named_within(starts, mention.end, end):
+        # not "Council, Serdar Kilic, the Secretary of … of Ukraine, Raisa Bohatyryova": in a
+        # list of "title, name", the title after a name that had one before is the next one's
+        listed = (before is not None or bool(mention.titles)) and _followed_by_name(
+            after, found.end(), mention.end, starts)  # fmt: skip
+        if _ROLE_START.match(role) and not listed and not _named_within(starts, mention.end, end):
             for part in _SECOND_TITLE.split(role):  # "Deputy Prime Minister and Minister of …"
                 _add_role(person, part)
+
+
+_NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'-]*")
+
+
+def _apposition_end(role: str, at: int, starts: list[int]) -> str:
+    """The apposition `role` (at `at` in the text) up to the "and" that begins something
+    else: a person ("and Elnur Aslanov"), or a word after an uncapitalised one ("the
+    department and Interpol"). An "and" between capitalised words of one name goes on."""
+    for joint in _AND_CAPITAL.finditer(role):
+        before = role[: joint.start()].rsplit(None, 1)
+        following = role[joint.end() :].split(None, 1)[0]
+        begins_person = _named_within(starts, at + joint.end(), at + joint.end() + 1)
+        given = is_given_name(following) and "-" not in following  # not "Anti-Corruption"
+        if begins_person or given or len(following) < 2 or not before:
+            return role[: joint.start()]
+        if not _NAME_WORD.fullmatch(before[-1]):  # "the department and", "Tajikistan] and"
+            return role[: joint.start()]
+    return role
+
+
+def _followed_by_name(after: str, offset: int, at: int, starts: list[int]) -> bool:
+    """Whether `after`[offset:] (`after` begins at `at` in the text) is a comma and a name."""
+    gap = len(after[offset:]) - len(after[offset:].lstrip(" ,"))
+    return after[offset : offset + 1] == "," and _named_within(
+        starts, at + offset + gap, at + offset + gap + 1
+    )
 
 
 def _named_within(starts: list[int], start: int, end: int) -> bool:

@@ -323,6 +323,46 @@ def test_a_unit_named_inside_its_parent_stands_alone_only_with_a_name_of_its_own
     assert "Main Directorate of the State Border Committee of Belarus" in names
 
 
+def _roles(text: str) -> dict[str, list[str]]:
+    return {p.name: list(p.roles) for p in extract(text).persons}
+
+
+def test_an_apposition_goes_on_over_an_and_inside_a_name() -> None:
+    roles = _roles(
+        "Anna Kowalczyk, Assistant Director at the Regional Financial Crimes and Anti-Corruption "
+        "Centre, opened the session. Petru Rusu, Minister of Internal Affairs of Moldova and I "
+        "agreed on the plan, said Jonas Berg, Director of the Border Police and Omar Haddad."
+    )
+    assert roles["Anna Kowalczyk"] == [
+        "Assistant Director at the Regional Financial Crimes and Anti-Corruption Centre"
+    ]
+    assert roles["Petru Rusu"] == ["Minister of Internal Affairs of Moldova"]  # not "and I ..."
+    assert roles["Jonas Berg"] == ["Director of the Border Police"]  # "and" before a person
+
+
+def test_a_second_title_after_and_may_begin_with_deputy() -> None:
+    roles = _roles(
+        "Ingrid Dahl, Special Representative of the UN Secretary-General for Libya and Deputy "
+        "Head of the UN Support Mission, arrived."
+    )
+    assert roles["Ingrid Dahl"] == [
+        "Special Representative of the UN Secretary-General for Libya",
+        "Deputy Head of the UN Support Mission",
+    ]
+
+
+def test_in_a_list_of_title_comma_name_a_title_goes_to_the_name_after_it() -> None:
+    roles = _roles(
+        "On Monday the Chairman of the Lithuanian State Security Council, Jonas Petraitis, the "
+        "Secretary of the National Security and Defence Council of Moldova, Ion Munteanu, and "
+        "the Director of the Latvian Border Guard, Guntis Ozols, met in Vilnius."
+    )
+    assert roles["Jonas Petraitis"] == ["Chairman of the Lithuanian State Security Council"]
+    assert roles["Ion Munteanu"] == [
+        "Secretary of the National Security and Defence Council of Moldova"
+    ]
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
