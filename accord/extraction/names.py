@@ -354,7 +354,20 @@ def title_before(window: str) -> regex.Match[str] | None:
         return None
     if _TITLE_BEFORE_REVERSED.search(window) is None:
         return None
-    return TITLE_BEFORE.search(window)
+    found = TITLE_BEFORE.search(window)
+    # "The secretary met the Chairman of the Council, Jonas ...": a clause's verb inside the
+    # phrase ends the subject; the title is the one after it
+    verb = _CLAUSE_VERB.search(found.group(1)) if found else None
+    while found is not None and verb is not None:
+        found = TITLE_BEFORE.search(window, found.start(1) + verb.end())
+        verb = _CLAUSE_VERB.search(found.group(1)) if found else None
+    return found
+
+
+_CLAUSE_VERB = regex.compile(
+    r"\b(?:met|meets|said|says|received|receives|told|welcomed|welcomes|thanked|visited|hosted|"
+    r"joined|called|urged|added|greeted|briefed|addressed)\b"
+)
 
 
 def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[str], bool]) -> int:

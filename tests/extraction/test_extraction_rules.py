@@ -363,6 +363,14 @@ def test_in_a_list_of_title_comma_name_a_title_goes_to_the_name_after_it() -> No
     ]
 
 
+def test_a_title_before_a_comma_begins_after_the_clause_verb() -> None:
+    roles = _roles(
+        "The secretary met the Chairman of the Lithuanian State Security Council, Jonas "
+        "Petraitis, in Vilnius."
+    )
+    assert roles["Jonas Petraitis"] == ["Chairman of the Lithuanian State Security Council"]
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
