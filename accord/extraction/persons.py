@@ -98,9 +98,14 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         person.name = mention.name
     for title in mention.titles:
         _add_role(person, title)
-    before = title_before(text[max(0, mention.start - 200) : mention.start])
+    window = text[max(0, mention.start - 200) : mention.start]
+    before = title_before(window)
     if before and not any(is_given_name(w) for w in before.group(1).split()[1:]):
         _add_role(person, before.group(1))
+        # "the Finnish Minister of the Interior, Anni Korhonen": the adjective names the state
+        state = _WORD_BEFORE.search(window, 0, before.start(1))
+        if state:
+            person.hints.append(state.group(1))
     if mention.before:
         person.hints.append(" ".join(mention.before))
     _add_hints(person, text, mention)
@@ -126,6 +131,7 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
                 _add_role(person, part)
 
 
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)[ \t]+\Z")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'-]*")
 
 

@@ -42,6 +42,10 @@ def extract(text: str, published: date | None = None) -> Findings:
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
                       _dateline_place(text, entities))  # fmt: skip
+    officials = _home_officials(persons, context.dateline[0])
+    if officials != persons:
+        persons = officials
+        context = replace(context, persons=persons)
     return Findings(
         published=published,
         persons=tuple(persons),
@@ -161,6 +165,37 @@ def _dateline_place(text: str, entities: list[Found]) -> str | None:
         if found.kind == "place" and found.start < len(head):
             return found.key
     return None
+
+
+# A national office ("Vice Minister of Defence", "Secretary of the National Security
+# Council", "President"), and the words of an international one, which no state holds.
+_NATIONAL_OFFICE = regex.compile(
+    r"\b(?:Minister|Ministry|President|Government|Presidential|National Security|General Staff|"
+    r"Armed Forces|Security Council|Parliament|Speaker)\b"
+)
+_INTERNATIONAL_OFFICE = regex.compile(
+    r"\b(?:Commission|Union|Organi[sz]ation|Nations|UN|NATO|OSCE|CSTO|SCO|CIS|Secretary[- ]General|"
+    r"Assembly|Bank|Europe|Interpol|INTERPOL|Europol|Mission|Alliance|Special Representative)\b"
+)
+
+
+def _home_officials(persons: list[Person], dateline: str | None) -> list[Person]:
+    """A person of unknown state whose role is a national office ("Minister of Defence",
+    "President") serves the state the dateline is in: a text from Ulaanbaatar names its own
+    ministers without saying "of Mongolia", and names a visitor's state."""
+    place = gz.find_place(dateline) if dateline else None
+    home = place.country if place else None
+    if home is None:
+        return persons
+    return [
+        replace(person, country=home)
+        if person.country is None and any(
+            _NATIONAL_OFFICE.search(role) and not _INTERNATIONAL_OFFICE.search(role)
+            for role in person.roles
+        )
+        else person
+        for person in persons
+    ]  # fmt: skip
 
 
 def _respective(text: str, persons: list[Person], entities: list[Found]) -> list[Person]:

@@ -371,6 +371,25 @@ def test_a_title_before_a_comma_begins_after_the_clause_verb() -> None:
     assert roles["Jonas Petraitis"] == ["Chairman of the Lithuanian State Security Council"]
 
 
+def test_a_national_official_of_unknown_state_serves_the_dateline_state() -> None:
+    text = (
+        "NATO envoy visits Chisinau\n\n"
+        "CHISINAU, 4 March 2025 – The NATO Deputy Secretary General, Radmila Shekerinska, met "
+        "Minister of Defence Anatolie Nosatii and Secretary of the Supreme Security Council "
+        "Stanislav Secrieru. Estonian Minister of Defence Hanno Pevkur joined them."
+    )
+    country = {p.name: p.country for p in extract(text).persons}
+    assert country["Anatolie Nosatii"] == "MD"
+    assert country["Stanislav Secrieru"] == "MD"
+    assert country["Hanno Pevkur"] == "EE"  # his own state, written
+    assert country["Radmila Shekerinska"] is None  # an international office
+
+
+def test_an_adjective_before_a_title_and_a_comma_names_the_state() -> None:
+    text = "Ms. Berzina held talks with the Finnish Minister of the Interior, Anni Korhonen."
+    assert {p.name: p.country for p in extract(text).persons}["Anni Korhonen"] == "FI"
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
