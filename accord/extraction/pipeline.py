@@ -23,7 +23,7 @@ from accord.extraction.findings import (
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.initiatives import find_initiatives
 from accord.extraction.meetings import Context, DateSpan, find_meetings
-from accord.extraction.names import find_names
+from accord.extraction.names import common_word, find_names, is_given_name
 from accord.extraction.persons import group_persons
 from accord.extraction.quotes import find_quotes
 from accord.extraction.sentences import sentences
@@ -38,6 +38,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     covered = SpanIndex(person_spans)
     entities = _overshadowed([f for f in find_entities(text, person_spans)
                               if not _inside(f, covered)])  # fmt: skip
+    entities = _unknown_places(text, entities, covered)
     persons = _respective(text, persons, entities)
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
@@ -69,6 +70,53 @@ def _is_place_or_country(word: str) -> bool:
         or (" " in word and (find_threat_actor(word) is not None
                              or gz.find_organisation(word) is not None))
     )  # fmt: skip
+
+
+# A place the gazetteers lack, read from how it is written: "near Khurvaleti", "met in
+# Ergneti", "the village of Zardiaanti", "Charkesar in Uzbekistan".
+_PLACE_AFTER = regex.compile(
+    r"\b(?:near|(?<=\b(?:met|meeting|held|took place|talks|residents|born|based))\s+in|"
+    r"(?:village|town|settlement|villages|residents)\s+of)\s+"
+    r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)\b(?!\s+\p{Lu})"
+)
+_PLACE_IN_COUNTRY = regex.compile(
+    r"\b(?P<name>(?:\p{Lu}\p{Ll}+[ \t]+){0,2}\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)[ \t]+in[ \t]+"
+    r"(?P<country>\p{Lu}[\p{L}-]+)\b"
+)
+# The word before a name that the name goes on from: a capitalised word or a particle
+# ("Clan del Golfo in Colombia" is not a place "Golfo").
+_NAME_GOES_ON = regex.compile(
+    r"(?:\p{Lu}[\p{L}-]*|del|de|da|di|al|el|bin|ibn|van|von|la|le)[ \t]+\Z"
+)
+
+
+def _unknown_places(text: str, entities: list[Found], persons: SpanIndex) -> list[Found]:
+    """The entities, with the places of unknown names that the words around them show to
+    be places (a word known as anything else, a person's, or an everyday word is not)."""
+    known = SpanIndex((f.start, f.end) for f in entities)
+    countries = {(f.start, f.end): f.key for f in entities if f.kind == "country"}
+    added: list[Found] = []
+    for found in (*_PLACE_AFTER.finditer(text), *_PLACE_IN_COUNTRY.finditer(text)):
+        start, end = found.span("name")
+        name = found["name"]
+        if known.overlaps(start, end) or persons.overlaps(start, end):
+            continue
+        words = name.split()
+        if any(common_word(w, 3.0) or is_given_name(w) for w in words):
+            continue
+        if gz.find_country(name) or gz.find_organisation(name):
+            continue
+        if _NAME_GOES_ON.search(text, max(0, start - 30), start):
+            continue
+        country = None
+        if "country" in found.groupdict():
+            country = countries.get(found.span("country"))
+            if country is None:  # "X in Y": a place only when Y is a state
+                continue
+        added.append(Found("place", name, start, end, name, country, None, "unknown"))
+    if not added:
+        return entities
+    return sorted([*entities, *added], key=lambda f: (f.start, -f.end))
 
 
 def _inside(found: Found, spans: SpanIndex) -> bool:
