@@ -29,6 +29,18 @@ Moderator: Good afternoon. The floor is given to the Minister.
 Farrukh Saidov (Minister of Internal Affairs of the Republic of Tajikistan): Good afternoon, colleagues. We have discussed terrorist propaganda on the internet and the extremist cells that recruit young people online. """
 
 
+def _organisation_names(text: str) -> set[str]:
+    return {o.name for o in extract(text).organisations}
+
+
+def _statuses(text: str) -> dict[str, InitiativeStatus]:
+    return {i.text: i.status for i in extract(text).initiatives}
+
+
+def _roles(text: str) -> dict[str, list[str]]:
+    return {p.name: list(p.roles) for p in extract(text).persons}
+
+
 @pytest.fixture(scope="module")
 def wire():
     return extract(WIRE, date(2025, 5, 12))
@@ -135,7 +147,7 @@ def test_groups_written_with_arabic_articles_are_groups_not_persons_or_places() 
 
 def test_a_head_noun_that_modifies_keeps_and_inside_one_body() -> None:
     text = "The African Union Peace and Security Council met. The Ministry of Home Affairs and Narcotics Control Bureau attended."
-    names = {o.name for o in extract(text).organisations}
+    names = _organisation_names(text)
     assert "African Union Peace and Security Council" in names
     assert "African Union Peace" not in names
     assert {"Ministry of Home Affairs", "Narcotics Control Bureau"} <= names
@@ -225,7 +237,7 @@ def test_each_instrument_takes_the_status_of_the_verb_before_it() -> None:
         "along the northern route for 2026–2028 and discussed the implementation of the EU "
         "Strategy on Central Asia."
     )
-    found = {i.text: i.status for i in extract(text).initiatives}
+    found = _statuses(text)
     roadmap = "roadmap for cooperation on countering drug trafficking along the northern route"
     assert found[roadmap] is InitiativeStatus.AGREED  # ends on a word, not "for" or "202"
     assert found["EU Strategy on Central Asia"] is InitiativeStatus.IN_PROGRESS
@@ -237,7 +249,7 @@ def test_an_instrument_at_work_is_in_progress() -> None:
         "security. The joint hotline was activated nine times over the winter. The ministers "
         "said the bureau could, for example, serve as a platform for exchanging threat data."
     )
-    found = {i.text: i.status for i in extract(text).initiatives}
+    found = _statuses(text)
     mechanism = next(t for t in found if "mechanism for coordinating border security" in t)
     assert found[mechanism] is InitiativeStatus.IN_PROGRESS
     assert found["joint hotline"] is InitiativeStatus.IN_PROGRESS
@@ -294,7 +306,7 @@ def test_an_exercise_reported_as_held_is_completed() -> None:
         "In May the border services conducted the joint exercise \u201cSteppe Shield-2025\u201d "
         "near Aktau. The joint operation \u201cNet\u201d targets online recruiters."
     )
-    found = {i.text: i.status for i in extract(text).initiatives}
+    found = _statuses(text)
     assert found["joint exercise \u201cSteppe Shield-2025\u201d"] is InitiativeStatus.COMPLETED
     operation = next(t for t in found if "Net" in t)
     assert found[operation] is InitiativeStatus.IN_PROGRESS  # no verb reports it held
@@ -305,7 +317,7 @@ def test_a_verb_opening_a_run_is_not_a_name_and_a_participle_inside_one_is() -> 
         "Appointing the Tbilisi Academy of the Ministry of Defence of Georgia as the lead. "
         "Colonel Bat-Erdene spoke for the Staff College of the Armed Forces of Mongolia."
     )
-    names = {o.name for o in extract(text).organisations}
+    names = _organisation_names(text)
     assert "Tbilisi Academy of the Ministry of Defence of Georgia" in names
     assert not any(name.startswith("Appointing") for name in names)
     assert "Armed Forces of Mongolia" in names  # not "Forces of Mongolia"
@@ -317,14 +329,10 @@ def test_a_unit_named_inside_its_parent_stands_alone_only_with_a_name_of_its_own
         "Main Directorate of the State Border Committee of Belarus and of the Office for "
         "Migration Policy of the Ministry of Interior attended."
     )
-    names = {o.name for o in extract(text).organisations}
+    names = _organisation_names(text)
     assert {"Tashkent Institute", "Office for Migration Policy"} <= names  # a place, a purpose
     assert "Main Directorate" not in names  # every parent has one: only with its parent
     assert "Main Directorate of the State Border Committee of Belarus" in names
-
-
-def _roles(text: str) -> dict[str, list[str]]:
-    return {p.name: list(p.roles) for p in extract(text).persons}
 
 
 def test_an_apposition_goes_on_over_an_and_inside_a_name() -> None:
@@ -488,7 +496,7 @@ def test_a_body_after_a_title_begins_after_the_last_of_before_its_head() -> None
         "Deputy Director General of Security of the Ministry of Interior of the Republic of "
         "Türkiye Kerem Aydin spoke."
     )
-    names = {o.name for o in extract(text).organisations}
+    names = _organisation_names(text)
     assert "Ministry of Interior of the Republic of Türkiye" in names
     assert not any(name.startswith("Security of") for name in names)
 
