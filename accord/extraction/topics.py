@@ -62,6 +62,12 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
         (r"\bsmall arms\b", 1),
         (r"\b(?:drugs|narcotics) and (?:arms|weapons)\b", 2),
         (r"\bsmuggl\w* (?:of )?(?:small )?(?:arms|weapons|firearms)\b", 2),
+        # "weapons and drone components are being smuggled"
+        (
+            r"\b(?:weapons|arms|firearms|ammunition)(?:\s+\w+){0,4}\s+(?:being\s+|been\s+)?"
+            r"smuggled\b",
+            2,
+        ),
     ),
     Topic.HUMAN_TRAFFICKING: (
         (r"\bhuman traffick\w*", 2),
@@ -78,6 +84,9 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
         (r"\bmigrants?\b", 1),
         (r"\billegal (?:border )?crossings?\b", 1),
         (r"\billegal migrants?\b", 2),
+        (r"\bmigration (?:pressure|flows?|routes?)\b|\binstrumentali[sz]\w* migra\w*", 2),
+        (r"\bpeople[- ]smuggl\w*|\bsmuggl\w* (?:of )?people\b", 2),
+        (r"\basylum[- ]seekers?\b|\bundocumented\b", 1),
     ),
     Topic.MONEY_LAUNDERING: (
         (r"\bmoney[- ]launder\w*", 2),
@@ -87,6 +96,9 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
         (r"\bhawala\b", 1),
         (r"\billicit financ\w*", 1),
         (r"\bfinancial intelligence\b", 1),
+        (r"\bmule accounts?\b|\bmoney mules?\b|\bunderground banking\b", 2),
+        (r"\bproceeds of crime\b|\bcriminal proceeds\b|\billicit proceeds\b", 2),
+        (r"\basset recovery\b", 1),
     ),
     Topic.ORGANIZED_CRIME: (
         (r"\borgani[sz]ed crime\b", 2),
@@ -108,6 +120,7 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
         (r"\bransomware\b|\bmalware\b", 2),
         (r"\bonline (?:investment )?(?:scams?|fraud)\b", 2),
         (r"\bcritical information infrastructure\b", 2),
+        (r"\bdarknet\b|\bdark web\b", 1),
         (
             r"\b(?:crimes?|offences?)\b(?:\W+\w+){0,6}\W+"
             r"(?:information|computer|digital) technolog",

@@ -412,6 +412,22 @@ def test_places_the_gazetteer_lacks_are_read_from_the_words_around_them() -> Non
     assert not {"Golfo", "Berg", "Sonia Berg", "English"} & set(places)
 
 
+def test_topics_from_the_words_of_laundering_smuggling_and_migration() -> None:
+    from accord.extraction.topics import find_topics
+
+    def topics(text: str) -> set[Topic]:
+        return {t.topic for t in find_topics(text)}
+
+    assert Topic.MONEY_LAUNDERING in topics("The funds went into mule accounts abroad.")
+    assert Topic.MONEY_LAUNDERING in topics("Gangs move cash through underground banking.")
+    assert Topic.ARMS_TRAFFICKING in topics("Rifles and ammunition are being smuggled north.")
+    assert Topic.ILLEGAL_MIGRATION in topics("Migration pressure on the eastern border grew.")
+    assert Topic.CYBERSECURITY not in topics("Police closed a darknet shop selling heroin.")
+    assert Topic.CYBERSECURITY in topics(
+        "Pills are sold on darknet markets; a course on darknet investigations is planned."
+    )
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
