@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 import regex
 
+from accord.extraction.entities import country_in
 from accord.extraction.findings import Person, Quote, Span
 from accord.extraction.lexicon import REPORTING_VERBS
 from accord.extraction.names import NameMention, fold
@@ -34,6 +35,8 @@ _PRONOUN_AFTER = regex.compile(
 _ROLE_AFTER = regex.compile(
     rf"\A[\s,]*(?:said\s+)?the\s+((?:[\p{{L}}-]+\s+){{0,5}}?[\p{{L}}-]+)(?:\s+(?:{_VERBS})\b|,)"
 )
+_COMPLEMENT = regex.compile(r"\s+(?:of|at|for|to|in)\s+")
+_VERB = regex.compile(rf"\b(?:{_VERBS})\b")
 _ABBREVIATED = regex.compile(r"(?:\b\p{L}{1,2}|\bMr|\bMs|\bMrs|\bDr|\bSt|\bGen|\bCol)\.$")
 _FIRST_SENTENCE = regex.compile(r"^(.+?[.!?])(?=\s|$)")
 _MIN_WORDS = 5
@@ -81,8 +84,11 @@ def _quoted(
     previous: tuple[int, str] | None = None  # where the last attributed quote ended, by whom
     for match in _QUOTED.finditer(text):
         words = next(g for g in match.groups() if g is not None)
-        speaker = _by_role(text[match.end() : match.end() + 120], persons) or _speaker(
-            text, match.start(), match.end(), mentions, refers
+        after = text[match.end() : match.end() + 120]
+        speaker = (
+            _by_role(after, persons)
+            or _speaker(text, match.start(), match.end(), mentions, refers)
+            or _by_description(text, match.start(), after, mentions, refers, persons)
         )
         if speaker is None and previous and _same_passage(text, previous[0], match.start()):
             speaker = previous[1]  # a second quotation running on from the first
@@ -104,10 +110,63 @@ def _speaker(
         named = _first_person(mentions, refers, end, end + _sentence_end(after))
         if named:
             return named
-    if _PRONOUN_AFTER.match(after) or _BEFORE.search(before):
-        named = _last_person(mentions, refers, start - len(before) + _clause_start(before), start)
+    clause = _clause_start(before)
+    # X told journalists that ... had tested the link: "…" (the verb further back)
+    colon = before.rstrip().endswith(":") and _VERB.search(before, clause) is not None
+    if _PRONOUN_AFTER.match(after) or _BEFORE.search(before) or colon:
+        named = _last_person(mentions, refers, start - len(before) + clause, start)
         return named or _last_person(mentions, refers, 0, start)
     return None
+
+
+# What a writer calls a person it named before: "the OSCE official", "the Belgian
+# investigator", "the Kenyan counter-terrorism chief".
+_PERSON_NOUNS = frozenset({
+    "official", "officer", "investigator", "chief", "minister", "spokesman", "spokeswoman",
+    "spokesperson", "envoy", "commander", "ambassador", "adviser", "advisor", "diplomat", "head",
+    "director", "representative", "president", "secretary", "coordinator", "expert",
+    "prosecutor", "judge", "general", "admiral", "colonel", "chairman", "chairwoman", "chair",
+    "deputy", "delegate", "negotiator", "commissioner", "inspector", "analyst",
+})  # fmt: skip
+
+
+def _by_description(
+    text: str, start: int, after: str, mentions: Sequence[NameMention],
+    refers: dict[Span, str], persons: Sequence[Person],
+) -> str | None:  # fmt: skip
+    """ "…," the Belgian investigator said: the person last named before, in this paragraph
+    or the one before, whom the description fits (a state it names is the person's, an
+    acronym is in the person's role)."""
+    found = _ROLE_AFTER.match(after)
+    if not found:
+        return None
+    # the noun before its complement: "Deputy Head (of the Presidential Administration)"
+    words = _COMPLEMENT.split(found.group(1), maxsplit=1)[0].split()
+    if words[-1].lower() not in _PERSON_NOUNS:
+        return None
+    words = [*words[:-1], *found.group(1).split()[len(words) :]]
+    paragraph = text.rfind("\n\n", 0, start)
+    back = max(0, text.rfind("\n\n", 0, paragraph) if paragraph > 0 else 0, start - 1200)
+    by_name = {p.name: p for p in persons}
+    named = [refers[(m.start, m.end)] for m in mentions
+             if back <= m.start < start and (m.start, m.end) in refers]  # fmt: skip
+    for name in reversed(named):
+        person = by_name.get(name)
+        if person is None or _fits(words, person):
+            return name
+    return None
+
+
+def _fits(words: list[str], person: Person) -> bool:
+    for word in words:
+        if word.isupper() and len(word) > 1 and person.roles:
+            if not any(word in role for role in person.roles):
+                return False
+        elif word[:1].isupper() and person.country is not None:
+            state = country_in(word)
+            if state is not None and state != person.country:
+                return False
+    return True
 
 
 def _by_role(after: str, persons: Sequence[Person]) -> str | None:

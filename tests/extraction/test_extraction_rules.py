@@ -428,6 +428,30 @@ def test_topics_from_the_words_of_laundering_smuggling_and_migration() -> None:
     )
 
 
+def _speakers(text: str) -> dict[str, str]:
+    return {q.text[:20]: q.speaker for q in extract(text).quotes}
+
+
+def test_a_quote_attributed_by_a_description_goes_to_the_last_person_it_fits() -> None:
+    text = (
+        "Inspector Jan Peeters of the Belgian Federal Police met Colonel Ahmed Salem of the "
+        'Egyptian Ministry of Interior. "Ports are now hacked before they are bribed, and '
+        'nobody notices," the Belgian investigator said. "We share every lead with our '
+        'partners in the Mediterranean within a day," the Egyptian officer added.'
+    )
+    speakers = _speakers(text)
+    assert speakers["Ports are now hacked"] == "Jan Peeters"  # Belgian: not the last named
+    assert speakers["We share every lead "] == "Ahmed Salem"
+
+
+def test_a_quote_after_a_colon_in_a_clause_with_a_reporting_verb() -> None:
+    text = (
+        "Admiral Rauf Guliyev told journalists that the navy had tested the new radar link "
+        'near Lankaran: "Our crews can now see what the other side sees, in real time."'
+    )
+    assert _speakers(text) == {"Our crews can now se": "Rauf Guliyev"}
+
+
 def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     from accord.extraction.meetings_cues import sentence_format
 
