@@ -624,13 +624,14 @@ def test_every_finding_points_at_its_evidence(wire) -> None:
 
 def test_dev_corpus_quality_does_not_regress(shared_dir: Path) -> None:
     """The dev corpus headline (measured 0.916 when this floor was set, 0.936 after the
-    meeting rules were reworked; meetings 0.967); the held-out set is what measures
-    generalisation, this only guards against breaking what works."""
+    meeting rules were reworked; meetings 0.967; 0.947 after the rules for instruments,
+    units, roles, states, unknown places and described speakers); the held-out set is what
+    measures generalisation, this only guards against breaking what works."""
     from accord.service import evaluate
 
     corpus = shared_dir / "corpus"
     scores, _ = evaluate(corpus / "dev-gold", corpus / "dev")
-    assert scores.macro_f1 >= 0.93
+    assert scores.macro_f1 >= 0.94
     assert scores.meetings.f1 >= 0.95
 
 
@@ -651,11 +652,12 @@ def test_team_written_sample_set_quality_does_not_regress() -> None:
     used to write the rules: a second view of how extraction generalises (0.813 when this
     floor was set: 0.859 after the second round of initiative rules, 0.900 after the meeting
     rules were reworked, when its misses were studied too; meetings 1.000; 0.908 after the
-    rules for titles, labels and names of things read on new texts, persons 1.000)."""
+    rules for titles, labels and names of things read on new texts, persons 1.000; 0.923
+    after the second round, whose topic cues and quote rules were read off its misses)."""
     from accord.service import evaluate
 
     folder = Path(__file__).resolve().parents[2] / "accord" / "samples" / "documents"
     scores, _ = evaluate(folder, folder)
-    assert scores.macro_f1 >= 0.90
+    assert scores.macro_f1 >= 0.91
     assert scores.meetings.f1 >= 0.95
     assert scores.persons.f1 >= 0.97
