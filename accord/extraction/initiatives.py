@@ -20,6 +20,7 @@ import regex
 from accord.documents.cues import Cue, Present, Vocabulary, cue_of, finditer_at, prefix_cue_of
 from accord.extraction.entities import Found
 from accord.extraction.findings import Initiative
+from accord.extraction.initiative_status import STATUS_CUES, instrument_status, sentence_status
 from accord.extraction.spans import SpanIndex
 from accord.vocab import InitiativeKind, InitiativeStatus
 
@@ -64,41 +65,6 @@ _HEAD = regex.compile(
     r"\b(" + "|".join(sorted(map(regex.escape, _HEADS), key=len, reverse=True)) + r")\b",
     regex.IGNORECASE,
 )
-_STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
-    (status, regex.compile(pattern, regex.IGNORECASE))
-    for status, pattern in (
-        (InitiativeStatus.DRAFT, r"\bdraft(?:ed|ing)?\b"),
-        (InitiativeStatus.SIGNED, r"\bsign(?:ed|ing)\b|\bratified\b"),
-        (
-            InitiativeStatus.COMPLETED,
-            r"\bcompleted\b|\bfinished\b|\bconcluded\b|\bended\b|"
-            r"\bhas (?:just )?been (?:created|established|set up)\b|"
-            r"\bwas (?:created|established)\b",
-        ),
-        (
-            InitiativeStatus.IN_PROGRESS,
-            r"\bunder ?way\b|\bongoing\b|\bcontinu\w+\b|"
-            r"\bis being\b|\bare being\b|\bimplement(?:s|ing|ation)\b|\bin progress\b|"
-            # an instrument at work: it serves (right after its subject: not "could serve",
-            # "could, for instance, serve"), remains, was activated, is in force
-            r"(?<=[a-z])(?<!could)(?<!would)(?<!should)(?<!might)(?<!may)(?<!can)(?<!will)"
-            r"(?<!\bto) serves? as\b|\bremains? (?:the|a|an|in)\b|\bactivated\b|"
-            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b",
-        ),
-        (
-            InitiativeStatus.AGREED,
-            r"\bagreed\b|\bapproved\b|\badopted\b|\bendorsed\b|"
-            r"\bdecided\b",
-        ),
-        (
-            InitiativeStatus.PROPOSED,
-            r"\bpropos\w+\b|\bsuggest\w*\b|\bcalled for\b|"
-            r"\bshould\b|\bcould\b|\bwould\b|\bplan(?:s|ned)? to\b|\bconsider\w*\b|\binitiative\b",
-        ),
-    )
-)
-_STATUS_CUES = tuple((status, pattern, cue_of(pattern.pattern, pattern.flags))
-                     for status, pattern in _STATUS)  # fmt: skip
 _INSTRUMENT_WORDS = (
     r"Agreement|Treaty|Memorandum|Protocol|Convention|Programme|Program|Plan|Roadmap|"
     r"Strategy|Concept|Operation|Exercise|Initiative|Project|Process|List|Record|Account|"
@@ -269,7 +235,7 @@ def find_initiatives(
         s, e = sentences[index]
         words = text[s:e]
         candidates = _instruments(words, present, index)
-        status = _status(words, present, index) if candidates else None
+        status = sentence_status(words, present, index) if candidates else None
         for offset, phrase, kind, titled, own in candidates:
             start = s + offset
             if titled:  # a title begun inside an organisation's name
@@ -282,11 +248,9 @@ def find_initiatives(
             if (status is None and own is None and not titled) or _anaphoric(phrase):
                 continue
             seen.add(phrase.lower())
-            # a sentence's weaker status is the nearest verb's ("agreed on a roadmap and
-            # discussed the implementation of ..."); signed, drafted, completed hold for all
-            near = _status_before(words, offset, present, index) if status in _WEAK else None
             found.append(Initiative(
-                phrase, kind, own or near or status or _unstated(phrase, words),
+                phrase, kind,
+                own or instrument_status(words, offset, phrase, status, present, index),
                 _parties(ordered[bisect_left(starts, s) : bisect_left(starts, e)]),
                 ((start, start + len(phrase)),),
             ))  # fmt: skip
@@ -297,7 +261,7 @@ def find_initiatives(
 def _vocabulary() -> Vocabulary:
     """Every literal the readers, titles, heads and statuses are cued by."""
     cues = [cue for _, cue in _readers()] + [_TITLE_CUE, _HEAD_CUE]
-    return Vocabulary(cues + [cue for _, _, cue in _STATUS_CUES])
+    return Vocabulary(cues + [cue for _, _, cue in STATUS_CUES])
 
 
 def _naming(present: Present, count: int) -> set[int]:
@@ -340,47 +304,6 @@ def _anaphoric(phrase: str) -> bool:
     instrument named before."""
     words = _DETERMINER.sub("", phrase)
     return len(words.split()) == 1 or words.lower() in _HEADS
-
-
-def _status(sentence: str, present: Present, index: int) -> InitiativeStatus | None:
-    for status, pattern, cue in _STATUS_CUES:
-        if present.holds(cue, index) and pattern.search(sentence):
-            return status
-    return None
-
-
-# Events among instruments, and the past verbs that report them as held.
-_EVENT = regex.compile(r"\b(?:exercises?|drills?|operations?|training|course)\b",
-                       regex.IGNORECASE)  # fmt: skip
-_HELD = regex.compile(r"\b(?:held|conducted|carried out|took place|staged)\b", regex.IGNORECASE)
-
-
-def _unstated(phrase: str, sentence: str) -> InitiativeStatus:
-    """The status of an instrument whose sentence has no status word: an exercise or an
-    operation the sentence says was held is completed; anything else is under way."""
-    if _EVENT.search(phrase) and _HELD.search(sentence):
-        return InitiativeStatus.COMPLETED
-    return InitiativeStatus.IN_PROGRESS
-
-
-_WEAK = frozenset({InitiativeStatus.IN_PROGRESS, InitiativeStatus.AGREED,
-                   InitiativeStatus.PROPOSED})  # fmt: skip
-
-
-def _status_before(
-    sentence: str, offset: int, present: Present, index: int
-) -> InitiativeStatus | None:
-    """The status word nearest before the instrument in its clause ("agreed on a roadmap ...
-    and discussed the implementation of ..."): the verb that governs it."""
-    clause = max(sentence.rfind(";", 0, offset), sentence.rfind(" and ", 0, offset) + 4, 0)
-    best: tuple[int, InitiativeStatus] | None = None
-    for status, pattern, cue in _STATUS_CUES:
-        if not present.holds(cue, index):
-            continue
-        for match in pattern.finditer(sentence, clause, offset):
-            if best is None or match.end() > best[0]:
-                best = (match.end(), status)
-    return best[1] if best else None
 
 
 _Candidate = tuple[int, str, InitiativeKind, bool, InitiativeStatus | None]

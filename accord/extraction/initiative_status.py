@@ -1,0 +1,104 @@
+"""The status of a cooperation instrument, read from the words of its sentence: drafted,
+signed, completed, under way, agreed or proposed. The strongest status word of the sentence
+holds for all its instruments, except that a weaker one is the verb's nearest before each
+("agreed on a roadmap and discussed the implementation of ..."); with no status word, an
+exercise reported as held is completed and anything else under way."""
+
+from __future__ import annotations
+
+import regex
+
+from accord.documents.cues import Present, cue_of
+from accord.vocab import InitiativeStatus
+
+_STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
+    (status, regex.compile(pattern, regex.IGNORECASE))
+    for status, pattern in (
+        (InitiativeStatus.DRAFT, r"\bdraft(?:ed|ing)?\b"),
+        (InitiativeStatus.SIGNED, r"\bsign(?:ed|ing)\b|\bratified\b"),
+        (
+            InitiativeStatus.COMPLETED,
+            r"\bcompleted\b|\bfinished\b|\bconcluded\b|\bended\b|"
+            r"\bhas (?:just )?been (?:created|established|set up)\b|"
+            r"\bwas (?:created|established)\b",
+        ),
+        (
+            InitiativeStatus.IN_PROGRESS,
+            r"\bunder ?way\b|\bongoing\b|\bcontinu\w+\b|"
+            r"\bis being\b|\bare being\b|\bimplement(?:s|ing|ation)\b|\bin progress\b|"
+            # an instrument at work: it serves (right after its subject: not "could serve",
+            # "could, for instance, serve"), remains, was activated, is in force
+            r"(?<=[a-z])(?<!could)(?<!would)(?<!should)(?<!might)(?<!may)(?<!can)(?<!will)"
+            r"(?<!\bto) serves? as\b|\bremains? (?:the|a|an|in)\b|\bactivated\b|"
+            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b",
+        ),
+        (
+            InitiativeStatus.AGREED,
+            r"\bagreed\b|\bapproved\b|\badopted\b|\bendorsed\b|"
+            r"\bdecided\b",
+        ),
+        (
+            InitiativeStatus.PROPOSED,
+            r"\bpropos\w+\b|\bsuggest\w*\b|\bcalled for\b|"
+            r"\bshould\b|\bcould\b|\bwould\b|\bplan(?:s|ned)? to\b|\bconsider\w*\b|\binitiative\b",
+        ),
+    )
+)
+STATUS_CUES = tuple((status, pattern, cue_of(pattern.pattern, pattern.flags))
+                     for status, pattern in _STATUS)  # fmt: skip
+
+
+def sentence_status(sentence: str, present: Present, index: int) -> InitiativeStatus | None:
+    """The strongest status a status word of the sentence (parts[index] of `present`) says."""
+    for status, pattern, cue in STATUS_CUES:
+        if present.holds(cue, index) and pattern.search(sentence):
+            return status
+    return None
+
+
+# Events among instruments, and the past verbs that report them as held.
+_EVENT = regex.compile(r"\b(?:exercises?|drills?|operations?|training|course)\b",
+                       regex.IGNORECASE)  # fmt: skip
+_HELD = regex.compile(r"\b(?:held|conducted|carried out|took place|staged)\b", regex.IGNORECASE)
+
+
+def _unstated(phrase: str, sentence: str) -> InitiativeStatus:
+    """The status of an instrument whose sentence has no status word: an exercise or an
+    operation the sentence says was held is completed; anything else is under way."""
+    if _EVENT.search(phrase) and _HELD.search(sentence):
+        return InitiativeStatus.COMPLETED
+    return InitiativeStatus.IN_PROGRESS
+
+
+_WEAK = frozenset({InitiativeStatus.IN_PROGRESS, InitiativeStatus.AGREED,
+                   InitiativeStatus.PROPOSED})  # fmt: skip
+
+
+def _status_before(
+    sentence: str, offset: int, present: Present, index: int
+) -> InitiativeStatus | None:
+    """The status word nearest before the instrument in its clause ("agreed on a roadmap ...
+    and discussed the implementation of ..."): the verb that governs it."""
+    clause = max(sentence.rfind(";", 0, offset), sentence.rfind(" and ", 0, offset) + 4, 0)
+    best: tuple[int, InitiativeStatus] | None = None
+    for status, pattern, cue in STATUS_CUES:
+        if not present.holds(cue, index):
+            continue
+        for match in pattern.finditer(sentence, clause, offset):
+            if best is None or match.end() > best[0]:
+                best = (match.end(), status)
+    return best[1] if best else None
+
+
+def instrument_status(
+    sentence: str,
+    offset: int,
+    phrase: str,
+    stated: InitiativeStatus | None,
+    present: Present,
+    index: int,
+) -> InitiativeStatus:
+    """The status of the instrument `phrase` at `offset` in the sentence, whose strongest
+    status word says `stated` (None: it has none)."""
+    near = _status_before(sentence, offset, present, index) if stated in _WEAK else None
+    return near or stated or _unstated(phrase, sentence)
