@@ -4,12 +4,14 @@ other. Pure: no I/O, no clock."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 import regex
 
+from accord.documents.cues import Present, Vocabulary, finditer_at, prefix_cue_of
 from accord.extraction import gazetteers as gz
 from accord.extraction.entities import Found, country_in, find_entities
 from accord.extraction.findings import (
@@ -75,7 +77,7 @@ def _is_place_or_country(word: str) -> bool:
 # A place the gazetteers lack, read from how it is written: "near Khurvaleti", "met in
 # Ergneti", "the village of Zardiaanti", "Charkesar in Uzbekistan".
 _PLACE_AFTER = regex.compile(
-    r"\b(?:near|(?<=\b(?:met|meeting|held|took place|talks|residents|born|based))\s+in|"
+    r"\b(?:near|(?:met|meeting|held|took place|talks|residents|born|based)\s+in|"
     r"(?:village|town|settlement|villages|residents)\s+of)\s+"
     r"(?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)\b(?!\s+\p{Lu})"
 )
@@ -90,13 +92,59 @@ _NAME_GOES_ON = regex.compile(
 )
 
 
+_PLACE_FIRST = prefix_cue_of(_PLACE_AFTER.pattern)
+_PLACE_WORDS = Vocabulary([_PLACE_FIRST])
+_IN_STATE = regex.compile(r"in[ \t]+\p{Lu}[\p{L}-]*")  # the "in <State>" of _PLACE_IN_COUNTRY
+
+
+def _place_after(text: str) -> Iterator[regex.Match[str]]:
+    """_PLACE_AFTER.finditer(text), tried only where one of its first words begins (found in
+    the one pass over the text that finds the other stages' literals)."""
+    if _PLACE_FIRST is None:  # the pattern's first words could not be read
+        return _PLACE_AFTER.finditer(text)
+    return finditer_at(_PLACE_AFTER, text, Present(text, (), _PLACE_WORDS).starts(_PLACE_FIRST))
+
+
+def _place_in_country(text: str) -> Iterator[regex.Match[str]]:
+    """_PLACE_IN_COUNTRY.finditer(text), searched only just before each "in" between spaces:
+    a match's name is at most three words, so it begins within the three words before."""
+    end = 0
+    for at in _spaced_in(text):
+        state = _IN_STATE.match(text, at)
+        if state is None:
+            continue
+        start = at - 1
+        for _ in range(3):  # back over three words and the spaces before each
+            while start > 0 and text[start - 1] in " \t":
+                start -= 1
+            while start > 0 and text[start - 1] not in " \t\n":
+                start -= 1
+        start = max(start, end)
+        if start < at:  # the character after the State's name is kept, for its \b
+            found = _PLACE_IN_COUNTRY.search(text, start, state.end() + 1)
+            if found is not None:
+                end = found.end()
+                yield found
+
+
+def _spaced_in(text: str) -> list[int]:
+    """Where each "in" with a space or tab before it begins, in order."""
+    found = []
+    for before in (" in", "\tin"):
+        at = text.find(before)
+        while at >= 0:
+            found.append(at + 1)
+            at = text.find(before, at + 1)
+    return sorted(found) if "\tin" in text else found
+
+
 def _unknown_places(text: str, entities: list[Found], persons: SpanIndex) -> list[Found]:
     """The entities, with the places of unknown names that the words around them show to
     be places (a word known as anything else, a person's, or an everyday word is not)."""
     known = SpanIndex((f.start, f.end) for f in entities)
     countries = {(f.start, f.end): f.key for f in entities if f.kind == "country"}
     added: list[Found] = []
-    for found in (*_PLACE_AFTER.finditer(text), *_PLACE_IN_COUNTRY.finditer(text)):
+    for found in (*_place_after(text), *_place_in_country(text)):
         start, end = found.span("name")
         name = found["name"]
         if known.overlaps(start, end) or persons.overlaps(start, end):
