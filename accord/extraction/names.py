@@ -116,12 +116,16 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
     mentions = []
     doubtful: list[tuple[regex.Match[str], _Parsed]] = []
     singles: list[tuple[NameMention, _Parsed]] = []
+    places: list[tuple[regex.Match[str], _Parsed]] = []  # runs ending in one word of a place
     for match in SEQUENCE.finditer(text):
         run = match.group()
         if run in NOT_NAMES:
             continue  # "The", "In" alone: _mention would take the word off, leaving no name
         parsed = _parsed(run, is_place_or_country)
         if parsed is None:
+            alone = _place_word(run, is_place_or_country)
+            if alone is not None:
+                places.append((match, alone))
             continue  # the words alone show that the run names no person
         if _group_goes_on(text, match.end(), run, is_place_or_country):
             continue  # "Ansar Bait" of "Ansar Bait al-Maqdis", a group
@@ -145,6 +149,7 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
         if fold(parsed[1][-1][0]) in confirmed
         and (mention := _mention(text, match, parsed, is_place_or_country, confirmed=True))
     ]  # fmt: skip
+    added.extend(_surnames_of_places(text, mentions, places, is_place_or_country))
     if ":" in text:  # transcripts that write speakers in capitals: "SERGEI LAVROV: …"
         known = {m.start for m in mentions}
         added.extend(m for m in _capital_labels(text, is_place_or_country) if m.start not in known)
@@ -274,6 +279,43 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
     ):
         return None
     return tuple(prefix), tuple(rest), tokens[0][1]
+
+
+def _place_word(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | None:
+    """A run whose name part is one word, and a place's name ("Korolev", a town and a surname),
+    split as _parsed splits a name (None for any other run)."""
+    tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(run)]
+    cut = _name_start(tokens, is_place_or_country)
+    rest = tokens[cut:]
+    if len(rest) != 1 or _not_a_name_word(rest[0][0]) or _is_country_word(rest[0][0]):
+        return None
+    return tuple(word for word, _ in tokens[:cut]), tuple(rest), tokens[0][1]
+
+
+# A place's own prepositions: "in Korolev" is the town even where a Korolev is named.
+_LOCATIVE = regex.compile(r"\b(?:in|near|at|outside|around|across|towards?)[ \t]+\Z", regex.I)
+
+
+def _surnames_of_places(
+    text: str,
+    mentions: list[NameMention],
+    places: list[tuple[regex.Match[str], _Parsed]],
+    is_place_or_country: Callable[[str], bool],
+) -> list[NameMention]:
+    """A word that names a place but is also the surname of someone the text names in full
+    ("Pavel Korolev ... Korolev said") is that person, unless a place's preposition comes
+    before it ("in Korolev")."""
+    surnames = {fold(m.name.split()[-1]) for m in mentions if " " in m.name}
+    found = []
+    for match, parsed in places:
+        word, offset = parsed[1][0]
+        start = match.start() + offset
+        if fold(word) not in surnames or _LOCATIVE.search(text, max(0, start - 12), start):
+            continue
+        mention = _mention(text, match, parsed, is_place_or_country, confirmed=True)
+        if mention is not None:
+            found.append(mention)
+    return found
 
 
 def _title_before(text: str, start: int) -> bool:

@@ -20,7 +20,8 @@ from accord.extraction.names import (
 )
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
-_APPOSITION = regex.compile(r"\A[ \t]*,[ \t]*([^,;:()\n]{2,200})")
+# (a bracket ends it: "Vladimir Borisovich [Rushailo, Security Council Secretary]")
+_APPOSITION = regex.compile(r"\A[ \t]*,[ \t]*([^,;:()\[\]\n]{2,200})")
 _TITLES_AFTER_AND = (
     "Minister|Head|Chairman|Chair|Secretary|Director|Commander|Chief|Deputy|Vice|Assistant|Acting"
 )

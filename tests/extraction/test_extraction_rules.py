@@ -348,6 +348,30 @@ def test_an_apposition_goes_on_over_an_and_inside_a_name() -> None:
     assert roles["Jonas Berg"] == ["Director of the Border Police"]  # "and" before a person
 
 
+def test_an_apposition_inside_an_editor_s_brackets_ends_at_the_bracket() -> None:
+    roles = _roles(
+        "Mikhail Ivanovich [Tikhonenko, Deputy Chief of the Border Service] told us that the "
+        "patrols had doubled. The next speaker [Amina Yusuf, Director of the Coast Guard] will "
+        "describe how the centre fuses information."
+    )
+    assert roles["Mikhail Ivanovich Tikhonenko"] == ["Deputy Chief of the Border Service"]
+    assert roles["Amina Yusuf"] == ["Director of the Coast Guard"]
+
+
+def test_a_surname_that_is_also_a_town_is_the_person_named_in_full() -> None:
+    text = (
+        "Interior Minister Pavel Korolev met his Kazakh counterpart in Astana on Monday. "
+        'Korolev said the services would share data. "We agreed to act together," Korolev '
+        "told reporters. A warehouse in Korolev was searched."
+    )
+    found = extract(text)
+    korolev = _person(found, "Pavel Korolev")
+    assert [text[s:e] for s, e in korolev.spans] == ["Pavel Korolev", "Korolev", "Korolev"]
+    assert [q.speaker for q in found.quotes] == ["Pavel Korolev"]
+    town = [loc for loc in found.locations if loc.name == "Korolev"]
+    assert [text[s - 3 : e] for s, e in town[0].spans] == ["in Korolev"]  # the town stays
+
+
 def test_a_second_title_after_and_may_begin_with_deputy() -> None:
     roles = _roles(
         "Ingrid Dahl, Special Representative of the UN Secretary-General for Libya and Deputy "
