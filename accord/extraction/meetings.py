@@ -47,7 +47,7 @@ def find_meetings(context: Context) -> list[Meeting]:
             main = _main(context, index)
         elif _planned(context, index):
             main, others = _add_planned(context, index, main, others)
-        elif _talks(context, index):
+        elif _talks(context, index) or _talks_with_another(context, index, main):
             main, talks = _merge_talks(main, _bilaterals(context, index, main), sidelines)
             others.extend(talks)
         else:
@@ -100,6 +100,20 @@ def _talks(context: Context, index: int) -> bool:
     return (
         bool(context.finds(cue.TALKS, index))
         and len(context.named_in(*context.sentences[index])) >= 2
+    )
+
+
+def _talks_with_another(context: Context, index: int, main: Meeting) -> bool:
+    """ "Later, the delegation met with Deputy Foreign Minister Aloev": talks of one named
+    person with a party the text names no one for, when that person is not in the main
+    event's talks (its two people, who are named)."""
+    if main.format is not MeetingFormat.BILATERAL or len(main.participants) != 2:
+        return False
+    named = context.named_in(*context.sentences[index])
+    return (
+        len(named) == 1
+        and named[0].name not in main.participants
+        and bool(context.finds(cue.TALKS, index))
     )
 
 

@@ -11,9 +11,16 @@ import regex
 from accord.documents.cues import Cue, Vocabulary, cue_of, prefix_cue_of
 from accord.vocab import MeetingFormat
 
-# "received the Ambassador", "received Mr. Seo", "received a delegation": a guest, not a letter
-# or information.
-RECEIVED = r"\breceived\s+(?:the\s+|a\s+(?=delegation)|H\.E\.\s+)?(?:(?-i:\p{Lu})|delegation)"
+# "received the Ambassador", "received Mr. Seo", "received a delegation", "received the head
+# of the mission": a guest, not a letter or information.
+_GUEST = (
+    r"delegations?|head|heads|chief|chiefs|director|commander|ministers?|secretary|ambassadors?|"
+    r"chair(?:man|woman|person)?|leaders?|representatives?|envoys?|participants"
+)
+RECEIVED = (
+    r"\breceived\s+(?:the\s+|a\s+(?=delegation)|H\.E\.\s+)?"
+    rf"(?:(?-i:\p{{Lu}})|(?:{_GUEST})\b)"
+)
 # A sentence reports a meeting only when it holds one of these words.
 EVENT = regex.compile(
     r"\b(?:meetings?|meets?|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"

@@ -484,6 +484,33 @@ def test_five_states_with_an_adjective_between_are_many_parties() -> None:
     assert sentence_format("The two sides met.") is MeetingFormat.BILATERAL
 
 
+def test_receiving_the_head_of_a_body_is_a_meeting_receiving_information_is_not() -> None:
+    def held(text: str) -> list[tuple[str, ...]]:
+        return [m.participants for m in extract(text).meetings]
+
+    assert held("Minister Arman Seitov received the head of the OSCE Office, Jan Kowalski.") == [
+        ("Arman Seitov", "Jan Kowalski")
+    ]
+    assert held("Minister Arman Seitov received the information from the embassy.") == []
+
+
+def test_a_delegation_s_later_talks_with_someone_else_are_another_meeting() -> None:
+    text = (
+        "ASTANA, 14 May 2025 – Deputy Minister of Defence Arman Seitov received the head of the "
+        "EU Border Assistance Mission, Colonel Jan Kowalski, on Tuesday.\n\n"
+        "Later in the day, the EU delegation met with Deputy Foreign Minister Nurlan Bekov."
+    )
+    meetings = extract(text, date(2025, 5, 14)).meetings
+    assert [set(m.participants) for m in meetings] == [
+        {"Arman Seitov", "Jan Kowalski"},
+        {"Nurlan Bekov"},
+    ]
+    assert all(m.format is MeetingFormat.BILATERAL for m in meetings)
+    # the main event's own people again are that event, not another meeting
+    again = text + " Seitov met Kowalski once more before the delegation left."
+    assert len(extract(again, date(2025, 5, 14)).meetings) == 2
+
+
 def test_a_telephone_conversation_is_a_meeting_with_a_day_and_no_venue() -> None:
     text = (
         "Telephone conversation with the Prime Minister\n\n21 October 2026\n\n"
