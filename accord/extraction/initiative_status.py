@@ -11,6 +11,8 @@ import regex
 from accord.documents.cues import Present, cue_of
 from accord.vocab import InitiativeStatus
 
+# Not a verb of the sentence's own: one governed by "to", a modal, "be" or a negation.
+_OWN_VERB = r"(?<!\b(?:to|be|will|would|could|should|shall|may|might|can|not|never)\s+)"
 _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
     (status, regex.compile(pattern, regex.IGNORECASE))
     for status, pattern in (
@@ -20,7 +22,10 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
             InitiativeStatus.COMPLETED,
             r"\bcompleted\b|\bfinished\b|\bconcluded\b|\bended\b|"
             r"\bhas (?:just )?been (?:created|established|set up)\b|"
-            r"\bwas (?:created|established)\b",
+            r"\bwas (?:created|established)\b|"
+            # created by the sentence's own verb: "the sides set up a working group", not
+            # "agreed to set up", "will be established", "a project set up by the Council"
+            rf"{_OWN_VERB}\b(?:set up|established|created|founded|formed|inaugurated)\b(?!\s+by\b)",
         ),
         (
             InitiativeStatus.IN_PROGRESS,
@@ -30,7 +35,9 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
             # "could, for instance, serve"), remains, was activated, is in force
             r"(?<=[a-z])(?<!could)(?<!would)(?<!should)(?<!might)(?<!may)(?<!can)(?<!will)"
             r"(?<!\bto) serves? as\b|\bremains? (?:the|a|an|in)\b|\bactivated\b|"
-            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b",
+            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b|"
+            # launched by the sentence's own verb: begun, and going on
+            rf"{_OWN_VERB}\blaunched\b(?!\s+by\b)",
         ),
         (
             InitiativeStatus.AGREED,

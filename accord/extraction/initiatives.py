@@ -178,6 +178,10 @@ _SMALL_WORDS = frozenset({"for", "of", "on", "in", "to", "the", "and", "with", "
 _HEAD_TAIL = regex.compile(
     r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80}(?![^\s,;.:]))?"
 )
+# A second instrument coordinated with the first: "an Agreement on ... and a Protocol on ...".
+_AND_HEAD = regex.compile(
+    r"\s+(?:and|or|as well as)\s+(?:(?:a|an|the)\s+)?(?=" + _HEAD.pattern + ")", regex.IGNORECASE
+)
 _TITLE_OBJECT = regex.compile(r"\s+(?:on|of|for|between|against|to|in)\s+")
 _PLAIN_WORDS = regex.compile(r"[\p{L}\p{N}\s'-]+")
 _FOLLOWING = regex.compile(r"\s+([\p{L}-]+)")
@@ -254,7 +258,23 @@ def find_initiatives(
                 _parties(ordered[bisect_left(starts, s) : bisect_left(starts, e)]),
                 ((start, start + len(phrase)),),
             ))  # fmt: skip
-    return found
+    return _summaries_dropped(found, sentences[0][1] if len(sentences) > 1 else 0)
+
+
+def _summaries_dropped(found: list[Initiative], headline_end: int) -> list[Initiative]:
+    """A headline's instrument, where the text below names one with the same head noun
+    ("regional counter-terrorism plan launched" above "the Joint Plan of Action ... was
+    launched"), is that one, summarised: it is not another."""
+    below = [_heads_of(i.text) for i in found if i.spans[0][0] >= headline_end]
+    return [
+        item for item in found
+        if item.spans[0][0] >= headline_end
+        or not any(_heads_of(item.text) & heads for heads in below)
+    ]  # fmt: skip
+
+
+def _heads_of(phrase: str) -> set[str]:
+    return {head.lower() for head in _HEAD.findall(phrase)}
 
 
 @cache
@@ -340,6 +360,8 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
         start = _phrase_start(sentence, head.start())
         tail = _HEAD_TAIL.match(sentence, head.end())
         end = tail.end() if tail else head.end()
+        if (second := _AND_HEAD.search(sentence, head.end(), end)) is not None:
+            end = second.start()  # the second instrument is read from its own head
         kept = sentence[start:end].split()[:14]
         while len(kept) > 1 and kept[-1] in _SMALL_WORDS:  # cut short after "for", "and"
             kept.pop()

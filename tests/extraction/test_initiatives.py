@@ -121,3 +121,55 @@ def test_sentences_skipped_for_want_of_a_capitalised_instrument_word_hold_no_tit
         for index, (s, e) in enumerate(spans):
             if not module._titled(text[s:e], present, index):
                 assert module._TITLE.search(text[s:e]) is None, text[s:e]
+
+
+def test_two_instruments_joined_by_and_are_two() -> None:
+    found = initiatives(
+        "The ministers signed an Agreement on cooperation in combating organized crime and a "
+        "Protocol on the exchange of operational information."
+    )
+    assert sorted(found) == [
+        "Agreement on cooperation in combating organized crime",
+        "Protocol on the exchange of operational information",
+    ]
+    assert {i.status for i in found.values()} == {InitiativeStatus.SIGNED}
+    # an "and" inside one instrument's object does not cut it
+    one = initiatives("They signed an agreement on the fight against terrorism and its financing.")
+    assert list(one) == ["agreement on the fight against terrorism and its financing"]
+
+
+def test_an_instrument_created_by_the_sentence_s_own_verb_has_its_status() -> None:
+    def status(text: str) -> InitiativeStatus | None:
+        found = list(initiatives(text).values())
+        return found[0].status if found else None
+
+    assert status("The sides set up a joint working group on irregular migration.") == (
+        InitiativeStatus.COMPLETED
+    )
+    assert status("The two services established a hotline between their duty centres.") == (
+        InitiativeStatus.COMPLETED
+    )
+    assert status("They launched a joint working group on irregular migration.") == (
+        InitiativeStatus.IN_PROGRESS
+    )
+    # not the sentence's own verb: governed by "to" or a modal, or a participle with "by"
+    assert status("The ministers agreed to set up a working group on border security.") == (
+        InitiativeStatus.AGREED
+    )
+    assert status("A working group on border security will be established soon.") is None
+    assert status("It takes part in a training project set up by the Council.") is None
+
+
+def test_a_headline_s_instrument_named_again_below_is_one_instrument() -> None:
+    from accord.extraction.pipeline import extract
+
+    text = (
+        "Second phase of regional anti-drug plan launched in Bishkek\n"
+        "The second phase of the “Joint Plan of Action against Drug Trafficking in Central "
+        "Asia” was launched on Monday by the ministers of the five states."
+    )
+    found = [i.text for i in extract(text).initiatives]
+    assert found == ["Joint Plan of Action against Drug Trafficking in Central Asia"]
+    # a headline's instrument that the text does not name again stays
+    alone = "Border services launched a joint hotline\nThe chiefs met in Osh on Monday."
+    assert [i.text for i in extract(alone).initiatives] == ["joint hotline"]
