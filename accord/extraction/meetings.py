@@ -148,6 +148,8 @@ def _add_planned(
     people = people if len(people) >= 2 else []
     place = None if context.finds(cue.VIDEO, index) else sentence_place(context, s, e, after=at)
     dates = sentence_dates(context, s, e, after=at)
+    if not (dates or place) and cue.RECURRING.search(words, at - s):
+        return main, others  # "a working group, which will meet twice a year": a schedule
     fmt = cue.sentence_format(words) or main.format
     planned = make_meeting(fmt, True, people, _same_parties(main, fmt), dates, place, (s, e))
     same = main.status is MeetingStatus.PLANNED and not context.finds(cue.NEXT, index)

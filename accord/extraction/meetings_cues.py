@@ -60,6 +60,13 @@ PLANNED = regex.compile(
 )
 # Headlines write the future as an infinitive: "Council to convene in Baku".
 HEADLINE_FUTURE = regex.compile(r"\bto (?:convene|meet|visit|host|hold|gather)\b", regex.I)
+# How often a body meets: a schedule, not one meeting planned.
+RECURRING = regex.compile(
+    r"\b(?:(?:once|twice|three times|four times) (?:a|per|every|each) (?:year|month|quarter|week)|"
+    r"(?:every|each) (?:year|month|quarter|week|(?:two|three|six) (?:years|months))|annually|"
+    r"quarterly|monthly|regularly|on a regular basis|periodically)\b",
+    regex.IGNORECASE,
+)
 # The definite "next" meeting: two sentences about it are one meeting.
 NEXT = regex.compile(
     r"\bnext\s+" + _FILLER + r"(?:meeting|round|session|conference|"

@@ -511,6 +511,19 @@ def test_a_delegation_s_later_talks_with_someone_else_are_another_meeting() -> N
     assert len(extract(again, date(2025, 5, 14)).meetings) == 2
 
 
+def test_how_often_a_body_will_meet_is_a_schedule_not_a_planned_meeting() -> None:
+    text = (
+        "Minister Arman Seitov received the head of the OSCE Office, Jan Kowalski. They set up "
+        "a joint working group on migration, which will meet twice a year."
+    )
+    assert [m.status for m in extract(text).meetings] == [MeetingStatus.HELD]
+    dated = text.replace("twice a year", "twice a year, first in Osh on 3 June")
+    assert [m.status for m in extract(dated, date(2025, 5, 1)).meetings] == [
+        MeetingStatus.HELD,
+        MeetingStatus.PLANNED,
+    ]
+
+
 def test_a_telephone_conversation_is_a_meeting_with_a_day_and_no_venue() -> None:
     text = (
         "Telephone conversation with the Prime Minister\n\n21 October 2026\n\n"
