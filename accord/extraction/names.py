@@ -53,6 +53,12 @@ _AFTER_APPOSITION = regex.compile(
 _AFTER_SPEECH = regex.compile(
     r"\A\s*,?\s*(?:" + "|".join(REPORTING_VERBS) + r"|has said|had said|also said)\b"
 )
+# A verb of meeting, hosting or signing right after the run: its subject, a person ("Imangali
+# Tasmagambetov met with ...").
+_AFTER_ACTION = regex.compile(
+    r"\A\s*,?\s*(?:also\s+)?(?:met|meets|held talks|holds talks|received|receives|visited|"
+    r"visits|welcomed|chaired|co-chaired|thanked|congratulated|briefed|signed|addressed)\b"
+)
 _AFTER_LABEL = regex.compile(r"\A\s*(?:\([^()\n]{0,300}\))?\s*:")
 _AFTER_INSERTION = regex.compile(r"\A\s*\[(\p{Lu}[\p{L}\p{M}'’-]+)")
 _GENERIC_TITLE_WORDS = frozenset({"Defence", "Defense", "Foreign", "Interior", "Justice",
@@ -475,7 +481,8 @@ def _plausible(
     words: list[str], prefix: list[str], after: str, is_place_or_country: Callable[[str], bool]
 ) -> bool:
     """Without a title, honorific or initials: two or more name-like words, with a known given
-    name first, or a role in apposition, or a reporting verb, or an institution before."""
+    name first, or a role in apposition, or a reporting or meeting verb, or an institution
+    before."""
     if len(words) < 2 or any(
         common_word(w) for w in words if not is_given_name(w) and not _IS_INITIAL.fullmatch(w)
     ):
@@ -484,7 +491,7 @@ def _plausible(
         # a given name that is mostly an everyday word ("Mine Countermeasures") is no evidence
         (is_given_name(words[0]) and words[0] not in _WORD_NAMES)
         or _role_in_apposition(after)
-        or bool(_AFTER_SPEECH.match(after))
+        or bool(_AFTER_SPEECH.match(after) or _AFTER_ACTION.match(after))
         or any(is_institution_word(w) or is_place_or_country(w) for w in prefix)
     )
 

@@ -524,6 +524,17 @@ def test_how_often_a_body_will_meet_is_a_schedule_not_a_planned_meeting() -> Non
     ]
 
 
+def test_the_subject_of_a_meeting_verb_is_a_person_without_a_title() -> None:
+    text = "On Tuesday, Imangali Tasmagambetov met with Deputy Foreign Minister Bakhromjon Aloev."
+    found = extract(text)
+    assert {p.name for p in found.persons} == {"Imangali Tasmagambetov", "Bakhromjon Aloev"}
+    assert [set(m.participants) for m in found.meetings] == [
+        {"Imangali Tasmagambetov", "Bakhromjon Aloev"}
+    ]
+    # everyday words before the verb are no one's name
+    assert extract("The European Border Agency met in Warsaw.").persons == ()
+
+
 def test_a_telephone_conversation_is_a_meeting_with_a_day_and_no_venue() -> None:
     text = (
         "Telephone conversation with the Prime Minister\n\n21 October 2026\n\n"
