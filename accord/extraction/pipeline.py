@@ -30,6 +30,7 @@ from accord.extraction.persons import group_persons
 from accord.extraction.quotes import find_quotes
 from accord.extraction.sentences import sentences
 from accord.extraction.spans import SpanIndex
+from accord.extraction.threat_phrases import threat_phrases
 from accord.extraction.topics import find_topics
 
 
@@ -40,6 +41,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     covered = SpanIndex(person_spans)
     entities = _overshadowed([f for f in find_entities(text, person_spans)
                               if not _inside(f, covered)])  # fmt: skip
+    entities = threat_phrases(text, entities, covered)
     entities = _unknown_places(text, entities, covered)
     persons = _respective(text, persons, entities)
     dates = _dates(text, published)

@@ -736,3 +736,17 @@ def test_team_written_sample_set_quality_does_not_regress() -> None:
     assert scores.macro_f1 >= 0.91
     assert scores.meetings.f1 >= 0.95
     assert scores.persons.f1 >= 0.97
+
+
+def test_groups_with_lowercase_particles_or_a_spaced_dash_are_found_whole() -> None:
+    found = extract(
+        "Attacks were planned by the Islamic State – Khorasan Province, and recruiters of Hizb "
+        "ut-Tahrir and the Clan del Golfo were arrested. Hizb ut-tahrir is banned."
+    )
+    assert [t.name for t in found.threat_actors] == [
+        "Islamic State Khorasan Province",
+        "Hizb ut-Tahrir",
+        "Clan del Golfo",
+    ]
+    assert [len(t.spans) for t in found.threat_actors] == [1, 2, 1]
+    assert not any("Khorasan" in loc.name for loc in found.locations)
