@@ -12,6 +12,7 @@ Ankara"). One event reported in several sentences stays one meeting.
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from accord.extraction import meetings_cues as cue
 from accord.extraction.findings import Meeting, Person
@@ -27,7 +28,7 @@ from accord.extraction.meetings_parts import (
     sentence_place,
     states_listed,
 )
-from accord.vocab import MeetingFormat, MeetingStatus
+from accord.vocab import DateGranularity, MeetingFormat, MeetingStatus
 
 __all__ = ["Context", "DateSpan", "find_meetings"]
 
@@ -52,7 +53,26 @@ def find_meetings(context: Context) -> list[Meeting]:
             others.extend(talks)
         else:
             others.extend(_earlier(context, index, main) or _attended(context, index, main))
+    if main is not None and others:
+        main = _without_others_people(context, main, others)
     return _distinct(context, ([main] if main else []) + others)
+
+
+def _without_others_people(context: Context, main: Meeting, others: list[Meeting]) -> Meeting:
+    """The main event without the people named only in the sentences of other meetings they
+    take part in ("a day earlier, the minister had a telephone conversation with ..."): they
+    took part in those, not in it."""
+    people = {p.name: p for p in context.persons}
+
+    def only_elsewhere(name: str) -> bool:
+        elsewhere = [span for m in others if name in m.participants for span in m.spans]
+        spans = people[name].spans if name in people else ()
+        return bool(spans and elsewhere) and all(
+            any(s <= a and b <= e for s, e in elsewhere) for a, b in spans
+        )
+
+    kept = tuple(name for name in main.participants if not only_elsewhere(name))
+    return main if len(kept) == len(main.participants) else replace(main, participants=kept)
 
 
 def _reporting(context: Context) -> list[int]:
@@ -187,6 +207,8 @@ def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meet
         dates = context.last_day_before(s)
     # talks on the sidelines are where the main event is; a city they name is often a topic
     place = main.location if main else (sentence_place(context, s, e) or context.dateline[0])
+    if context.finds(cue.VIDEO, index):
+        place = None  # by video or telephone: no venue
     found: list[Meeting] = []
     for a, b, pairs in bilateral_clauses(context, s, e):
         for pair in pairs or [[]]:
@@ -194,8 +216,15 @@ def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meet
             found.append(make_meeting(MeetingFormat.BILATERAL, False, pair, countries, dates,
                                       place, (a, b)))  # fmt: skip
     if main is not None and not dates and main.start is not None and main.start == main.end:
-        # the sidelines of a one-day event are that day; of a longer one, no day in particular
-        found = [replace(m, start=main.start, end=main.end) for m in found]
+        # the sidelines of a one-day event are that day; of a longer one, no day in particular;
+        # "a day earlier", "the next day": the day before or after it
+        day = main.start
+        if day.granularity is DateGranularity.DAY:
+            shift = (context.finds(cue.DAY_AFTER, index) is not None) - (
+                context.finds(cue.DAY_BEFORE, index) is not None
+            )
+            day = replace(day, value=day.value + timedelta(days=shift))
+        found = [replace(m, start=day, end=day) for m in found]
     return found
 
 

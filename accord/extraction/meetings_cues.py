@@ -95,13 +95,21 @@ HELD_AT = regex.compile(
     r"(?:in|at)\s+(?:the\s+)?\p{Lu}"
 )
 
+# "held a videoconference with", "had a telephone conversation with", "spoke by phone with".
+_HAD_A_CALL = (
+    r"\b(?:held|holds|had|has) an? (?:video ?conference|meeting|(?:(?:tele)?phone )?"
+    r"(?:conversation|call)) with\b|\bspoke (?:by (?:tele)?phone|on the (?:tele)?phone) with\b"
+)
 # Two parties.
 BILATERAL = regex.compile(
     r"\bbilateral\b|\bthe two (?:sides|ministers|chiefs|delegations|leaders|heads|secretaries"
     r"|countries|forces|services|agencies|governments|presidents|ministries|parties)\b|"
     r"\b(?:met|meets|meet) (?:separately |privately |also )?with\b|"
-    r"\b(?:held|hold|holds) (?:\w+ )?talks with\b|\b(?:held|holds) a (?:video ?conference|"
-    r"telephone conversation|meeting) with\b|\bwas received by\b|" + RECEIVED + "|"
+    r"\b(?:held|hold|holds) (?:\w+ )?talks with\b|"
+    + _HAD_A_CALL
+    + r"|\bwas received by\b|"
+    + RECEIVED
+    + "|"
     r"\b(?:his|her|their) (?:\p{Lu}\w+ )?counterpart\b|\btheir (?:\p{Lu}\w+ )?counterparts\b|"
     r"\bvisit to\b|\binterlocutors\b|"
     r"\bbetween the two\b|\bthe sides\b",
@@ -134,8 +142,9 @@ PAIR = regex.compile(
 # A sentence's own meeting between people: "held talks with", "was received by", "A and B met".
 TALKS = regex.compile(
     r"\bbilateral (?:meetings?|talks)\b|\bmet\b|\bmeets\b|\b(?:held|holds) (?:\w+ )?talks with\b|"
-    r"\b(?:held|holds) a (?:video ?conference|meeting|telephone conversation) with\b|"
-    r"\bwas received by\b|" + RECEIVED,
+    + _HAD_A_CALL
+    + r"|\bwas received by\b|"
+    + RECEIVED,
     regex.IGNORECASE,
 )
 # A sentence that reports taking part in a meeting of its own ("took part in the session").
@@ -157,6 +166,15 @@ VIDEO = regex.compile(
     regex.I,
 )
 SAME_DAY = regex.compile(r"\bthe same day\b|\blater that day\b", regex.IGNORECASE)
+# A day before or after the main event: "a day earlier", "on the eve", "the next day".
+DAY_BEFORE = regex.compile(
+    r"\b(?:a|one) day (?:earlier|before)\b|\bthe (?:day before|previous day|eve)\b",
+    regex.IGNORECASE,
+)
+DAY_AFTER = regex.compile(
+    r"\b(?:a|one) day later\b|\bthe (?:next|following) day\b|\bthe day after\b",
+    regex.IGNORECASE,
+)
 
 # "A two-day meeting ... closed yesterday": the date is the last day.
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, "5": 5}
@@ -222,7 +240,7 @@ def delegations(words: str) -> set[str]:
 # The patterns asked of whole sentences, which a sentence without their literals is not asked.
 _SENTENCE_PATTERNS = (
     EVENT, NEXT, PLANNED, HEADLINE_FUTURE, SIDELINES, TALKS, VIDEO, EARLIER, LAST, OWN_EVENT,
-    HELD_AT, ATTENDED, SAME_DAY,
+    HELD_AT, ATTENDED, SAME_DAY, DAY_BEFORE, DAY_AFTER,
 )  # fmt: skip
 
 

@@ -535,6 +535,24 @@ def test_the_subject_of_a_meeting_verb_is_a_person_without_a_title() -> None:
     assert extract("The European Border Agency met in Warsaw.").persons == ()
 
 
+def test_a_call_a_day_earlier_is_its_own_meeting_and_not_the_forum_s() -> None:
+    text = (
+        "BISHKEK, 28 June 2024 – The meeting of defence ministers of the SCO member states was "
+        "held in Bishkek on Thursday. It was attended by Russian Defence Minister Andrei "
+        "Belousov, Chinese Defence Minister Dong Jun and Kyrgyz Defence Minister Baktybek "
+        "Bekbolotov.\n\nA day earlier, Bekbolotov had a telephone conversation with the "
+        "Minister of Defence of Tajikistan, Emomali Sobirzoda."
+    )
+    forum, call = extract(text, date(2024, 6, 28)).meetings
+    assert set(forum.participants) == {"Andrei Belousov", "Dong Jun", "Baktybek Bekbolotov"}
+    assert forum.start is not None and forum.start.value == date(2024, 6, 27)
+    assert set(call.participants) == {"Baktybek Bekbolotov", "Emomali Sobirzoda"}
+    assert call.format is MeetingFormat.BILATERAL and call.location is None
+    assert call.start is not None and call.start.value == date(2024, 6, 26)
+    later = extract(text.replace("A day earlier", "The next day"), date(2024, 6, 28))
+    assert later.meetings[1].start.value == date(2024, 6, 28)
+
+
 def test_a_telephone_conversation_is_a_meeting_with_a_day_and_no_venue() -> None:
     text = (
         "Telephone conversation with the Prime Minister\n\n21 October 2026\n\n"
