@@ -41,7 +41,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     covered = SpanIndex(person_spans)
     entities = _overshadowed([f for f in find_entities(text, person_spans)
                               if not _inside(f, covered)])  # fmt: skip
-    entities = threat_phrases(text, entities, covered)
+    entities = _without_code_names(text, threat_phrases(text, entities, covered))
     entities = _unknown_places(text, entities, covered)
     persons = _respective(text, persons, entities)
     dates = _dates(text, published)
@@ -167,6 +167,31 @@ def _unknown_places(text: str, entities: list[Found], persons: SpanIndex) -> lis
     if not added:
         return entities
     return sorted([*entities, *added], key=lambda f: (f.start, -f.end))
+
+
+# The quoted code name of an operation or exercise: "the joint exercise “Peace Mission-2025”",
+# "the “Kanal” operation".
+_CODE_NAME = regex.compile(
+    r"\b(?:operations?|exercises?|drills?|manoeuvres|maneuvers)\s+[\"“‘']([^\"”’'\n]{2,60})[\"”’']|"
+    r"[\"“‘']([^\"”’'\n]{2,60})[\"”’']\s+(?:operations?|exercises?|drills?)\b",
+    regex.IGNORECASE,
+)
+
+
+def _without_code_names(text: str, entities: list[Found]) -> list[Found]:
+    """No organisation or place is named by an operation's or exercise's code name ("Peace
+    Mission" of the exercise “Peace Mission-2025”)."""
+    lowered = text.lower()
+    if "operation" not in lowered and "exercise" not in lowered and "drill" not in lowered:
+        return entities
+    names = SpanIndex(
+        match.span(1) if match.group(1) is not None else match.span(2)
+        for match in _CODE_NAME.finditer(text)
+    )
+    return [
+        f for f in entities
+        if f.kind not in ("organisation", "place") or not names.encloses(f.start, f.end)
+    ]  # fmt: skip
 
 
 def _inside(found: Found, spans: SpanIndex) -> bool:

@@ -768,3 +768,15 @@ def test_groups_with_lowercase_particles_or_a_spaced_dash_are_found_whole() -> N
     ]
     assert [len(t.spans) for t in found.threat_actors] == [1, 2, 1]
     assert not any("Khorasan" in loc.name for loc in found.locations)
+
+
+def test_an_exercise_s_code_name_names_no_body_or_place() -> None:
+    found = extract(
+        "The ministers agreed to hold the joint counter-terrorism exercise “Peace Mission-2025” "
+        "in Russia, after the “Kazan Shield” drills and the operation 'Black Sea Guard'."
+    )
+    assert [o.name for o in found.organisations] == []
+    assert [loc.name for loc in found.locations] == []
+    assert [i.text for i in found.initiatives][:1] == [
+        "joint counter-terrorism exercise “Peace Mission-2025”"
+    ]
