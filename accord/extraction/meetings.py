@@ -51,8 +51,12 @@ def find_meetings(context: Context) -> list[Meeting]:
         elif _talks(context, index) or _talks_with_another(context, index, main):
             main, talks = _merge_talks(main, _bilaterals(context, index, main), sidelines)
             others.extend(talks)
+        elif earlier := _earlier(context, index, main):
+            others.extend(earlier)
+        elif attended := _attended(context, index, main):
+            others.extend(attended)
         else:
-            others.extend(_earlier(context, index, main) or _attended(context, index, main))
+            main = _attendees_added(context, index, main)
     if main is not None and others:
         main = _without_others_people(context, main, others)
     return _distinct(context, ([main] if main else []) + others)
@@ -295,6 +299,24 @@ def _attended(context: Context, index: int, main: Meeting) -> list[Meeting]:
     fmt = cue.sentence_format(words) or main.format
     countries = {p.country for p in people if p.country} | set(main.countries)
     return [make_meeting(fmt, False, people, countries, dates, place or main.location, (s, e))]
+
+
+def _attendees_added(context: Context, index: int, main: Meeting) -> Meeting:
+    """ "The meeting was attended by ...": the people the sentence names take part in the main
+    event (when it is no meeting of its own, which _attended reads)."""
+    if not (context.finds(cue.ATTENDED_BY, index) or context.finds(cue.ATTENDED, index)):
+        return main
+    s, e = context.sentences[index]
+    new = [p.name for p in context.named_in(s, e) if p.name not in main.participants]
+    if not new:
+        return main
+    countries = {p.country for p in context.named_in(s, e) if p.country}
+    return replace(
+        main,
+        participants=(*main.participants, *new),
+        countries=tuple(sorted(set(main.countries) | countries)),
+        spans=(*main.spans, (s, e)),
+    )
 
 
 def _distinct(context: Context, meetings: list[Meeting]) -> list[Meeting]:

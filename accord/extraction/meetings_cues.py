@@ -18,7 +18,9 @@ _GUEST = (
     r"chair(?:man|woman|person)?|leaders?|representatives?|envoys?|participants"
 )
 RECEIVED = (
-    r"\breceived\s+(?:the\s+|a\s+(?=delegation)|H\.E\.\s+)?"
+    # (where and when may come first: "received at his office in Riyadh on Monday the ...")
+    r"\breceived\s+(?:(?:at|in)\s+(?:his|her|their|the)\s+[\w-]+(?:\s+in\s+(?-i:\p{Lu})[\w-]+)?"
+    r"\s+)?(?:on\s+[\w-]+(?:\s+\d{1,2})?\s+)?(?:the\s+|a\s+(?=delegation)|H\.E\.\s+)?"
     rf"(?:(?-i:\p{{Lu}})|(?:{_GUEST})\b)"
 )
 # A sentence reports a meeting only when it holds one of these words.
@@ -153,6 +155,12 @@ ATTENDED = regex.compile(
     r"\s+(?:the|a|an)\b",
     regex.IGNORECASE,
 )
+# A sentence that names who else took part in the meeting it speaks of.
+ATTENDED_BY = regex.compile(
+    r"\b(?:was|were)\s+(?:also\s+)?attended\s+by\b|\bin the presence of\b|"
+    r"\balso present were\b|\bparticipants included\b",
+    regex.IGNORECASE,
+)
 SIDELINES = regex.compile(
     r"\bon the (?:sidelines|margins)\b|\bin a separate meeting\b|"
     r"\b(?:also|separately|later) met\b|\bthe same day\b",
@@ -240,7 +248,7 @@ def delegations(words: str) -> set[str]:
 # The patterns asked of whole sentences, which a sentence without their literals is not asked.
 _SENTENCE_PATTERNS = (
     EVENT, NEXT, PLANNED, HEADLINE_FUTURE, SIDELINES, TALKS, VIDEO, EARLIER, LAST, OWN_EVENT,
-    HELD_AT, ATTENDED, SAME_DAY, DAY_BEFORE, DAY_AFTER,
+    HELD_AT, ATTENDED, ATTENDED_BY, SAME_DAY, DAY_BEFORE, DAY_AFTER,
 )  # fmt: skip
 
 

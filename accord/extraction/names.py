@@ -440,9 +440,10 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
     # Executive Director Hans Leijtens", "European External Action Service Olof Skoog".
     for index in range(len(tokens) - 2, cut - 1, -1):
         word = tokens[index][0]
-        if (
-            word in _RANKS or word in HONORIFICS or is_institution_word(word)
-        ) and not is_given_name(word):
+        if (word in _RANKS or word in HONORIFICS or is_institution_word(word)) and (
+            # a rank that is a given name too ("Major", "General") when a given name follows
+            not is_given_name(word) or (word in _RANKS and is_given_name(tokens[index + 1][0]))
+        ):
             return index + 1
     return cut
 

@@ -780,3 +780,22 @@ def test_an_exercise_s_code_name_names_no_body_or_place() -> None:
     assert [i.text for i in found.initiatives][:1] == [
         "joint counter-terrorism exercise “Peace Mission-2025”"
     ]
+
+
+def test_a_guest_received_at_an_office_on_a_day_with_attendees_named_after() -> None:
+    text = (
+        "RIYADH, 9 September 2024 – Interior Minister Abdulaziz bin Saud received at his office "
+        "in Riyadh on Monday the Minister of Internal Affairs of Uzbekistan, Pulat Bobojonov.\n"
+        "The meeting was attended by Director General of Narcotics Control Major General "
+        "Mohammed bin Saeed Al-Qarni."
+    )
+    found = extract(text, date(2024, 9, 9))
+    (meeting,) = found.meetings
+    assert meeting.start is not None and meeting.start.value == date(2024, 9, 9)
+    assert meeting.participants == (
+        "Abdulaziz bin Saud", "Pulat Bobojonov", "Mohammed bin Saeed Al-Qarni"
+    )  # fmt: skip
+    assert _person(found, "Mohammed bin Saeed Al-Qarni").roles == (
+        "Director General of Narcotics Control",
+        "Major General",
+    )
