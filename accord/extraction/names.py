@@ -395,14 +395,14 @@ _AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}")
 _TITLE_BEFORE_REVERSED = regex.compile(TITLE_BEFORE.pattern, TITLE_BEFORE.flags | regex.REVERSE)
 
 
-def title_before(window: str) -> regex.Match[str] | None:
-    """TITLE_BEFORE.search(window)."""
+def title_before(window: str, start: int = 0) -> regex.Match[str] | None:
+    """TITLE_BEFORE.search(window, start)."""
     comma = window.rfind(",")
     if comma < 0 or _AFTER_TITLE.fullmatch(window, comma + 1) is None:
         return None
     if _TITLE_BEFORE_REVERSED.search(window) is None:
         return None
-    found = TITLE_BEFORE.search(window)
+    found = TITLE_BEFORE.search(window, start)
     # "The secretary met the Chairman of the Council, Jonas ...": a clause's verb inside the
     # phrase ends the subject; the title is the one after it
     verb = _CLAUSE_VERB.search(found.group(1)) if found else None

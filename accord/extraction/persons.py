@@ -101,6 +101,12 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         _add_role(person, title)
     window = text[max(0, mention.start - 200) : mention.start]
     before = title_before(window)
+    if before and any(is_given_name(w) for w in before.group(1).split()[1:]):
+        # "… Major General Mohammed Al-Qarni and the Ambassador of Uzbekistan, Ulugbek …":
+        # another person's name inside; the title is the one after the last "and"
+        last = max((m.end() for m in _AND.finditer(window, before.start(1), before.end(1))),
+                   default=None)  # fmt: skip
+        before = title_before(window, last) if last is not None else None
     if before and not any(is_given_name(w) for w in before.group(1).split()[1:]):
         _add_role(person, before.group(1))
         # "the Finnish Minister of the Interior, Anni Korhonen": the adjective names the state
@@ -132,6 +138,7 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
                 _add_role(person, part)
 
 
+_AND = regex.compile(r"\s+and\s+(?:the\s+)?")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)[ \t]+\Z")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'-]*")
 

@@ -799,3 +799,12 @@ def test_a_guest_received_at_an_office_on_a_day_with_attendees_named_after() -> 
         "Director General of Narcotics Control",
         "Major General",
     )
+
+
+def test_a_title_after_another_person_s_name_and_and_is_the_next_person_s() -> None:
+    roles = _roles(
+        "The meeting was attended by Major General Mohammed Al-Qarni and the Ambassador of "
+        "Uzbekistan to the Kingdom, Ulugbek Maksudov."
+    )
+    assert roles["Ulugbek Maksudov"] == ["Ambassador of Uzbekistan to the Kingdom"]
+    assert roles["Mohammed Al-Qarni"] == ["Major General"]
