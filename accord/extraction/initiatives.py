@@ -102,7 +102,9 @@ _LASTING_VERBS = (
     r"build|construct|train|fund|finance|equip|extend|expand|enlarge|link|compile|introduce|"
     r"develop|revive|step up|harmoni[sz]e|moderni[sz]e|upgrade|clear|remove|offer|support|"
     r"strengthen the cooperation|conduct joint|carry out joint|grant|open|install|"
-    r"amend|draft|conduct|carry out|organi[sz]e joint|provide"
+    r"amend|draft|conduct|carry out|organi[sz]e joint|provide|"
+    # the object alone, after "continue": "agreed to continue joint operations against ..."
+    r"joint (?:operations|patrols|exercises|investigations|training)"
 )
 _ACTION = regex.compile(
     rf"(?:{_LASTING_VERBS})\b(?!\s+(?:it|them|this|these|those)\b)"
@@ -178,6 +180,8 @@ _SMALL_WORDS = frozenset({"for", "of", "on", "in", "to", "the", "and", "with", "
 _HEAD_TAIL = regex.compile(
     r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80}(?![^\s,;.:]))?"
 )
+# "under the framework of", "within the framework of": the idiom names no instrument.
+_WITHIN = regex.compile(r"\b(?:under|within|in)\s+the\s+\Z", regex.IGNORECASE)
 # A second instrument coordinated with the first: "an Agreement on ... and a Protocol on ...".
 _AND_HEAD = regex.compile(
     r"\s+(?:and|or|as well as)\s+(?:(?:a|an|the)\s+)?(?=" + _HEAD.pattern + ")", regex.IGNORECASE
@@ -357,6 +361,10 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
     for head in _HEAD.finditer(sentence) if heads is None else finditer_at(_HEAD, sentence, heads):
         if any(a <= head.start() < b for a, b in taken) or _modifies_noun(sentence, head.end()):
             continue
+        if head.group().lower() == "framework" and _WITHIN.search(
+            sentence, max(0, head.start() - 16), head.start()
+        ):
+            continue  # "under the framework of the SCO": within it, no instrument
         start = _phrase_start(sentence, head.start())
         tail = _HEAD_TAIL.match(sentence, head.end())
         end = tail.end() if tail else head.end()

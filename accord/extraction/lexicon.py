@@ -22,6 +22,7 @@ TITLE_WORDS = frozenset({
     "Police", "Officer", "Prosecutor", "Prosecutor-General", "Governor", "Mayor", "King", "Queen",
     "Crown", "Prince", "Chancellor", "Manager", "Senator", "Congressman", "Judge",
     "Justice", "Attorney", "Executive", "Coordinator", "Co-Chair", "Co-chair", "Counsellor",
+    "Councilor", "Councillor",
     "Counselor", "Consul", "Attaché", "Lt.", "Lt.Gen.", "Lt.Col.", "Gen.", "Col.", "Maj.",
     "Capt.", "Adm.", "Brig.", "Sgt.", "Insp.", "Colonel-General", "State", "Senior", "Acting",
     "Chief-of-Staff", "Foreign", "Defence", "Defense", "Interior", "Commissioner",

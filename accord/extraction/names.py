@@ -237,10 +237,12 @@ def _mention(
         words.append(insertion.group(1))
     titles = [w for w in prefix if w in TITLE_WORDS or (w.isupper() and len(w) > 1)]
     label = bool(_AFTER_LABEL.match(after)) and _line_start(text, opening)
-    chain = _title_chain(text, match.start(), prefix)
-    if chain is not None:  # "Minister of the Interior Vladislav Kondratovič"
+    read = _title_chain(text, match.start(), prefix)
+    chain = read[0] if read is not None else None
+    if read is not None:  # "Minister of the Interior Vladislav Kondratovič"
         ranks = prefix[len(prefix) - _trailing_ranks(prefix) :]  # "Colonel General"
-        titles = [chain, " ".join(ranks)] if ranks else [chain]
+        titles = [read[0], " ".join(ranks)] if ranks else [read[0]]
+    first = _title_and(text, read[1] if read is not None else opening) if titles else None
     # a title of its own ("Minister", "NATO"), not a word that only qualifies one ("Defence
     # Capacity Building": no one's title)
     titled = chain is not None or any(t not in _GENERIC_TITLE_WORDS for t in titles)
@@ -259,9 +261,11 @@ def _mention(
     if all(_IS_INITIAL.fullmatch(w) for w in words):
         return None
     if chain is not None:
-        return NameMention(" ".join(words), start, end, tuple(titles), label, tuple(prefix))
+        return NameMention(" ".join(words), start, end, (*([first] if first else []), *titles),
+                           label, tuple(prefix))  # fmt: skip
     title = " ".join(titles)
-    return NameMention(" ".join(words), start, end, (title,) if title else (), label,
+    return NameMention(" ".join(words), start, end,
+                       (*([first] if first else []), *([title] if title else [])), label,
                        tuple(prefix))  # fmt: skip
 
 
@@ -364,17 +368,42 @@ def _complement(rest: tuple[tuple[str, int], ...]) -> int:
     return cut
 
 
-def _title_chain(text: str, opening: int, prefix: list[str]) -> str | None:
+def _title_chain(text: str, opening: int, prefix: list[str]) -> tuple[str, int] | None:
     """The title phrase a run completes ("Minister of the" + "Interior"), as written, with
-    the run's words before the name but the ranks that end them ("Colonel")."""
+    the run's words before the name but the ranks that end them ("Colonel"); and where it
+    begins."""
     words = prefix[: len(prefix) - _trailing_ranks(prefix)]
     if not words or not (
         text.endswith("of ", 0, opening) or text.endswith("the ", 0, opening)
         or text.endswith("for ", 0, opening)
     ):  # fmt: skip
         return None
-    found = _TITLE_CHAIN.search(text[max(0, opening - 160) : opening])
-    return " ".join([found.group().strip(), *words]) if found else None
+    low = max(0, opening - 160)
+    found = _TITLE_CHAIN.search(text[low:opening])
+    if found is None:
+        return None
+    return " ".join([found.group().strip(), *words]), low + found.start()
+
+
+# A first title joined by "and" to the one before the name: "Deputy Prime Minister and" before
+# "Foreign Minister Murat Nurtleu", "State Councilor and" before "Minister of Public Security".
+_TITLE_AND = regex.compile(
+    rf"((?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*(?:{_CAPITAL_TITLES}))[ \t]+and[ \t]+\Z", regex.REVERSE
+)
+
+
+def _title_and(text: str, lead: int) -> str | None:
+    """The title joined by "and" before the title phrase that begins at `lead`."""
+    found = _TITLE_AND.search(text, max(0, lead - 120), lead)
+    if found is None:
+        return None
+    title = found.group(1).removeprefix("The ")
+    # "the President and Foreign Minister X": an office of its own is someone else's
+    return None if title in _OFFICES_OF_THEIR_OWN else title
+
+
+_OFFICES_OF_THEIR_OWN = frozenset({"President", "Prime Minister", "King", "Emir", "Chairman",
+                                   "Secretary General", "Secretary-General"})  # fmt: skip
 
 
 def _trailing_ranks(prefix: list[str]) -> int:

@@ -102,7 +102,7 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
     ),
     Topic.ORGANIZED_CRIME: (
         (r"\borgani[sz]ed crime\b", 2),
-        (r"\btransnational crime\b", 2),
+        (r"\btransnational (?:organi[sz]ed )?crimes?\b", 2),
         (r"\bcriminal (?:groups?|networks?|organi[sz]ations?)\b", 1),
         (r"\bcriminal activit\w*", 1),
         (r"\bsmuggl\w*", 1),
@@ -119,6 +119,7 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
         (r"\bIT crime\b|\bcomputer crime\b", 2),
         (r"\bransomware\b|\bmalware\b", 2),
         (r"\bonline (?:investment )?(?:scams?|fraud)\b", 2),
+        (r"\btele(?:com|communications?) (?:fraud|scams?)\b|\bphone scams?\b", 2),
         (r"\bcritical information infrastructure\b", 2),
         (r"\bdarknet\b|\bdark web\b", 1),
         (

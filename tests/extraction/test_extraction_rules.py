@@ -450,6 +450,8 @@ def test_topics_from_the_words_of_laundering_smuggling_and_migration() -> None:
     assert Topic.CYBERSECURITY in topics(
         "Pills are sold on darknet markets; a course on darknet investigations is planned."
     )
+    assert Topic.CYBERSECURITY in topics("They agreed to act against telecom fraud.")
+    assert Topic.ORGANIZED_CRIME in topics("They will fight transnational crimes together.")
 
 
 def _speakers(text: str) -> dict[str, str]:
@@ -643,7 +645,10 @@ def test_roles_before_after_and_of_two_titles() -> None:
         "Minister of Interior, received them."
     )
     found = extract(text)
-    assert _person(found, "Wang Xiaohong").roles == ("Minister of Public Security",)
+    assert _person(found, "Wang Xiaohong").roles == (
+        "State Councilor",
+        "Minister of Public Security",
+    )
     assert _person(found, "Khurram Agha").roles == (
         "Secretary of the Ministry of Interior of Pakistan",
     )
@@ -808,3 +813,14 @@ def test_a_title_after_another_person_s_name_and_and_is_the_next_person_s() -> N
     )
     assert roles["Ulugbek Maksudov"] == ["Ambassador of Uzbekistan to the Kingdom"]
     assert roles["Mohammed Al-Qarni"] == ["Major General"]
+
+
+def test_two_titles_joined_by_and_before_a_name_are_both_roles() -> None:
+    roles = _roles(
+        "Deputy Prime Minister and Foreign Minister Murat Nurtleu met Chinese State Councilor "
+        "and Minister of Public Security Wang Xiaohong. The President and Interior Minister "
+        "Yerzhan Sadenov joined them."
+    )
+    assert roles["Murat Nurtleu"] == ["Deputy Prime Minister", "Foreign Minister"]
+    assert roles["Wang Xiaohong"] == ["Chinese State Councilor", "Minister of Public Security"]
+    assert roles["Yerzhan Sadenov"] == ["Interior Minister"]  # the President is someone else

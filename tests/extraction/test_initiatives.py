@@ -173,3 +173,18 @@ def test_a_headline_s_instrument_named_again_below_is_one_instrument() -> None:
     # a headline's instrument that the text does not name again stays
     alone = "Border services launched a joint hotline\nThe chiefs met in Osh on Monday."
     assert [i.text for i in extract(alone).initiatives] == ["joint hotline"]
+
+
+def test_joint_operations_continued_are_an_instrument_a_framework_one_is_within() -> None:
+    found = initiatives(
+        "The sides agreed to continue joint operations against drug trafficking under the "
+        "framework of the Shanghai Cooperation Organization."
+    )
+    assert list(found) == [
+        "joint operations against drug trafficking under the framework of the Shanghai "
+        "Cooperation Organization"
+    ]
+    assert found[next(iter(found))].status == InitiativeStatus.AGREED
+    assert list(initiatives("They signed a framework agreement on security.")) == [
+        "framework agreement on security"
+    ]
