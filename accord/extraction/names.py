@@ -246,10 +246,13 @@ def _mention(
     # a title of its own ("Minister", "NATO"), not a word that only qualifies one ("Defence
     # Capacity Building": no one's title)
     titled = chain is not None or any(t not in _GENERIC_TITLE_WORDS for t in titles)
+    noun = None if prefix else _ROLE_NOUN_BEFORE.search(text, max(0, start - 40), start)
+    if noun is not None and not titles and noun[1] not in _RELATIONS:
+        titles = [noun[1]]  # "said spokeswoman Maria Zakharova", "our correspondent ..."
     strong = (
         confirmed or titled or any(w in HONORIFICS for w in prefix) or label
         or insertion is not None
-        or (not prefix and _ROLE_NOUN_BEFORE.search(text[max(0, start - 40) : start]) is not None)
+        or noun is not None
         or _IS_INITIAL.fullmatch(words[0]) is not None
         or (len(words) >= 2 and any(is_patronymic(w) for w in words[1:]))
         or (len(words) >= 2 and not prefix and _title_before(text, start)
@@ -337,10 +340,11 @@ def _title_before(text: str, start: int) -> bool:
 # A lowercase role noun right before a name: "his Indian counterpart Subrahmanyam Jaishankar",
 # "said spokeswoman Maria Zakharova".
 _ROLE_NOUN_BEFORE = regex.compile(
-    r"\b(?:counterparts?|colleagues?|spokes(?:man|woman|person)|envoy|ambassador|minister|"
+    r"\b(counterparts?|colleagues?|spokes(?:man|woman|person)|envoy|ambassador|minister|"
     r"president|premier|commissioner|chair(?:man|woman|person)?|adviser|advisor|"
-    r"representative|coordinator|rapporteur)[ \t]+\Z"
+    r"representative|coordinator|rapporteur|correspondent|reporter|journalist|analyst)[ \t]+\Z"
 )
+_RELATIONS = frozenset({"counterpart", "counterparts", "colleague", "colleagues"})
 _CAPITAL_TITLES = "|".join(
     sorted((regex.escape(t) for t in TITLE_WORDS - _GENERIC_TITLE_WORDS
             if t[:1].isupper() and not t.endswith(".")), key=len, reverse=True)

@@ -36,7 +36,7 @@ _AND_CAPITAL = regex.compile(rf"\s+and\s+(?=\p{{Lu}})(?!(?:{_TITLES_AFTER_AND})\
 _SECOND_TITLE = regex.compile(rf"\s+and\s+(?=(?:{_TITLES_AFTER_AND})\b)")
 _PAREN_ROLE = regex.compile(r"\A\s*\(([^()\n]{2,300})\)\s*:")
 _ROLE_START = regex.compile(
-    r"(?:the\s+)?(?:\p{Lu}[\p{Ll}-]+|head|deputy|chief|director|commander|minister|secretary|"
+    r"(?:the\s+)?(?:\p{Lu}[\p{Ll}-]+|\p{Lu}{2,}(?=[\s’'])|head|deputy|chief|director|commander|minister|secretary|"
     r"chair\w*|representative|spokes\w+|adviser|advisor|envoy|ambassador|member|coordinator|"
     r"officer|president|inspector|colonel|general)\b"
 )
@@ -284,4 +284,7 @@ def _finish(person: _Individual, country_in: Callable[[str], str | None]) -> Per
         country = country_in(text)
         if country:
             break
-    return Person(person.name, country, tuple(person.roles), tuple(sorted(person.spans)))
+    # a bare role noun ("envoy" of "NATO envoy Simmons") stands only for want of a title
+    titled = [role for role in person.roles if not (role.islower() and " " not in role)]
+    roles = titled or person.roles
+    return Person(person.name, country, tuple(roles), tuple(sorted(person.spans)))

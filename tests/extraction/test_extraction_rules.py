@@ -824,3 +824,18 @@ def test_two_titles_joined_by_and_before_a_name_are_both_roles() -> None:
     assert roles["Murat Nurtleu"] == ["Deputy Prime Minister", "Foreign Minister"]
     assert roles["Wang Xiaohong"] == ["Chinese State Councilor", "Minister of Public Security"]
     assert roles["Yerzhan Sadenov"] == ["Interior Minister"]  # the President is someone else
+
+
+def test_roles_written_as_a_lowercase_noun_or_after_an_acronym() -> None:
+    roles = _roles(
+        '"We will respond," said spokeswoman Maria Zakharova. The report was presented by '
+        "Jonas Berg, UNODC Project Manager, and by our correspondent Dina Omarova. He met his "
+        "Kyrgyz counterpart Ulan Niyazbekov."
+    )
+    assert roles["Maria Zakharova"] == ["spokeswoman"]
+    assert roles["Jonas Berg"] == ["UNODC Project Manager"]
+    assert roles["Dina Omarova"] == ["correspondent"]
+    assert roles["Ulan Niyazbekov"] == []  # a counterpart is no role
+    # a bare noun gives way to a title written elsewhere
+    both = _roles("NATO envoy Simmons arrived. Robert Simmons, the Special Representative, spoke.")
+    assert both["Robert Simmons"] == ["Special Representative"]
