@@ -11,6 +11,7 @@ import regex
 from rapidfuzz.fuzz import ratio
 
 from accord.extraction.findings import Person, Span
+from accord.extraction.lexicon import TITLE_WORDS
 from accord.extraction.names import (
     NameMention,
     fold,
@@ -101,16 +102,19 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         _add_role(person, title)
     window = text[max(0, mention.start - 200) : mention.start]
     before = title_before(window)
-    if before and any(is_given_name(w) for w in before.group(1).split()[1:]):
+    if before and any(_given(w) for w in before.group(1).split()[1:]):
         # "… Major General Mohammed Al-Qarni and the Ambassador of Uzbekistan, Ulugbek …":
         # another person's name inside; the title is the one after the last "and"
         last = max((m.end() for m in _AND.finditer(window, before.start(1), before.end(1))),
                    default=None)  # fmt: skip
         before = title_before(window, last) if last is not None else None
-    if before and not any(is_given_name(w) for w in before.group(1).split()[1:]):
-        _add_role(person, before.group(1))
+    if before and not any(_given(w) for w in before.group(1).split()[1:]):
+        # the words that qualify the title begin it: "the Executive Director of Frontex"
+        lead = _QUALIFIERS.search(window, max(0, before.start(1) - 40), before.start(1))
+        start = lead.start() if lead else before.start(1)
+        _add_role(person, window[start : before.end(1)])
         # "the Finnish Minister of the Interior, Anni Korhonen": the adjective names the state
-        state = _WORD_BEFORE.search(window, 0, before.start(1))
+        state = _WORD_BEFORE.search(window, 0, start)
         if state:
             person.hints.append(state.group(1))
     if mention.before:
@@ -138,6 +142,16 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
                 _add_role(person, part)
 
 
+def _given(word: str) -> bool:
+    """A given name inside a title phrase, someone else's; not a title word that is a given
+    name too ("General", "Major")."""
+    return is_given_name(word) and word not in TITLE_WORDS
+
+
+_QUALIFIERS = regex.compile(
+    r"(?:\b(?:Executive|Senior|First|Acting|Special|Permanent|Principal|High|Chief|Deputy|"
+    r"Vice|Assistant)[ \t]+)+\Z"
+)
 _AND = regex.compile(r"\s+and\s+(?:the\s+)?")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)[ \t]+\Z")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'-]*")

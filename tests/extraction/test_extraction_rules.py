@@ -839,3 +839,15 @@ def test_roles_written_as_a_lowercase_noun_or_after_an_acronym() -> None:
     # a bare noun gives way to a title written elsewhere
     both = _roles("NATO envoy Simmons arrived. Robert Simmons, the Special Representative, spoke.")
     assert both["Robert Simmons"] == ["Special Representative"]
+
+
+def test_a_title_before_a_comma_keeps_its_qualifiers_and_rank_words() -> None:
+    roles = _roles(
+        "The Executive Director of Frontex, Hans Leijtens, and the Head of the General "
+        "Inspectorate of Border Police of Moldova, Rosian Vasiloi, signed the arrangement."
+    )
+    assert roles["Hans Leijtens"] == ["Executive Director of Frontex"]
+    # "General" of the inspectorate's name is no one's given name
+    assert roles["Rosian Vasiloi"] == [
+        "Head of the General Inspectorate of Border Police of Moldova"
+    ]
