@@ -41,7 +41,7 @@ _ABBREVIATED = regex.compile(r"(?:\b\p{L}{1,2}|\bMr|\bMs|\bMrs|\bDr|\bSt|\bGen|\
 _FIRST_SENTENCE = regex.compile(r"^(.+?[.!?])(?=\s|$)")
 _MIN_WORDS = 5
 _STOP = regex.compile(r"[.!?](?:\s|$)")
-_STOP_SPACE = regex.compile(r"[.!?]\s")
+_STOP_SPACE = regex.compile(r"[.!?][\"'”’)\]]?\s")
 
 
 def find_quotes(
@@ -116,6 +116,9 @@ def _speaker(
     if _PRONOUN_AFTER.match(after) or _BEFORE.search(before) or colon:
         named = _last_person(mentions, refers, start - len(before) + clause, start)
         return named or _last_person(mentions, refers, 0, start)
+    if before.rstrip().endswith(":"):
+        # "Johansson welcomed the agreement: “…”": a clause of the speaker's own, any verb
+        return _last_person(mentions, refers, start - len(before) + clause, start)
     return None
 
 

@@ -851,3 +851,12 @@ def test_a_title_before_a_comma_keeps_its_qualifiers_and_rank_words() -> None:
     assert roles["Rosian Vasiloi"] == [
         "Head of the General Inspectorate of Border Police of Moldova"
     ]
+
+
+def test_a_quote_after_a_colon_goes_to_the_person_of_its_clause_whatever_the_verb() -> None:
+    text = (
+        "Commissioner Ylva Johansson met the minister.\nThe agenda of the talks read: “Border "
+        "security in the east of the continent.”\nJohansson welcomed the agreement: “Moldova "
+        "is a reliable partner in protecting Europe's borders.”"
+    )
+    assert _speakers(text) == {"Moldova is a reliabl": "Ylva Johansson"}
