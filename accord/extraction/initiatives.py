@@ -28,7 +28,7 @@ _HEADS: dict[str, InitiativeKind] = {
     "agreement": InitiativeKind.AGREEMENT, "treaty": InitiativeKind.AGREEMENT,
     "memorandum": InitiativeKind.AGREEMENT, "protocol": InitiativeKind.AGREEMENT,
     "convention": InitiativeKind.AGREEMENT, "accord": InitiativeKind.AGREEMENT,
-    "declaration": InitiativeKind.AGREEMENT,
+    "declaration": InitiativeKind.AGREEMENT, "arrangement": InitiativeKind.AGREEMENT,
     "centre": InitiativeKind.CENTRE, "center": InitiativeKind.CENTRE,
     "force": InitiativeKind.FORCE, "forces": InitiativeKind.FORCE,
     "task force": InitiativeKind.FORCE, "team": InitiativeKind.FORCE,
@@ -182,6 +182,12 @@ _HEAD_TAIL = regex.compile(
 )
 # "under the framework of", "within the framework of": the idiom names no instrument.
 _WITHIN = regex.compile(r"\b(?:under|within|in)\s+the\s+\Z", regex.IGNORECASE)
+# When it was done, which no instrument's name holds: "on Wednesday", "on 3 May", "last week".
+_WHEN = regex.compile(
+    r"(?:\s+in\s+\p{Lu}[\p{L}-]+)?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b)|"
+    r"(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\b"
+)
 # A second instrument coordinated with the first: "an Agreement on ... and a Protocol on ...".
 _AND_HEAD = regex.compile(
     r"\s+(?:and|or|as well as)\s+(?:(?:a|an|the)\s+)?(?=" + _HEAD.pattern + ")", regex.IGNORECASE
@@ -370,6 +376,8 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
         end = tail.end() if tail else head.end()
         if (second := _AND_HEAD.search(sentence, head.end(), end)) is not None:
             end = second.start()  # the second instrument is read from its own head
+        if (when := _WHEN.search(sentence, head.end(), end)) is not None:
+            end = when.start()  # "signed a working arrangement in Chisinau on Wednesday"
         kept = sentence[start:end].split()[:14]
         while len(kept) > 1 and kept[-1] in _SMALL_WORDS:  # cut short after "for", "and"
             kept.pop()

@@ -188,3 +188,12 @@ def test_joint_operations_continued_are_an_instrument_a_framework_one_is_within(
     assert list(initiatives("They signed a framework agreement on security.")) == [
         "framework agreement on security"
     ]
+
+
+def test_a_working_arrangement_is_an_agreement_named_without_its_place_and_day() -> None:
+    found = initiatives(
+        "Frontex and the Border Police signed a new working arrangement in Chisinau on Wednesday."
+    )
+    assert list(found) == ["new working arrangement"]
+    item = found["new working arrangement"]
+    assert (item.kind, item.status) == (InitiativeKind.AGREEMENT, InitiativeStatus.SIGNED)
