@@ -23,6 +23,12 @@ RECEIVED = (
     r"\s+)?(?:on\s+[\w-]+(?:\s+\d{1,2})?\s+)?(?:the\s+|a\s+(?=delegation)|H\.E\.\s+)?"
     rf"(?:(?-i:\p{{Lu}})|(?:{_GUEST})\b)"
 )
+# Two people signing an instrument together (a signing ceremony): "A and B signed a new
+# working arrangement"; not "the agreement was signed in 2010".
+SIGNED_TOGETHER = (
+    r"\bsigned\s+(?:an?|the)\s+(?:[\w-]+\s+){0,3}?(?:agreement|memorandum|arrangement|protocol|"
+    r"treaty|declaration|roadmap|accord|contract)\b"
+)
 # A sentence reports a meeting only when it holds one of these words.
 EVENT = regex.compile(
     r"\b(?:meetings?|meets?|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
@@ -32,7 +38,7 @@ EVENT = regex.compile(
     # to host a body is not to host a meeting: "would host a NATO centre of excellence"
     r"host(?:s|ed)?(?!\s+(?:[\w-]+\s+){0,4}?(?:centres?|centers?|offices?|headquarters|"
     r"bases?|secretariats?|academ(?:y|ies)|schools?|units?|forces?|troops)\b)|"
-    r"took part|take part|dialogue|round of)\b|" + RECEIVED,
+    r"took part|take part|dialogue|round of)\b|" + RECEIVED + "|" + SIGNED_TOGETHER,
     regex.IGNORECASE,
 )
 
@@ -146,7 +152,9 @@ TALKS = regex.compile(
     r"\bbilateral (?:meetings?|talks)\b|\bmet\b|\bmeets\b|\b(?:held|holds) (?:\w+ )?talks with\b|"
     + _HAD_A_CALL
     + r"|\bwas received by\b|"
-    + RECEIVED,
+    + RECEIVED
+    + "|"
+    + SIGNED_TOGETHER,
     regex.IGNORECASE,
 )
 # A sentence that reports taking part in a meeting of its own ("took part in the session").

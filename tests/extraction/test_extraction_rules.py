@@ -860,3 +860,18 @@ def test_a_quote_after_a_colon_goes_to_the_person_of_its_clause_whatever_the_ver
         "is a reliable partner in protecting Europe's borders.”"
     )
     assert _speakers(text) == {"Moldova is a reliabl": "Ylva Johansson"}
+
+
+def test_two_officials_signing_an_instrument_together_is_a_meeting() -> None:
+    text = (
+        "CHISINAU, 22 May 2024 – The Executive Director of Frontex, Hans Leijtens, and the Head "
+        "of the Border Police, Rosian Vasiloi, signed a new working arrangement in Chisinau on "
+        "Wednesday. Vasiloi added that Moldova would host a meeting of border chiefs in October."
+    )
+    signing, planned = extract(text, date(2024, 5, 22)).meetings
+    assert (signing.status, signing.format) == (MeetingStatus.HELD, MeetingFormat.BILATERAL)
+    assert set(signing.participants) == {"Hans Leijtens", "Rosian Vasiloi"}
+    assert signing.location == "Chisinau"
+    assert planned.status is MeetingStatus.PLANNED and planned.participants == ()
+    # a signing reported in the passive, long ago, is no meeting of the text's own
+    assert extract("The agreement was signed in 2010 and is in force.").meetings == ()
