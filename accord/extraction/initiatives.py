@@ -141,7 +141,14 @@ _GERUND_ACTION = regex.compile(
 _CREATED = regex.compile(
     r"\s+(?:(?:has|have)\s+(?:just\s+|recently\s+|now\s+)?been|was|were)\s+"
     r"(?:created|established|set\s+up|founded|formed|opened|launched|completed|built|"
-    r"inaugurated)\b",
+    r"inaugurated|introduced|commissioned|put\s+into\s+(?:operation|service))\b",
+    regex.IGNORECASE,
+)
+# The noun phrase a relative clause of creation is about: "a new border system that" (has been
+# introduced), "the centre, which" (was opened).
+_RELATIVE = regex.compile(
+    r"\b(?:a|an|the)\s+(?:new\s+)?((?:(?!(?:a|an|the)\s)[\w-]+\s+){0,6}?[\w-]+),?\s+"
+    r"(?:that|which)\s*\Z",
     regex.IGNORECASE,
 )
 _NAME = regex.compile(rf"{_CAP}(?:\s+(?:(?:of|for|on|and|the|in)\s+)*{_CAP})+")
@@ -474,6 +481,8 @@ def _created(sentence: str) -> list[_Candidate]:
         before = sentence[: verb.start()]
         start = max((m.end() for m in _SUBJECT_START.finditer(before)), default=0)
         subject = before[start:].strip()
+        if (relative := _RELATIVE.search(before)) is not None:
+            start, subject = relative.start(1), relative.group(1)  # "a system that has been"
         if not 2 <= len(subject.split()) <= 12 or not _PLAIN_WORDS.fullmatch(subject):
             continue
         head = _HEAD.search(subject)

@@ -24,7 +24,8 @@ from accord.extraction.lexicon import (
     TITLE_WORDS,
 )
 
-_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{L}[\p{Ll}\p{M}'’]+)*"
+# (a capital inside, after Mc, Mac, O', De: "MacGregor", "McCain", "O'Brien", "DeSantis")
+_WORD = r"\p{Lu}[\p{Ll}\p{M}'’]+(?:\p{Lu}[\p{Ll}\p{M}'’]+)?(?:-\p{L}[\p{Ll}\p{M}'’]+)*"
 _INITIAL = r"\p{Lu}\p{Ll}?\."
 _ABBREVIATION = (
     r"(?:H\.E\.|Lt\.\s?Gen\.|Lt\.\s?Col\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Gen\.|Col\.|Maj\.|"
@@ -392,7 +393,9 @@ def _title_chain(text: str, opening: int, prefix: list[str]) -> tuple[str, int] 
 # A first title joined by "and" to the one before the name: "Deputy Prime Minister and" before
 # "Foreign Minister Murat Nurtleu", "State Councilor and" before "Minister of Public Security".
 _TITLE_AND = regex.compile(
-    rf"((?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*(?:{_CAPITAL_TITLES}))[ \t]+and[ \t]+\Z", regex.REVERSE
+    rf"((?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*(?:{_CAPITAL_TITLES})"
+    r"(?:[ \t]+(?:of|for)(?:[ \t]+(?:of|for|the|\p{Lu}[\p{L}’'-]*))+)?)[ \t]+and[ \t]+\Z",
+    regex.REVERSE,
 )
 
 
@@ -402,8 +405,14 @@ def _title_and(text: str, lead: int) -> str | None:
     if found is None:
         return None
     title = found.group(1).removeprefix("The ")
-    # "the President and Foreign Minister X": an office of its own is someone else's
-    return None if title in _OFFICES_OF_THEIR_OWN else title
+    # "the President and Foreign Minister X": an office of its own is someone else's; and
+    # "President of Tajikistan Emomali Rahmon and ...": a title that ends in a name is his
+    last = title.split()[-1]
+    ends_well = (
+        last in TITLE_WORDS or is_institution_word(last) or _is_country_word(last)
+        or common_word(last, 3.0)
+    )  # fmt: skip
+    return None if title in _OFFICES_OF_THEIR_OWN or not ends_well else title
 
 
 _OFFICES_OF_THEIR_OWN = frozenset({"President", "Prime Minister", "King", "Emir", "Chairman",

@@ -875,3 +875,19 @@ def test_two_officials_signing_an_instrument_together_is_a_meeting() -> None:
     assert planned.status is MeetingStatus.PLANNED and planned.participants == ()
     # a signing reported in the passive, long ago, is no meeting of the text's own
     assert extract("The agreement was signed in 2010 and is in force.").meetings == ()
+
+
+def test_names_with_a_capital_inside_and_a_first_title_with_its_complement() -> None:
+    roles = _roles(
+        "It was opened by Deputy Chairman of the Cabinet of Ministers and Minister of Foreign "
+        "Affairs Rashid Meredov and the Head of the OSCE Centre, Ambassador John MacGregor. "
+        "Senator Jim McCain and Ambassador Sean O'Brien attended. President of Tajikistan "
+        "Emomali Rahmon and NATO Secretary General Anders Rasmussen met."
+    )
+    assert roles["Rashid Meredov"] == [
+        "Deputy Chairman of the Cabinet of Ministers",
+        "Minister of Foreign Affairs",
+    ]
+    assert "John MacGregor" in roles and "Jim McCain" in roles
+    assert roles["Sean O'Brien"] == ["Ambassador"]  # not "Senator Jim McCain"
+    assert roles["Anders Rasmussen"] == ["NATO Secretary General"]  # a title ending in a name

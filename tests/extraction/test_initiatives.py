@@ -197,3 +197,12 @@ def test_a_working_arrangement_is_an_agreement_named_without_its_place_and_day()
     assert list(found) == ["new working arrangement"]
     item = found["new working arrangement"]
     assert (item.kind, item.status) == (InitiativeKind.AGREEMENT, InitiativeStatus.SIGNED)
+
+
+def test_an_instrument_a_relative_clause_reports_created() -> None:
+    found = initiatives(
+        "The colonel presented a new border information system that has been introduced at "
+        "the Farap crossing point."
+    )
+    assert list(found) == ["border information system"]
+    assert found["border information system"].status == InitiativeStatus.COMPLETED
