@@ -189,7 +189,13 @@ def _named_within(starts: list[int], start: int, end: int) -> bool:
 
 _SEMICOLON = regex.compile(r"\s*;\s*")
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
-_OF_BODY = regex.compile(r"\A\s+(?:of|from)\s+(?:the\s+)?([^,;.()\n]{3,160})")
+# "of the Ministry of Interior of the Kingdom of Bahrain": the body's name, its capitalised
+# words and the small words between them, and no further ("... presented a system on the
+# border with Uzbekistan" is not where he serves)
+_OF_BODY = regex.compile(
+    r"\A\s+(?:of|from)\s+(?:the\s+)?(\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:(?:of|the|and|for|on|in|de|du)"
+    r"[ \t]+)*\p{Lu}[\p{L}'’-]*)*)"
+)
 _FOR_COUNTRY = regex.compile(r"\A\s+for\s+(\p{Lu}[\p{L}\s-]{2,40}?)(?=[,;.)]|\s+and\b)")
 _DELEGATION = regex.compile(
     r"\b(\p{Lu}[\p{L}-]+)\s+delegation\s+(?:was\s+)?(?:headed|led)\s+by\s+[^.;]{0,40}\Z"

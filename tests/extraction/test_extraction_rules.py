@@ -891,3 +891,12 @@ def test_names_with_a_capital_inside_and_a_first_title_with_its_complement() -> 
     assert "John MacGregor" in roles and "Jim McCain" in roles
     assert roles["Sean O'Brien"] == ["Ambassador"]  # not "Senator Jim McCain"
     assert roles["Anders Rasmussen"] == ["NATO Secretary General"]  # a title ending in a name
+
+
+def test_the_body_after_a_name_names_the_state_not_the_words_after_it() -> None:
+    found = extract(
+        "Colonel Bahtiyar Annayev of the State Border Service presented a system used on the "
+        "border with Uzbekistan. Major Aidos Seitkali of the Border Service of Kazakhstan spoke."
+    )
+    assert _person(found, "Bahtiyar Annayev").country is None
+    assert _person(found, "Aidos Seitkali").country == "KZ"
