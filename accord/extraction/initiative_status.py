@@ -11,8 +11,16 @@ import regex
 from accord.documents.cues import Present, cue_of
 from accord.vocab import InitiativeStatus
 
-# Not a verb of the sentence's own: one governed by "to", a modal, "be" or a negation.
-_OWN_VERB = r"(?<!\b(?:to|be|will|would|could|should|shall|may|might|can|not|never)\s+)"
+
+# Not a verb of the sentence's own: one governed by "to", a modal, "be" or a negation. (After
+# the verb, so that the look-behind is only tried where the verb is.)
+def _own_verb(verbs: str) -> str:
+    return (
+        rf"\b(?:{verbs})\b(?<!\b(?:to|be|will|would|could|should|shall|may|might|can|not|never)"
+        rf"\s+(?:{verbs}))(?!\s+by\b)"
+    )
+
+
 _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
     (status, regex.compile(pattern, regex.IGNORECASE))
     for status, pattern in (
@@ -25,19 +33,18 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
             r"\bwas (?:created|established)\b|"
             # created by the sentence's own verb: "the sides set up a working group", not
             # "agreed to set up", "will be established", "a project set up by the Council"
-            rf"{_OWN_VERB}\b(?:set up|established|created|founded|formed|inaugurated)\b(?!\s+by\b)",
+            + _own_verb("set up|established|created|founded|formed|inaugurated"),
         ),
         (
             InitiativeStatus.IN_PROGRESS,
             r"\bunder ?way\b|\bongoing\b|\bcontinu\w+\b|"
             r"\bis being\b|\bare being\b|\bimplement(?:s|ing|ation)\b|\bin progress\b|"
             # an instrument at work: it serves (right after its subject: not "could serve",
-            # "could, for instance, serve"), remains, was activated, is in force
+            # "could, for instance, serve"), remains, was activated, is in force; or launched
+            # by the sentence's own verb: begun, and going on
             r"(?<=[a-z])(?<!could)(?<!would)(?<!should)(?<!might)(?<!may)(?<!can)(?<!will)"
             r"(?<!\bto) serves? as\b|\bremains? (?:the|a|an|in)\b|\bactivated\b|"
-            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b|"
-            # launched by the sentence's own verb: begun, and going on
-            rf"{_OWN_VERB}\blaunched\b(?!\s+by\b)",
+            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b|" + _own_verb("launched"),
         ),
         (
             InitiativeStatus.AGREED,

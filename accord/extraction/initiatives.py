@@ -282,6 +282,8 @@ def _summaries_dropped(found: list[Initiative], headline_end: int) -> list[Initi
     """A headline's instrument, where the text below names one with the same head noun
     ("regional counter-terrorism plan launched" above "the Joint Plan of Action ... was
     launched"), is that one, summarised: it is not another."""
+    if all(i.spans[0][0] >= headline_end for i in found):
+        return found  # (as nearly always: no instrument in the headline)
     below = [_heads_of(i.text) for i in found if i.spans[0][0] >= headline_end]
     return [
         item for item in found

@@ -104,9 +104,12 @@ HELD_AT = regex.compile(
 )
 
 # "held a videoconference with", "had a telephone conversation with", "spoke by phone with".
+# (each branch ends in its own "... with", so that a sentence is only tried where one is: a
+# bare " with" would let nearly every sentence through)
 _HAD_A_CALL = (
-    r"\b(?:held|holds|had|has) an? (?:video ?conference|meeting|(?:(?:tele)?phone )?"
-    r"(?:conversation|call)) with\b|\bspoke (?:by (?:tele)?phone|on the (?:tele)?phone) with\b"
+    r"\b(?:held|holds|had|has) an? (?:video ?conference with|meeting with|"
+    r"(?:(?:tele)?phone )?conversation with|(?:(?:tele)?phone )?call with)\b|"
+    r"\bspoke (?:by (?:tele)?phone|on the (?:tele)?phone) with\b"
 )
 # Two parties.
 BILATERAL = regex.compile(

@@ -247,7 +247,12 @@ def _mention(
     # a title of its own ("Minister", "NATO"), not a word that only qualifies one ("Defence
     # Capacity Building": no one's title)
     titled = chain is not None or any(t not in _GENERIC_TITLE_WORDS for t in titles)
-    noun = None if prefix else _ROLE_NOUN_BEFORE.search(text, max(0, start - 40), start)
+    # (a lowercase word and a space just before: else no role noun can be there)
+    noun = (
+        _ROLE_NOUN_BEFORE.search(text, max(0, start - 40), start)
+        if not prefix and start > 1 and text[start - 1] in " \t" and text[start - 2].islower()
+        else None
+    )
     if noun is not None and not titles and noun[1] not in _RELATIONS:
         titles = [noun[1]]  # "said spokeswoman Maria Zakharova", "our correspondent ..."
     strong = (
@@ -295,6 +300,7 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
     return tuple(prefix), tuple(rest), tokens[0][1]
 
 
+@lru_cache(maxsize=65536)  # the same capitalised runs recur within and across documents
 def _place_word(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | None:
     """A run whose name part is one word, and a place's name ("Korolev", a town and a surname),
     split as _parsed splits a name (None for any other run)."""

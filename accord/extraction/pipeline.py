@@ -170,24 +170,30 @@ def _unknown_places(text: str, entities: list[Found], persons: SpanIndex) -> lis
 
 
 # The quoted code name of an operation or exercise: "the joint exercise “Peace Mission-2025”",
-# "the “Kanal” operation".
-_CODE_NAME = regex.compile(
-    r"\b(?:operations?|exercises?|drills?|manoeuvres|maneuvers)\s+[\"“‘']([^\"”’'\n]{2,60})[\"”’']|"
-    r"[\"“‘']([^\"”’'\n]{2,60})[\"”’']\s+(?:operations?|exercises?|drills?)\b",
-    regex.IGNORECASE,
-)
+# "the “Kanal” operation". Read only around the nouns, found by str.find.
+_CODE_NOUNS = ("operation", "exercise", "drill", "manoeuvres", "maneuvers")
+_NAME_AFTER = regex.compile(r"[\p{L}]*\s+[\"“‘']([^\"”’'\n]{2,60})[\"”’']")
+_NAME_BEFORE = regex.compile(r"[\"“‘']([^\"”’'\n]{2,60})[\"”’']\s+\Z")
 
 
 def _without_code_names(text: str, entities: list[Found]) -> list[Found]:
     """No organisation or place is named by an operation's or exercise's code name ("Peace
     Mission" of the exercise “Peace Mission-2025”)."""
     lowered = text.lower()
-    if "operation" not in lowered and "exercise" not in lowered and "drill" not in lowered:
+    spans = []
+    for noun in _CODE_NOUNS:
+        at = lowered.find(noun)
+        while at >= 0:
+            after = _NAME_AFTER.match(text, at + len(noun))
+            if after is not None:
+                spans.append(after.span(1))
+            before = _NAME_BEFORE.search(text, max(0, at - 66), at)
+            if before is not None:
+                spans.append(before.span(1))
+            at = lowered.find(noun, at + 1)
+    if not spans:
         return entities
-    names = SpanIndex(
-        match.span(1) if match.group(1) is not None else match.span(2)
-        for match in _CODE_NAME.finditer(text)
-    )
+    names = SpanIndex(spans)
     return [
         f for f in entities
         if f.kind not in ("organisation", "place") or not names.encloses(f.start, f.end)
