@@ -1,17 +1,15 @@
 """Threat actors whose names the capitalised chunks cannot hold whole: names with lowercase
 particles ("Hizb ut-Tahrir", "Jund al-Khilafah") and names written with a spaced dash
-("Islamic State – Khorasan Province"). They are found as phrases, in one pass of an
-Aho-Corasick automaton over the folded text, and take the place of what the chunks read
-inside them ("Islamic State" and a place "Khorasan Province")."""
+("Islamic State – Khorasan Province"). They are found as phrases, their lower-case forms
+taken in the one Aho-Corasick pass over the folded text that finds the other stages' literals
+(accord.documents.cues), and take the place of what the chunks read inside them ("Islamic
+State" and a place "Khorasan Province")."""
 
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
 
-import ahocorasick
-
-from accord.documents.cues import fold
+from accord.documents.cues import Vocabulary, fold
 from accord.extraction.entities import Found
 from accord.extraction.gazetteers.threat_actors import (
     find_threat_actor,
@@ -20,50 +18,57 @@ from accord.extraction.gazetteers.threat_actors import (
 )
 from accord.extraction.spans import SpanIndex
 
-_DASH_CHARACTERS = "\u2010\u2011\u2012\u2013\u2014\u2212"
-_DASHES = str.maketrans(_DASH_CHARACTERS, "-" * len(_DASH_CHARACTERS))
+_DASHES = ("-", "\u2013", "\u2014")  # a spaced dash, as the data writes it and as texts do
 
 
 def _chunk_cannot_hold(form: str) -> bool:
     """A word begun in lower case after the first ("ut-Tahrir"), or a spaced dash."""
     words = form.split()
-    return " - " in form or any(word[:1].islower() for word in words[1:])
+    return any(f" {dash} " in form for dash in _DASHES) or any(
+        word[:1].islower() for word in words[1:]
+    )
 
 
 @cache
-def _automaton() -> Any:
-    """The lower-case forms the chunks cannot hold, of every group whose form finds it."""
-    automaton = ahocorasick.Automaton()
-    count = 0
+def _forms() -> dict[str, str]:
+    """The lower-case forms the chunks cannot hold (each spaced dash written every way), with
+    the group each names, of every group whose lookup finds that form."""
+    forms: dict[str, str] = {}
     for actor in threat_actors():
         for form in (actor.name, *actor.aliases):
-            form = form.translate(_DASHES)
             if is_case_only(form) or not _chunk_cannot_hold(form):
                 continue
             if find_threat_actor(form) != actor:
                 continue  # a form left out of the lookup (ambiguous, a country's, a word)
-            key = fold(form)
-            automaton.add_word(key, (len(key), actor.name))
-            count += 1
-    if count:
-        automaton.make_automaton()
-    return automaton if count else None
+            for dash in _DASHES:
+                spelled = form
+                for other in _DASHES:
+                    spelled = spelled.replace(f" {other} ", f" {dash} ")
+                forms[fold(spelled)] = actor.name
+    return forms
+
+
+@cache
+def _vocabulary() -> Vocabulary:
+    return Vocabulary([tuple(_forms())])
 
 
 def threat_phrases(text: str, entities: list[Found], persons: SpanIndex) -> list[Found]:
     """The entities, with the threat actors the chunks could not read whole, each replacing
     what was found inside it (one that a longer entity holds, or that a person's name
     crosses, is left to them)."""
-    automaton = _automaton()
-    if automaton is None:
+    forms = _forms()
+    if not forms:
         return entities
     folded = fold(text)
-    for dash in _DASH_CHARACTERS:  # a pass each at C speed, where translate() is slow
-        if dash in folded:
-            folded = folded.replace(dash, "-")
+    places = _vocabulary().places(folded)
     candidates = sorted(
-        (last + 1 - size, last + 1, name) for last, (size, name) in automaton.iter(folded)
+        (at, at + len(form), forms[form])
+        for form in places.keys() & forms.keys()
+        for at in places[form]
     )
+    if not candidates:
+        return entities
     known = SpanIndex((f.start, f.end) for f in entities)
     found: list[Found] = []
     for start, end, name in sorted(candidates, key=lambda c: (c[0], c[0] - c[1])):
