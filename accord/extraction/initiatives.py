@@ -74,7 +74,8 @@ _INSTRUMENT_WORDS = (
 _CAP = r"\p{Lu}[\p{L}\p{M}'\u2019-]*"
 # A title may carry its acronym in parentheses: "Science for Peace and Security (SPS) Programme".
 _TITLE = regex.compile(
-    rf"(?:(?:{_CAP}|\([\p{{Lu}}\p{{N}}&-]{{2,12}}\))\s+){{0,6}}(?:{_INSTRUMENT_WORDS})\b"
+    rf"(?:(?:{_CAP}|\([\p{{Lu}}\p{{N}}&-]{{2,12}}\))\s+(?:and\s+(?={_CAP}))?){{0,6}}"
+    rf"(?:{_INSTRUMENT_WORDS})\b"
     rf"(?:\s+(?:on|of|for|between|against|to|in|and|the)(?=\s+(?:the\s+)?\p{{Lu}})"
     rf"(?:\s+the)?|\s+{_CAP})*"
 )
@@ -195,6 +196,9 @@ _WHEN = regex.compile(
     r"Saturday|Sunday|\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b)|"
     r"(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\b"
 )
+# Kinds whose title may be a body's very name (a mechanism, a centre, a force), read as that
+# body; an agreement or a programme so named, or a body reported created, is an instrument.
+_BODY_KINDS = frozenset({InitiativeKind.PLATFORM, InitiativeKind.CENTRE, InitiativeKind.FORCE})
 # A second instrument coordinated with the first: "an Agreement on ... and a Protocol on ...".
 _AND_HEAD = regex.compile(
     r"\s+(?:and|or|as well as)\s+(?:(?:a|an|the)\s+)?(?=" + _HEAD.pattern + ")", regex.IGNORECASE
@@ -249,6 +253,7 @@ def find_initiatives(
     found: list[Initiative] = []
     seen: set[str] = set()
     organisations = SpanIndex((f.start, f.end) for f in entities if f.kind == "organisation")
+    bodies = {f.surface for f in entities if f.kind == "organisation"}
     ordered = sorted(entities, key=lambda f: f.start)
     starts = [f.start for f in ordered]
     present = Present(text, sentences, _vocabulary())
@@ -263,6 +268,8 @@ def find_initiatives(
                 start, phrase = _title_past_name(text, organisations, start, phrase)
                 if not phrase:
                     continue
+            if titled and kind in _BODY_KINDS and phrase.removeprefix("The ") in bodies:
+                continue  # "The Incident Prevention and Response Mechanism": the body itself
             inside = not _names_itself(kind, titled) and organisations.covers(start)
             if inside or phrase.lower() in seen:
                 continue
@@ -380,6 +387,8 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
             sentence, max(0, head.start() - 16), head.start()
         ):
             continue  # "under the framework of the SCO": within it, no instrument
+        if head.group().lower() == "force" and sentence.endswith(("into ", "in "), 0, head.start()):
+            continue  # "the entry into force of", "remains in force": no joint force
         start = _phrase_start(sentence, head.start())
         tail = _HEAD_TAIL.match(sentence, head.end())
         end = tail.end() if tail else head.end()

@@ -174,7 +174,10 @@ def _add_planned(
     dates = sentence_dates(context, s, e, after=at)
     if not (dates or place) and cue.RECURRING.search(words, at - s):
         return main, others  # "a working group, which will meet twice a year": a schedule
-    fmt = cue.sentence_format(words) or main.format
+    # the next round of a forum is a forum's ("the sides agreed to hold the next round of the
+    # Dialogue": the sides are its members, not two parties)
+    forum = main.format is MeetingFormat.MULTILATERAL and context.finds(cue.NEXT, index)
+    fmt = MeetingFormat.MULTILATERAL if forum else cue.sentence_format(words) or main.format
     planned = make_meeting(fmt, True, people, _same_parties(main, fmt), dates, place, (s, e))
     same = main.status is MeetingStatus.PLANNED and not context.finds(cue.NEXT, index)
     if same and not _elsewhen(main, planned):

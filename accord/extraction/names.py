@@ -269,6 +269,11 @@ def _mention(
         return None
     if all(_IS_INITIAL.fullmatch(w) for w in words):
         return None
+    if len(words) >= 2 and all(common_word(w) and not is_given_name(w) for w in words):
+        return None  # "EU Action Against Drugs": everyday words, whatever stands before them
+    if not prefix and not titles and (acronym := _TITLE_ACRONYM.search(text, max(0, start - 200),
+                                                                       start)):  # fmt: skip
+        titles = [acronym.group(1)]  # "Deputy Secretary General of the EEAS (EEAS) Enrique Mora"
     if chain is not None:
         return NameMention(" ".join(words), start, end, (*([first] if first else []), *titles),
                            label, tuple(prefix))  # fmt: skip
@@ -352,6 +357,7 @@ _ROLE_NOUN_BEFORE = regex.compile(
     r"representative|coordinator|rapporteur|correspondent|reporter|journalist|analyst)[ \t]+\Z"
 )
 _RELATIONS = frozenset({"counterpart", "counterparts", "colleague", "colleagues"})
+
 _CAPITAL_TITLES = "|".join(
     sorted((regex.escape(t) for t in TITLE_WORDS - _GENERIC_TITLE_WORDS
             if t[:1].isupper() and not t.endswith(".")), key=len, reverse=True)
@@ -363,6 +369,13 @@ _CAPITAL_TITLES = "|".join(
 _TITLE_CHAIN = regex.compile(
     rf"(?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*(?:{_CAPITAL_TITLES})"
     r"(?:[ \t]+(?:of|for|the|on|\p{Lu}[\p{L}’'-]*))*[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+\Z",
+    regex.REVERSE,
+)
+# A title phrase whose body's acronym stands between it and the name: "Deputy Secretary General
+# of the European External Action Service (EEAS) Enrique Mora". Searched from the end.
+_TITLE_ACRONYM = regex.compile(
+    rf"((?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*(?:{_CAPITAL_TITLES})(?:[ \t]+(?:of|for|the|on|and|"
+    r"\p{Lu}[\p{L}’'-]*))*)[ \t]+\(\p{Lu}[\p{Lu}\d&-]{1,11}\)[ \t]+\Z",
     regex.REVERSE,
 )
 _RANKS = TITLE_WORDS - _GENERIC_TITLE_WORDS

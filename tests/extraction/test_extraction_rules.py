@@ -900,3 +900,29 @@ def test_the_body_after_a_name_names_the_state_not_the_words_after_it() -> None:
     )
     assert _person(found, "Bahtiyar Annayev").country is None
     assert _person(found, "Aidos Seitkali").country == "KZ"
+
+
+def test_a_dialogue_readout_titles_instruments_and_the_next_round() -> None:
+    text = (
+        "Brussels, 14 June 2024\nThe fifth round of the EU-Central Asia Security Dialogue took "
+        "place in Brussels on 12-13 June. The EU delegation was led by Deputy Secretary General "
+        "of the European External Action Service (EEAS) Enrique Mora. The Central Asian "
+        "delegations were headed by the Deputy Foreign Ministers of Kazakhstan, Tajikistan and "
+        "Uzbekistan. The EEAS presented the EU "
+        "Action Against Drugs and Organised Crime project. The sides welcomed the entry into "
+        "force of the EU-Kazakhstan Enhanced Partnership and Cooperation Agreement and agreed "
+        "to hold the next round of the Dialogue in Astana in 2025."
+    )
+    found = extract(text, date(2024, 6, 14))
+    assert [(p.name, p.roles) for p in found.persons] == [
+        ("Enrique Mora", ("Deputy Secretary General of the European External Action Service",))
+    ]  # and no person "Action Against Drugs"
+    texts = {i.text: i.kind for i in found.initiatives}
+    assert texts.get("EU-Kazakhstan Enhanced Partnership and Cooperation Agreement") is (
+        InitiativeKind.AGREEMENT
+    )
+    assert InitiativeKind.FORCE not in texts.values()  # "entry into force" is no force
+    assert [(m.format, m.status) for m in found.meetings] == [
+        (MeetingFormat.MULTILATERAL, MeetingStatus.HELD),
+        (MeetingFormat.MULTILATERAL, MeetingStatus.PLANNED),
+    ]
