@@ -926,3 +926,12 @@ def test_a_dialogue_readout_titles_instruments_and_the_next_round() -> None:
         (MeetingFormat.MULTILATERAL, MeetingStatus.HELD),
         (MeetingFormat.MULTILATERAL, MeetingStatus.PLANNED),
     ]
+
+
+def test_a_turkish_surname_in_oglu_is_a_surname_not_a_patronymic() -> None:
+    found = extract(
+        "Bishkek, 3 December 2024\nOSCE Secretary General Feridun Sinirlioğlu met Foreign "
+        "Minister Jeenbek Kulubaev.\nFERIDUN SINIRLIOĞLU: Thank you, Minister, for the talks."
+    )
+    assert _person(found, "Feridun Sinirlioğlu").roles == ("OSCE Secretary General",)
+    assert [q.speaker for q in found.quotes] == ["Feridun Sinirlioğlu"]
