@@ -51,6 +51,7 @@ _VERB = (
 # Words between "next" and its noun, never a preposition ("the next steps in meeting ...").
 _FILLER = r"(?:(?!(?:in|of|to|for|on|at|with)\b)[\w–-]+\s+){0,3}?"
 PLANNED = regex.compile(
+    r"\bto meet again\b|\bwill meet again\b|"
     r"\b(?:will|would|shall|is to|are to|(?:is|are) due to|plans? to|intends? to|agreed to|"
     r"decided to|(?:is|are) expected to|(?:is|are) scheduled to|(?:is|are) set to)\s+"
     r"(?:\w+\s+){0,2}?" + _VERB + r"\b|"

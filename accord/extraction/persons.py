@@ -112,6 +112,9 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         # the words that qualify the title begin it: "the Executive Director of Frontex"
         lead = _QUALIFIERS.search(window, max(0, before.start(1) - 40), before.start(1))
         start = lead.start() if lead else before.start(1)
+        # and the lowercase words after "the": "the provincial police chief of Badakhshan"
+        small = _SMALL_QUALIFIERS.search(window, max(0, start - 50), start)
+        start = small.start(1) if small else start
         _add_role(person, window[start : before.end(1)])
         # "the Finnish Minister of the Interior, Anni Korhonen": the adjective names the state
         state = _WORD_BEFORE.search(window, 0, start)
@@ -137,6 +140,8 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         # list of "title, name", the title after a name that had one before is the next one's
         listed = (before is not None or bool(mention.titles)) and _followed_by_name(
             after, found.end(), mention.end, starts)  # fmt: skip
+        if _SENTENCE_END.search(found.group(1)):
+            listed = False  # the list ended with the sentence: the next name is another's
         if _ROLE_START.match(role) and not listed and not _named_within(starts, mention.end, end):
             for part in _SECOND_TITLE.split(role):  # "Deputy Prime Minister and Minister of …"
                 _add_role(person, part)
@@ -152,6 +157,8 @@ _QUALIFIERS = regex.compile(
     r"(?:\b(?:Executive|Senior|First|Acting|Special|Permanent|Principal|High|Chief|Deputy|"
     r"Vice|Assistant)[ \t]+)+\Z"
 )
+_SENTENCE_END = regex.compile(r"\.\s+\p{Lu}")
+_SMALL_QUALIFIERS = regex.compile(r"\bthe[ \t]+((?:[a-z][\w-]*[ \t]+){1,3})\Z")
 _AND = regex.compile(r"\s+and\s+(?:the\s+)?")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)[ \t]+\Z")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'-]*")
@@ -198,7 +205,8 @@ _OF_BODY = regex.compile(
 )
 _FOR_COUNTRY = regex.compile(r"\A\s+for\s+(\p{Lu}[\p{L}\s-]{2,40}?)(?=[,;.)]|\s+and\b)")
 _DELEGATION = regex.compile(
-    r"\b(\p{Lu}[\p{L}-]+)\s+delegation\s+(?:was\s+)?(?:headed|led)\s+by\s+[^.;]{0,40}\Z"
+    r"\b(\p{Lu}[\p{L}-]+)\s+(?:delegation|side)\s+(?:was\s+)?(?:headed|led|represented)\s+by\s+"
+    r"[^.;]{0,60}\Z"
 )
 # "his Indian counterpart Subrahmanyam Jaishankar": the adjective names the state.
 _COUNTERPART = regex.compile(r"\b(\p{Lu}[\p{L}-]+)[ \t]+(?:counterpart|colleague)s?[ \t]+\Z")
@@ -221,8 +229,12 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
         found = _COUNTERPART.search(before)
         if found:
             person.hints.append(found.group(1))
-    for pattern, word in ((_DELEGATION, "delegation"), (_REPRESENTING, "Representing")):
-        found = pattern.search(before) if word in before else None  # the search needs the word
+    for pattern, words in (
+        (_DELEGATION, (" delegation", " side")),
+        (_REPRESENTING, ("Representing",)),
+    ):
+        # (the search needs one of the words)
+        found = pattern.search(before) if any(w in before for w in words) else None
         if found:
             person.hints.append(found.group(1))
 

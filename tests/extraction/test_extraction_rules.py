@@ -935,3 +935,23 @@ def test_a_turkish_surname_in_oglu_is_a_surname_not_a_patronymic() -> None:
     )
     assert _person(found, "Feridun Sinirlioğlu").roles == ("OSCE Secretary General",)
     assert [q.speaker for q in found.quotes] == ["Feridun Sinirlioğlu"]
+
+
+def test_border_talks_sides_roles_and_meeting_again() -> None:
+    text = (
+        "DUSHANBE, 9 November 2023 – Tajik and Afghan border officials met in Khorog from 6 to 8 "
+        "November. The Tajik delegation was headed by Major General Rajabali Rahmonali, "
+        "commander of the Border Troops. The Afghan side was represented by the provincial "
+        "police chief of Badakhshan, Mawlawi Abdul Rahman. They agreed to set up a hotline and "
+        "to meet again in Ishkashim in the spring."
+    )
+    found = extract(text, date(2023, 11, 9))
+    assert _person(found, "Rajabali Rahmonali").roles == (
+        "Major General", "commander of the Border Troops"
+    )  # fmt: skip
+    rahman = _person(found, "Mawlawi Abdul Rahman")
+    assert (rahman.roles, rahman.country) == (("provincial police chief of Badakhshan",), "AF")
+    assert [(m.status, m.location) for m in found.meetings] == [
+        (MeetingStatus.HELD, "Khorog"),
+        (MeetingStatus.PLANNED, "Ishkashim"),
+    ]
