@@ -52,6 +52,7 @@ _VERB = (
 _FILLER = r"(?:(?!(?:in|of|to|for|on|at|with)\b)[\w–-]+\s+){0,3}?"
 PLANNED = regex.compile(
     r"\bto meet again\b|\bwill meet again\b|"
+    r"\binvited\s+(?:[\w-]+\s+){0,3}?to\s+(?:pay|make)\s+(?:an?\s+)?(?:[\w-]+\s+){0,2}?visit\b|"
     r"\b(?:will|would|shall|is to|are to|(?:is|are) due to|plans? to|intends? to|agreed to|"
     r"decided to|(?:is|are) expected to|(?:is|are) scheduled to|(?:is|are) set to)\s+"
     r"(?:\w+\s+){0,2}?" + _VERB + r"\b|"

@@ -155,6 +155,8 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
     Topic.ENERGY_SECURITY: (
         (r"\benergy security\b", 2),
         (r"\bpipelines?\b", 1),
+        (r"\b(?:oil|gas|oil and gas|energy) pipelines?\b", 1),
+        (r"\bprotect\w* (?:the )?[\w–-]+ pipelines?\b", 1),
         (r"\benergy (?:infrastructure|supply|supplies)\b", 2),
         (r"\boil and gas\b|\bgas supply\b", 1),
         (r"\btankers?\b", 1),

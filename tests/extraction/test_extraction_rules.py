@@ -955,3 +955,17 @@ def test_border_talks_sides_roles_and_meeting_again() -> None:
         (MeetingStatus.HELD, "Khorog"),
         (MeetingStatus.PLANNED, "Ishkashim"),
     ]
+
+
+def test_an_invitation_to_visit_is_a_planned_meeting_a_pipeline_to_protect_energy() -> None:
+    text = (
+        "BAKU, 20 February 2025 – Minister Vilayat Eyvazov met Minister Vakhtang Gomelauri. "
+        "Eyvazov stressed the need to protect the Baku–Tbilisi–Ceyhan pipeline against "
+        "sabotage. Gomelauri invited Eyvazov to pay an official visit to Tbilisi this year."
+    )
+    found = extract(text, date(2025, 2, 20))
+    assert [(m.status, m.location) for m in found.meetings] == [
+        (MeetingStatus.HELD, "Baku"),
+        (MeetingStatus.PLANNED, "Tbilisi"),
+    ]
+    assert Topic.ENERGY_SECURITY in {t.topic for t in found.topics}
