@@ -59,6 +59,8 @@ def find_meetings(context: Context) -> list[Meeting]:
             main = _attendees_added(context, index, main)
     if main is not None and others:
         main = _without_others_people(context, main, others)
+    if main is not None:
+        main = _without_absentees(context, main)
     return _distinct(context, ([main] if main else []) + others)
 
 
@@ -76,6 +78,24 @@ def _without_others_people(context: Context, main: Meeting, others: list[Meeting
         )
 
     kept = tuple(name for name in main.participants if not only_elsewhere(name))
+    return main if len(kept) == len(main.participants) else replace(main, participants=kept)
+
+
+def _without_absentees(context: Context, main: Meeting) -> Meeting:
+    """The main event without the people a sentence says did not attend ("Armenian Prime
+    Minister Nikol Pashinyan did not attend")."""
+    absent = set()
+    for index, (s, e) in enumerate(context.sentences):
+        if (found := context.finds(cue.ABSENT, index)) is None:
+            continue
+        words = context.text[s:e]  # the clause of the words, not the whole sentence
+        start = max(words.rfind(";", 0, found.start()), words.rfind(",", 0, found.start()),
+                    words.rfind(" but ", 0, found.start()), 0)  # fmt: skip
+        ends = [
+            at for at in (words.find(";", found.end()), words.find(",", found.end())) if at >= 0
+        ]
+        absent |= {p.name for p in context.named_in(s + start, s + min(ends, default=len(words)))}
+    kept = tuple(name for name in main.participants if name not in absent)
     return main if len(kept) == len(main.participants) else replace(main, participants=kept)
 
 

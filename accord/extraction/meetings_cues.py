@@ -168,6 +168,12 @@ ATTENDED = regex.compile(
     r"\s+(?:the|a|an)\b",
     regex.IGNORECASE,
 )
+# A sentence that says someone did not take part: "Prime Minister Pashinyan did not attend".
+ABSENT = regex.compile(
+    r"\b(?:did not|didn't|does not|will not|would not)\s+(?:attend|take part|participate|come)\b|"
+    r"\b(?:was|were) absent\b|\bboycott(?:ed|s)?\b|\bskipped\b|\bstayed away\b",
+    regex.IGNORECASE,
+)
 # A sentence that names who else took part in the meeting it speaks of.
 ATTENDED_BY = regex.compile(
     r"\b(?:was|were)\s+(?:also\s+)?attended\s+by\b|\bin the presence of\b|"
@@ -261,7 +267,7 @@ def delegations(words: str) -> set[str]:
 # The patterns asked of whole sentences, which a sentence without their literals is not asked.
 _SENTENCE_PATTERNS = (
     EVENT, NEXT, PLANNED, HEADLINE_FUTURE, SIDELINES, TALKS, VIDEO, EARLIER, LAST, OWN_EVENT,
-    HELD_AT, ATTENDED, ATTENDED_BY, SAME_DAY, DAY_BEFORE, DAY_AFTER,
+    HELD_AT, ATTENDED, ATTENDED_BY, ABSENT, SAME_DAY, DAY_BEFORE, DAY_AFTER,
 )  # fmt: skip
 
 

@@ -264,6 +264,9 @@ def _mention(
         or (len(words) >= 2 and not prefix and _title_before(text, start)
             and (is_given_name(words[0]) or not any(common_word(w) for w in words)))
     )  # fmt: skip
+    if not titles and (appointed := _AS_TITLE.match(after)) is not None:
+        titles = [appointed.group(1)]  # "decided to appoint Imangali Tasmagambetov as ..."
+        strong = True
     single = len(words) == 1  # a surname alone only ever refers to someone named in full
     if not (strong or single or _plausible(words, prefix, after, is_place_or_country)):
         return None
@@ -370,6 +373,12 @@ _TITLE_CHAIN = regex.compile(
     rf"(?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*(?:{_CAPITAL_TITLES})"
     r"(?:[ \t]+(?:of|for|the|on|\p{Lu}[\p{L}’'-]*))*[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+\Z",
     regex.REVERSE,
+)
+# A title the name is appointed, elected or serves as: "appoint Imangali Tasmagambetov as
+# Secretary General", "re-elected Ivan Petrov as Chairman of the Council".
+_AS_TITLE = regex.compile(
+    rf"\A[ \t]+as[ \t]+(?:the[ \t]+)?(?:new[ \t]+)?((?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*"
+    rf"(?:{_CAPITAL_TITLES})(?:[ \t]+(?:of|the|\p{{Lu}}[\p{{L}}’'-]*))*)"
 )
 # A title phrase whose body's acronym stands between it and the name: "Deputy Secretary General
 # of the European External Action Service (EEAS) Enrique Mora". Searched from the end.

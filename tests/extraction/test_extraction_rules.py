@@ -969,3 +969,16 @@ def test_an_invitation_to_visit_is_a_planned_meeting_a_pipeline_to_protect_energ
         (MeetingStatus.PLANNED, "Tbilisi"),
     ]
     assert Topic.ENERGY_SECURITY in {t.topic for t in found.topics}
+
+
+def test_a_summit_leaves_out_who_did_not_attend_and_reads_an_appointment() -> None:
+    text = (
+        "MINSK, 23 November 2023 – The session of the Council chaired by Belarusian President "
+        "Aleksandr Lukashenko took place in Minsk on Thursday. Russian President Vladimir "
+        "Putin attended, but Armenian Prime Minister Nikol Pashinyan did not attend. The "
+        "leaders decided to appoint Imangali Tasmagambetov as Secretary General."
+    )
+    found = extract(text, date(2023, 11, 23))
+    assert "Nikol Pashinyan" not in found.meetings[0].participants
+    assert "Vladimir Putin" in found.meetings[0].participants
+    assert _person(found, "Imangali Tasmagambetov").roles == ("Secretary General",)
