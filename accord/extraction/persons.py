@@ -142,6 +142,8 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
             after, found.end(), mention.end, starts)  # fmt: skip
         if _SENTENCE_END.search(found.group(1)):
             listed = False  # the list ended with the sentence: the next name is another's
+        if _FINITE.search(role):
+            listed = True  # "According to X, the Ministry has raised ...": a clause, no role
         if _ROLE_START.match(role) and not listed and not _named_within(starts, mention.end, end):
             for part in _SECOND_TITLE.split(role):  # "Deputy Prime Minister and Minister of …"
                 _add_role(person, part)
@@ -156,6 +158,10 @@ def _given(word: str) -> bool:
 _QUALIFIERS = regex.compile(
     r"(?:\b(?:Executive|Senior|First|Acting|Special|Permanent|Principal|High|Chief|Deputy|"
     r"Vice|Assistant)[ \t]+)+\Z"
+)
+# A finite verb: an apposition that holds one is the next clause, not a role.
+_FINITE = regex.compile(
+    r"\s(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|must|did|does)\s"
 )
 _SENTENCE_END = regex.compile(r"\.\s+\p{Lu}")
 _SMALL_QUALIFIERS = regex.compile(r"\bthe[ \t]+((?:[a-z][\w-]*[ \t]+){1,3})\Z")

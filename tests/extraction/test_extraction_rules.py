@@ -982,3 +982,15 @@ def test_a_summit_leaves_out_who_did_not_attend_and_reads_an_appointment() -> No
     assert "Nikol Pashinyan" not in found.meetings[0].participants
     assert "Vladimir Putin" in found.meetings[0].participants
     assert _person(found, "Imangali Tasmagambetov").roles == ("Secretary General",)
+
+
+def test_a_clause_after_according_to_is_no_role_and_talks_to_begin_are_planned() -> None:
+    text = (
+        "ASTANA, 4 March 2025 – According to the spokesperson Aibek Smadiyarov, the Ministry of "
+        "Foreign Affairs has raised the issue with its Uzbek counterparts. Talks on a joint "
+        "centre would begin in April in Tashkent."
+    )
+    found = extract(text, date(2025, 3, 4))
+    smadiyarov = _person(found, "Aibek Smadiyarov")
+    assert (smadiyarov.roles, smadiyarov.country) == (("spokesperson",), None)
+    assert [(m.status, m.location) for m in found.meetings] == [(MeetingStatus.PLANNED, "Tashkent")]
