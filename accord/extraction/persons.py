@@ -163,6 +163,11 @@ _QUALIFIERS = regex.compile(
 _FINITE = regex.compile(
     r"\s(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|must|did|does)\s"
 )
+# "Moldova was represented by …", and in the list that follows, "; Romania by …".
+_REPRESENTED = regex.compile(
+    r"(?:\b(?P<state>\p{Lu}[\p{L}-]+)\s+(?:was|were)\s+represented\s+by\s+[^.;]{0,40}|"
+    r"[;,]\s+(?:and\s+)?(?P<state>\p{Lu}[\p{L}-]+)\s+by\s+)\Z"
+)
 _SENTENCE_END = regex.compile(r"\.\s+\p{Lu}")
 _SMALL_QUALIFIERS = regex.compile(r"\bthe[ \t]+((?:[a-z][\w-]*[ \t]+){1,3})\Z")
 _AND = regex.compile(r"\s+and\s+(?:the\s+)?")
@@ -238,6 +243,7 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
     for pattern, words in (
         (_DELEGATION, (" delegation", " side")),
         (_REPRESENTING, ("Representing",)),
+        (_REPRESENTED, (" by ",)),
     ):
         # (the search needs one of the words)
         found = pattern.search(before) if any(w in before for w in words) else None

@@ -119,6 +119,12 @@ def _speaker(
     if before.rstrip().endswith(":"):
         # "Johansson welcomed the agreement: “…”": a clause of the speaker's own, any verb
         return _last_person(mentions, refers, start - len(before) + clause, start)
+    verb = _VERB.search(before, clause)
+    if verb is not None and len(before) - verb.end() <= 60:
+        # "Migo said the plan “turns years of contacts into a system”": the speaker of the
+        # clause's reporting verb, named before it
+        return _last_person(mentions, refers, start - len(before) + clause,
+                            start - len(before) + verb.start())  # fmt: skip
     return None
 
 

@@ -994,3 +994,17 @@ def test_a_clause_after_according_to_is_no_role_and_talks_to_begin_are_planned()
     smadiyarov = _person(found, "Aibek Smadiyarov")
     assert (smadiyarov.roles, smadiyarov.country) == (("spokesperson",), None)
     assert [(m.status, m.location) for m in found.meetings] == [(MeetingStatus.PLANNED, "Tashkent")]
+
+
+def test_states_represented_by_people_and_a_quote_inside_a_reported_clause() -> None:
+    text = (
+        "The heads of the border services met in Iasi. Moldova was represented by Rosian "
+        "Vasiloi, Head of the Border Police; Romania by Victor Migo, Inspector General; and "
+        "Ukraine by Serhiy Deineko, Head of the Border Guard Service. Migo said the plan "
+        "“turns years of good neighbourly contacts into a system that works”."
+    )
+    found = extract(text)
+    assert {p.name: p.country for p in found.persons} == {
+        "Rosian Vasiloi": "MD", "Victor Migo": "RO", "Serhiy Deineko": "UA"
+    }  # fmt: skip
+    assert [q.speaker for q in found.quotes] == ["Victor Migo"]
