@@ -44,7 +44,8 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
             # by the sentence's own verb: begun, and going on
             r"(?<=[a-z])(?<!could)(?<!would)(?<!should)(?<!might)(?<!may)(?<!can)(?<!will)"
             r"(?<!\bto) serves? as\b|\bremains? (?:the|a|an|in)\b|\bactivated\b|"
-            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b|" + _own_verb("launched"),
+            r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b|\bthe launch of\b|"
+            + _own_verb("launched"),
         ),
         (
             InitiativeStatus.AGREED,

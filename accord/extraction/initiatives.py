@@ -89,7 +89,8 @@ _COMMITMENT = regex.compile(
     r"(?P<ongoing>helping|helps|assisting|assists)|"
     r"(?P<proposed>propos(?:ed|al|ing)|suggest(?:ed|ion)|called for|offered|intends?|"
     r"intention|plans?|planned|necessary|need))"
-    r"(?:\s+(?:on|in|at|by)\s+\p{Lu}\w+)?"
+    r"(?:\s+(?:on|in|at|by)\s+\p{Lu}\w+|\s+(?:at|during)\s+(?:a|an|the|their|its)\s+"
+    r"(?:[\w-]+\s+){0,6}?[\w-]+(?=\s+to\s))?"
     r"(?:\s+to\s+|\s+that\s+(?:the\s+)?(?-i:\p{Lu}[\p{L}-]*\s+){1,3}(?:should\s+|would\s+)?)"
     r"(?:(?:continue|jointly|further|also|go on|gradually)\s+(?:to\s+)?)?",
     regex.IGNORECASE,
@@ -199,6 +200,12 @@ _WHEN = regex.compile(
 # Kinds whose title may be a body's very name (a mechanism, a centre, a force), read as that
 # body; an agreement or a programme so named, or a body reported created, is an instrument.
 _BODY_KINDS = frozenset({InitiativeKind.PLATFORM, InitiativeKind.CENTRE, InitiativeKind.FORCE})
+# Where the sentence's next verb begins: "… and welcomed the launch", "… will be finalised".
+_NEXT_VERB = regex.compile(
+    r"\s+(?:(?:and|but)\s+(?:also\s+)?[a-z]+ed\b|(?:will|would|is|are|was|were|has|have|had)\s)"
+)
+# (a verb inside a relative clause belongs to the phrase: "the progress Armenia has made")
+_RELATIVE_WORD = regex.compile(r"\b(?:that|which|where|who|whose|whom)\b|\s\p{Lu}")
 # A second instrument coordinated with the first: "an Agreement on ... and a Protocol on ...".
 _AND_HEAD = regex.compile(
     r"\s+(?:and|or|as well as)\s+(?:(?:a|an|the)\s+)?(?=" + _HEAD.pattern + ")", regex.IGNORECASE
@@ -270,7 +277,10 @@ def find_initiatives(
                     continue
             if titled and kind in _BODY_KINDS and phrase.removeprefix("The ") in bodies:
                 continue  # "The Incident Prevention and Response Mechanism": the body itself
-            inside = not _names_itself(kind, titled) and organisations.covers(start)
+            # inside a body's name when its head noun is ("a UNODC project": not inside)
+            head = None if titled else _HEAD.search(phrase)
+            at = start + head.start() if head is not None else start
+            inside = not _names_itself(kind, titled) and organisations.covers(at)
             if inside or phrase.lower() in seen:
                 continue
             if (status is None and own is None and not titled) or _anaphoric(phrase):
@@ -396,6 +406,9 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
             end = second.start()  # the second instrument is read from its own head
         if (when := _WHEN.search(sentence, head.end(), end)) is not None:
             end = when.start()  # "signed a working arrangement in Chisinau on Wednesday"
+        verb = _NEXT_VERB.search(sentence, head.end(), end)
+        if verb is not None and not _RELATIVE_WORD.search(sentence, head.end(), verb.start()):
+            end = verb.start()  # "a roadmap for … and welcomed", "the memorandum … will be"
         kept = sentence[start:end].split()[:14]
         while len(kept) > 1 and kept[-1] in _SMALL_WORDS:  # cut short after "for", "and"
             kept.pop()

@@ -206,3 +206,21 @@ def test_an_instrument_a_relative_clause_reports_created() -> None:
     )
     assert list(found) == ["border information system"]
     assert found["border information system"].status == InitiativeStatus.COMPLETED
+
+
+def test_a_hub_agreed_at_a_meeting_a_launched_project_and_phrases_ending_at_the_next_verb() -> None:
+    from accord.extraction.pipeline import extract
+
+    text = (
+        "The agencies agreed at a meeting in Tashkent on Wednesday to establish a regional "
+        "information hub on drug trafficking. They endorsed a roadmap for the harmonisation of "
+        "laws on precursors and welcomed the launch of a UNODC project on container control. "
+        "The draft memorandum on the exchange of forensic data will be finalised soon."
+    )
+    found = {i.text: i.status for i in extract(text).initiatives}
+    assert found == {
+        "establish a regional information hub on drug trafficking": InitiativeStatus.AGREED,
+        "roadmap for the harmonisation of laws on precursors": InitiativeStatus.AGREED,
+        "UNODC project on container control": InitiativeStatus.IN_PROGRESS,
+        "draft memorandum on the exchange of forensic data": InitiativeStatus.DRAFT,
+    }
