@@ -184,6 +184,9 @@ def _without_code_names(text: str, entities: list[Found]) -> list[Found]:
     for noun in _CODE_NOUNS:
         at = lowered.find(noun)
         while at >= 0:
+            if at > 0 and lowered[at - 1].isalpha():  # "cooperation" holds no operation
+                at = lowered.find(noun, at + 1)
+                continue
             after = _NAME_AFTER.match(text, at + len(noun))
             if after is not None:
                 spans.append(after.span(1))

@@ -782,6 +782,9 @@ def test_an_exercise_s_code_name_names_no_body_or_place() -> None:
     )
     assert [o.name for o in found.organisations] == []
     assert [loc.name for loc in found.locations] == []
+    # "cooperation" holds the letters of "operation", not the word
+    quoted = extract("They praised the cooperation “Tashkent and Osh police have built”.")
+    assert [loc.name for loc in quoted.locations] == ["Tashkent", "Osh"]
     assert [i.text for i in found.initiatives][:1] == [
         "joint counter-terrorism exercise “Peace Mission-2025”"
     ]
