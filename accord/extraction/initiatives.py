@@ -200,9 +200,11 @@ _WHEN = regex.compile(
 # Kinds whose title may be a body's very name (a mechanism, a centre, a force), read as that
 # body; an agreement or a programme so named, or a body reported created, is an instrument.
 _BODY_KINDS = frozenset({InitiativeKind.PLATFORM, InitiativeKind.CENTRE, InitiativeKind.FORCE})
-# Where the sentence's next verb begins: "… and welcomed the launch", "… will be finalised".
+# Where the sentence's next verb begins: "… and welcomed the launch", "… will be finalised"
+# (a past participle that qualifies a noun is not one: "terrorism and organised crime").
 _NEXT_VERB = regex.compile(
-    r"\s+(?:(?:and|but)\s+(?:also\s+)?[a-z]+ed\b|(?:will|would|is|are|was|were|has|have|had)\s)"
+    r"\s+(?:(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+(?:the|a|an|its|their|on|to|with|that)\b|"
+    r"(?:will|would|is|are|was|were|has|have|had)\s)"
 )
 # (a verb inside a relative clause belongs to the phrase: "the progress Armenia has made")
 _RELATIVE_WORD = regex.compile(r"\b(?:that|which|where|who|whose|whom)\b|\s\p{Lu}")

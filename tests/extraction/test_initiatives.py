@@ -224,3 +224,8 @@ def test_a_hub_agreed_at_a_meeting_a_launched_project_and_phrases_ending_at_the_
         "UNODC project on container control": InitiativeStatus.IN_PROGRESS,
         "draft memorandum on the exchange of forensic data": InitiativeStatus.DRAFT,
     }
+
+
+def test_a_participle_that_qualifies_a_noun_does_not_end_the_phrase() -> None:
+    found = initiatives("They signed an agreement on combating terrorism and organized crime.")
+    assert list(found) == ["agreement on combating terrorism and organized crime"]
