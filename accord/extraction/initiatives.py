@@ -13,57 +13,28 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from functools import cache
-from itertools import islice
 
 import regex
 
 from accord.documents.cues import Cue, Present, Vocabulary, cue_of, finditer_at, prefix_cue_of
 from accord.extraction.entities import Found
 from accord.extraction.findings import Initiative
+from accord.extraction.initiative_phrases import BODY_NOUN as _BODY_NOUN
+from accord.extraction.initiative_phrases import HEAD as _HEAD
+from accord.extraction.initiative_phrases import HEADS as _HEADS
+from accord.extraction.initiative_phrases import (
+    MODIFIER_STOP,
+    head_phrase,
+    heads_of,
+    phrase_start,
+)
 from accord.extraction.initiative_status import STATUS_CUES, instrument_status, sentence_status
 from accord.extraction.spans import SpanIndex
 from accord.vocab import InitiativeKind, InitiativeStatus
 
-_HEADS: dict[str, InitiativeKind] = {
-    "agreement": InitiativeKind.AGREEMENT, "treaty": InitiativeKind.AGREEMENT,
-    "memorandum": InitiativeKind.AGREEMENT, "protocol": InitiativeKind.AGREEMENT,
-    "convention": InitiativeKind.AGREEMENT, "accord": InitiativeKind.AGREEMENT,
-    "declaration": InitiativeKind.AGREEMENT, "arrangement": InitiativeKind.AGREEMENT,
-    "centre": InitiativeKind.CENTRE, "center": InitiativeKind.CENTRE,
-    "force": InitiativeKind.FORCE, "forces": InitiativeKind.FORCE,
-    "task force": InitiativeKind.FORCE, "team": InitiativeKind.FORCE,
-    "programme": InitiativeKind.PROGRAMME, "program": InitiativeKind.PROGRAMME,
-    "operation": InitiativeKind.PROGRAMME, "exercise": InitiativeKind.PROGRAMME,
-    "exercises": InitiativeKind.PROGRAMME, "plan": InitiativeKind.PROGRAMME,
-    "roadmap": InitiativeKind.PROGRAMME, "action plan": InitiativeKind.PROGRAMME,
-    "training": InitiativeKind.PROGRAMME, "course": InitiativeKind.PROGRAMME,
-    "project": InitiativeKind.PROJECT, "projects": InitiativeKind.PROJECT,
-    "platform": InitiativeKind.PLATFORM, "hotline": InitiativeKind.PLATFORM,
-    "mechanism": InitiativeKind.PLATFORM, "database": InitiativeKind.PLATFORM,
-    "network": InitiativeKind.PLATFORM, "system": InitiativeKind.PLATFORM,
-    "working group": InitiativeKind.PLATFORM, "exchange": InitiativeKind.PLATFORM,
-    "law": InitiativeKind.LAW, "laws": InitiativeKind.LAW, "legislation": InitiativeKind.LAW,
-    "code": InitiativeKind.LAW, "analysis": InitiativeKind.LAW,
-    "list": InitiativeKind.PROGRAMME, "laboratory": InitiativeKind.CENTRE,
-    "patrols": InitiativeKind.PROGRAMME, "monitoring": InitiativeKind.PROGRAMME,
-    "assessment": InitiativeKind.PROGRAMME, "framework": InitiativeKind.PROGRAMME,
-    "account": InitiativeKind.PROGRAMME, "data bank": InitiativeKind.PLATFORM,
-    "register": InitiativeKind.PLATFORM,
-}  # fmt: skip
 # Nouns of bodies in a capitalised name: "Treaty Organisation", "European Bank".
 _BODY_TITLE = regex.compile(
     r"\b(?:Organi[sz]ations?|Council|Committee|Agency|Union|Ministry|Service|(?<!Data\s)Bank)\b"
-)
-# Nouns of offices, posts and premises: an instrument word before one of them only modifies it
-# ("Programme Office", "exchange houses", "System Department").
-_BODY_NOUN = regex.compile(
-    r"\s+(?:offices?|officers?|houses?|shops?|departments?|units?|staff|managers?|"
-    r"coordinators?|directors?|secretariats?|desks?|rates?)\b",
-    regex.IGNORECASE,
-)
-_HEAD = regex.compile(
-    r"\b(" + "|".join(sorted(map(regex.escape, _HEADS), key=len, reverse=True)) + r")\b",
-    regex.IGNORECASE,
 )
 _INSTRUMENT_WORDS = (
     r"Agreement|Treaty|Memorandum|Protocol|Convention|Programme|Program|Plan|Roadmap|"
@@ -183,41 +154,13 @@ _NOMINAL_KINDS: tuple[tuple[regex.Pattern[str], InitiativeKind], ...] = tuple(
 )  # fmt: skip
 # Small patterns of the readers below, compiled once.
 _DETERMINER = regex.compile(r"^(?:the|this|that|these|a|an)\s+", regex.IGNORECASE)
-_SMALL_WORDS = frozenset({"for", "of", "on", "in", "to", "the", "and", "with", "a", "an", "by",
-                         "at", "between", "against"})  # fmt: skip
-# (up to 80 characters, ending where a word does: "for 2026–2028", not "for 2026–202")
-_HEAD_TAIL = regex.compile(
-    r"(?:\s+(?:on|of|for|between|against|in|to)\s+[^,;.:]{1,80}(?![^\s,;.:]))?"
-)
-# "under the framework of", "within the framework of": the idiom names no instrument.
-_WITHIN = regex.compile(r"\b(?:under|within|in)\s+the\s+\Z", regex.IGNORECASE)
-# When it was done, which no instrument's name holds: "on Wednesday", "on 3 May", "last week".
-_WHEN = regex.compile(
-    r"(?:\s+in\s+\p{Lu}[\p{L}-]+)?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
-    r"Saturday|Sunday|\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b)|"
-    r"(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\b"
-)
 # Kinds whose title may be a body's very name (a mechanism, a centre, a force), read as that
 # body; an agreement or a programme so named, or a body reported created, is an instrument.
 _BODY_KINDS = frozenset({InitiativeKind.PLATFORM, InitiativeKind.CENTRE, InitiativeKind.FORCE})
-# Where the sentence's next verb begins: "… and welcomed the launch", "… will be finalised"
-# (a past participle that qualifies a noun is not one: "terrorism and organised crime").
-_NEXT_VERB = regex.compile(
-    r"\s+(?:(?:and|but)\s+(?:also\s+)?[a-z]+ed\s+(?:the|a|an|its|their|on|to|with|that)\b|"
-    r"(?:will|would|is|are|was|were|has|have|had)\s)"
-)
-# (a verb inside a relative clause belongs to the phrase: "the progress Armenia has made")
-_RELATIVE_WORD = regex.compile(r"\b(?:that|which|where|who|whose|whom)\b|\s\p{Lu}")
-# A second instrument coordinated with the first: "an Agreement on ... and a Protocol on ...".
-_AND_HEAD = regex.compile(
-    r"\s+(?:and|or|as well as)\s+(?:(?:a|an|the)\s+)?(?=" + _HEAD.pattern + ")", regex.IGNORECASE
-)
 _TITLE_OBJECT = regex.compile(r"\s+(?:on|of|for|between|against|to|in)\s+")
 _PLAIN_WORDS = regex.compile(r"[\p{L}\p{N}\s'-]+")
-_FOLLOWING = regex.compile(r"\s+([\p{L}-]+)")
 _TRANSFORM = regex.compile(r"transform\w*\b.*\binto\b", regex.IGNORECASE)
 _SHARING = regex.compile(r"(?:exchange|share|link|compile)", regex.IGNORECASE)
-_LETTERS_BACK = regex.compile(r"[\p{L}-]+", regex.REVERSE)  # words, read from the last
 # Where a clause or a purpose adjunct begins: the instrument ends there.
 _CLAUSE_END = regex.compile(
     r"\s+(?:and\s+to|and\s+(?:would|will|should)|so\s+that|in\s+order|which|who|that|"
@@ -303,16 +246,12 @@ def _summaries_dropped(found: list[Initiative], headline_end: int) -> list[Initi
     launched"), is that one, summarised: it is not another."""
     if all(i.spans[0][0] >= headline_end for i in found):
         return found  # (as nearly always: no instrument in the headline)
-    below = [_heads_of(i.text) for i in found if i.spans[0][0] >= headline_end]
+    below = [heads_of(i.text) for i in found if i.spans[0][0] >= headline_end]
     return [
         item for item in found
         if item.spans[0][0] >= headline_end
-        or not any(_heads_of(item.text) & heads for heads in below)
+        or not any(heads_of(item.text) & heads for heads in below)
     ]  # fmt: skip
-
-
-def _heads_of(phrase: str) -> set[str]:
-    return {head.lower() for head in _HEAD.findall(phrase)}
 
 
 @cache
@@ -393,29 +332,11 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
         taken.append((title.start(), end))
     heads = present.starts_in(_HEAD_CUE, index) if _HEAD_CUE else None
     for head in _HEAD.finditer(sentence) if heads is None else finditer_at(_HEAD, sentence, heads):
-        if any(a <= head.start() < b for a, b in taken) or _modifies_noun(sentence, head.end()):
+        if any(a <= head.start() < b for a, b in taken):
             continue
-        if head.group().lower() == "framework" and _WITHIN.search(
-            sentence, max(0, head.start() - 16), head.start()
-        ):
-            continue  # "under the framework of the SCO": within it, no instrument
-        if head.group().lower() == "force" and sentence.endswith(("into ", "in "), 0, head.start()):
-            continue  # "the entry into force of", "remains in force": no joint force
-        start = _phrase_start(sentence, head.start())
-        tail = _HEAD_TAIL.match(sentence, head.end())
-        end = tail.end() if tail else head.end()
-        if (second := _AND_HEAD.search(sentence, head.end(), end)) is not None:
-            end = second.start()  # the second instrument is read from its own head
-        if (when := _WHEN.search(sentence, head.end(), end)) is not None:
-            end = when.start()  # "signed a working arrangement in Chisinau on Wednesday"
-        verb = _NEXT_VERB.search(sentence, head.end(), end)
-        if verb is not None and not _RELATIVE_WORD.search(sentence, head.end(), verb.start()):
-            end = verb.start()  # "a roadmap for … and welcomed", "the memorandum … will be"
-        kept = sentence[start:end].split()[:14]
-        while len(kept) > 1 and kept[-1] in _SMALL_WORDS:  # cut short after "for", "and"
-            kept.pop()
-        phrase = " ".join(kept).strip()
-        if len(phrase) > 3:
+        read = head_phrase(sentence, head)
+        if read is not None:
+            start, end, phrase = read
             results.append((start, phrase, _HEADS[head.group().lower()], False, None))
             taken.append((start, end))
     return results
@@ -493,7 +414,7 @@ def _gerund_proposals(sentence: str) -> list[_Candidate]:
     for trigger in _GERUND_PROPOSAL.finditer(sentence):
         action = _GERUND_ACTION.match(sentence, trigger.end())
         phrase = _clause(action.group()) if action else ""
-        if action and len(phrase.split()) >= 2 and phrase.split()[1] not in _MODIFIER_STOP:
+        if action and len(phrase.split()) >= 2 and phrase.split()[1] not in MODIFIER_STOP:
             kind = _action_kind(phrase)
             results.append((action.start(), phrase, kind, False, InitiativeStatus.PROPOSED))
     return results
@@ -534,15 +455,6 @@ def _phases(sentence: str) -> list[_Candidate]:
             for m in _PHASE.finditer(sentence)]  # fmt: skip
 
 
-def _modifies_noun(sentence: str, end: int) -> bool:
-    """An instrument word followed by another instrument noun or by the noun of an office or
-    premises is a modifier, not a head: "training centre", "exchange offices"."""
-    following = _FOLLOWING.match(sentence, end)
-    if following is None:
-        return False
-    return following.group(1).lower() in _HEADS or _BODY_NOUN.match(sentence, end) is not None
-
-
 def _trigger_status(trigger: regex.Match[str]) -> InitiativeStatus:
     """A commitment agrees, a helping hand is already at work, anything else only proposes."""
     if trigger.group("agreed"):
@@ -562,7 +474,7 @@ def _nominals(sentence: str) -> list[_Candidate]:
         before = sentence[: match.start()]
         if _HEAD.search(phrase) or _TOPIC_OF.search(before):
             continue
-        start = _phrase_start(sentence, match.start())
+        start = phrase_start(sentence, match.start())
         phrase = sentence[start : match.start()] + phrase
         kind = next((k for pattern, k in _NOMINAL_KINDS if pattern.search(phrase)),
                     InitiativeKind.PROGRAMME)  # fmt: skip
@@ -577,12 +489,12 @@ def _code_names(sentence: str) -> list[_Candidate]:
     if '"' not in sentence and "\u201c" not in sentence:
         return results  # both patterns read an opening quotation mark
     for match in _CODE_NAME.finditer(sentence):
-        start = _phrase_start(sentence, match.start())
+        start = phrase_start(sentence, match.start())
         phrase = sentence[start : match.end()]
         results.append((start, phrase, InitiativeKind.PROGRAMME, True, None))
     for match in _QUOTED_TITLE.finditer(sentence):
         kind = _HEADS.get(match.group(1).lower(), InitiativeKind.PROGRAMME)
-        start = _phrase_start(sentence, match.start())
+        start = phrase_start(sentence, match.start())
         results.append((start, sentence[start : match.end()], kind, True, None))
     return results
 
@@ -605,33 +517,6 @@ def _action_kind(phrase: str) -> InitiativeKind:
     if _SHARING.match(phrase):
         return InitiativeKind.PLATFORM
     return InitiativeKind.PROGRAMME
-
-
-_MODIFIER_STOP = frozenset({
-    "that", "which", "who", "and", "or", "but", "to", "of", "in", "on", "for", "with", "by",
-    "at", "from", "as", "than", "would", "will", "could", "should", "can", "may", "must", "is",
-    "are", "was", "were", "be", "been", "has", "have", "had", "its", "their", "our", "his",
-    "her", "this", "these", "those", "s", "through", "out", "up", "about", "said", "also",
-    "not", "no", "all", "both", "each", "such", "under", "into", "over", "after", "before",
-    "including", "between", "while", "during", "against", "upon", "within", "two", "three",
-})  # fmt: skip
-_KEEP_EDS = frozenset({"coordinated", "integrated", "unified", "specialized", "specialised",
-                       "advanced", "combined", "extended", "enhanced", "automated"})  # fmt: skip
-
-
-def _phrase_start(sentence: str, head: int) -> int:
-    """Where the noun phrase ending at `head` begins: back over up to four modifiers, not over
-    verbs, conjunctions, prepositions or pronouns; articles are left out."""
-    start = head
-    for match in islice(_LETTERS_BACK.finditer(sentence, 0, head), 4):  # the last four words
-        word = match.group().lower()
-        gap = sentence[match.end() : start]
-        if gap.strip() or word in _MODIFIER_STOP or word in ("a", "an", "the"):
-            break
-        if word.endswith("ed") and word not in _KEEP_EDS:
-            break
-        start = match.start()
-    return start
 
 
 def _parties(in_sentence: Sequence[Found]) -> tuple[str, ...]:
