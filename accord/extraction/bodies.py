@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from accord.extraction.chunks import Word
 from accord.extraction.lexicon import INSTITUTION_HEADS
-from accord.extraction.names import common_word, is_given_name
+from accord.extraction.name_words import common_word, is_given_name
 
 HEADS = INSTITUTION_HEADS
 _PLURAL_PEOPLE = frozenset({"Secretaries", "Representatives", "Heads", "Members", "Ministers",

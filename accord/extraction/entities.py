@@ -12,7 +12,7 @@ from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import HEADS, bodies, trim
 from accord.extraction.chunks import Word, chunks_in, segments, sub_spans
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
-from accord.extraction.names import common_word
+from accord.extraction.name_words import common_word
 from accord.extraction.spans import SpanIndex
 
 # Capitalised words that are place names somewhere but, standing alone in this genre, never are.

@@ -9,19 +9,21 @@ institution's head noun, or that are places or countries, are not names.
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import regex
 
-from accord.extraction.lexicon import (
-    HONORIFICS,
-    NOT_NAMES,
-    ORGANISATION_HEADS,
-    REPORTING_VERBS,
-    TITLE_WORDS,
+from accord.extraction.lexicon import HONORIFICS, NOT_NAMES, REPORTING_VERBS, TITLE_WORDS
+from accord.extraction.name_words import (
+    common_word,
+    fold,
+    is_country_word,
+    is_given_name,
+    is_institution_word,
+    is_patronymic,
+    not_a_name_word,
 )
 
 # (a capital inside, after Mc, Mac, O', De: "MacGregor", "McCain", "O'Brien", "DeSantis")
@@ -44,7 +46,6 @@ _ARTICLE_TAIL = regex.compile(
     r"(?:[ \t]+(?:al|el|ad|an|ar|as|ash|at|az|wal)-\p{Lu}[\p{L}'’]*)"
     r"(?:[ \t]+(?:(?:al|el|ad|an|ar|as|ash|at|az|wal)-)?\p{Lu}[\p{L}'’]*)*"
 )
-_PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|uly|ogly|oglu)$")
 
 _AFTER_APPOSITION = regex.compile(
     r"\A\s*(?:\(|,\s*(?:the\s+)?(?:\p{Lu}|head\b|deputy\b|chief\b|director\b|commander\b|"
@@ -87,32 +88,6 @@ class NameMention:
     titles: tuple[str, ...]  # titles and ranks written right before it (not honorifics)
     speaker_label: bool  # a transcript turn "Name:" or "Name (role):" starts here
     before: tuple[str, ...] = ()  # every word of the run before the name ("Russian President")
-
-
-_PUNCTUATION = regex.compile(r"[^\w\s]")
-
-
-@lru_cache(maxsize=65536)  # names and roles are compared again and again
-def fold(text: str) -> str:
-    """Lower case, diacritics and punctuation off: the form names are compared in."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return _PUNCTUATION.sub("", plain).lower().strip()
-
-
-@cache
-def _given_names() -> Callable[[str], bool]:
-    import gender_guesser.detector as detector
-
-    guesser = detector.Detector(case_sensitive=False)
-    return lambda name: guesser.get_gender(name) != "unknown"
-
-
-@lru_cache(maxsize=65536)  # asked of the same words again and again
-def is_given_name(word: str) -> bool:
-    """A capitalised word that is a given name somewhere ("Ramiz", "Katarzyna")."""
-    first = word.split("-")[0]
-    return len(first) > 1 and first[:1].isupper() and _given_names()(first)
 
 
 _Parsed = tuple[tuple[str, ...], tuple[tuple[str, int], ...], int]
@@ -296,13 +271,13 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
     prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
     while rest and rest[-1][0] in NOT_NAMES:
         rest.pop()
-    if not rest or any(_not_a_name_word(word) for word, _ in rest):
+    if not rest or any(not_a_name_word(word) for word, _ in rest):
         return None
     first = rest[0][0]
     if (
         is_place_or_country(" ".join(w for w, _ in rest))
         or (is_place_or_country(first) and not is_given_name(first))
-        or any(_is_country_word(w) for w, _ in rest[1:])
+        or any(is_country_word(w) for w, _ in rest[1:])
     ):
         return None
     return tuple(prefix), tuple(rest), tokens[0][1]
@@ -315,7 +290,7 @@ def _place_word(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed
     tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(run)]
     cut = _name_start(tokens, is_place_or_country)
     rest = tokens[cut:]
-    if len(rest) != 1 or _not_a_name_word(rest[0][0]) or _is_country_word(rest[0][0]):
+    if len(rest) != 1 or not_a_name_word(rest[0][0]) or is_country_word(rest[0][0]):
         return None
     return tuple(word for word, _ in tokens[:cut]), tuple(rest), tokens[0][1]
 
@@ -437,7 +412,7 @@ def _title_and(text: str, lead: int) -> str | None:
     # "President of Tajikistan Emomali Rahmon and ...": a title that ends in a name is his
     last = title.split()[-1]
     ends_well = (
-        last in TITLE_WORDS or is_institution_word(last) or _is_country_word(last)
+        last in TITLE_WORDS or is_institution_word(last) or is_country_word(last)
         or common_word(last, 3.0)
     )  # fmt: skip
     return None if title in _OFFICES_OF_THEIR_OWN or not ends_well else title
@@ -567,70 +542,6 @@ def _plausible(
     )
 
 
-@cache
-def _english() -> Callable[[str, str], float]:
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency
-
-
-@lru_cache(maxsize=65536)  # asked of the same words again and again
-def common_word(word: str, threshold: float = 4.4) -> bool:
-    """An everyday English word ("Review", "Affairs"), which a surname rarely is."""
-    return _english()(word.lower(), "en") >= threshold
-
-
-def is_institution_word(word: str) -> bool:
-    """An institution's head noun, singular or plural ("Agencies", "Forces")."""
-    return (
-        word in ORGANISATION_HEADS
-        or (word.endswith("ies") and word[:-3] + "y" in ORGANISATION_HEADS)
-        or (word.endswith("s") and word[:-1] in ORGANISATION_HEADS)
-    )
-
-
-_DIRECTIONS = frozenset({"North", "South", "East", "West", "Northern", "Southern", "Eastern",
-                         "Western", "Central", "Upper", "Lower", "Greater", "Atlantic",
-                         "Pacific"})  # fmt: skip
-
-
-def _is_country_word(word: str) -> bool:
-    """ "Thailand" in "Can Thailand": a country's name or adjective ends a person's name."""
-    from accord.extraction import gazetteers
-
-    return gazetteers.find_country(word) is not None
-
-
-# Nouns of instruments, which no one's name holds: "Trilateral Cooperative Arrangement".
-_INSTRUMENT_NOUNS = frozenset({
-    "Agreement", "Arrangement", "Treaty", "Memorandum", "Protocol", "Convention", "Programme",
-    "Program", "Plan", "Roadmap", "Strategy", "Concept", "Initiative", "Project", "Framework",
-    "Mechanism", "Platform", "Declaration", "Charter", "Package", "Building", "Exercise",
-    "Operation",
-})  # fmt: skip
-
-
-def _not_a_name_word(word: str) -> bool:
-    return (
-        word in _DIRECTIONS
-        or word in _INSTRUMENT_NOUNS
-        or (
-            is_institution_word(word)
-            or word in TITLE_WORDS
-            or word in HONORIFICS
-            or (word.isupper() and len(word) > 1 and not word.endswith("."))
-        )
-    )
-
-
 def _line_start(text: str, position: int) -> bool:
     line_start = text.rfind("\n", 0, position) + 1
     return not text[line_start:position].strip(" \t–-")
-
-
-def surname(name: str) -> str:
-    return fold(name.split()[-1])
-
-
-def is_patronymic(word: str) -> bool:
-    return _PATRONYMIC.search(fold(word)) is not None and len(word) > 6

@@ -12,13 +12,8 @@ from rapidfuzz.fuzz import ratio
 
 from accord.extraction.findings import Person, Span
 from accord.extraction.lexicon import TITLE_WORDS
-from accord.extraction.names import (
-    NameMention,
-    fold,
-    is_given_name,
-    is_patronymic,
-    title_before,
-)
+from accord.extraction.name_words import fold, is_given_name, is_patronymic
+from accord.extraction.names import NameMention, title_before
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
 # (a bracket ends it: "Vladimir Borisovich [Rushailo, Security Council Secretary]")

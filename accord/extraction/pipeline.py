@@ -25,7 +25,8 @@ from accord.extraction.findings import (
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.initiatives import find_initiatives
 from accord.extraction.meetings import Context, DateSpan, find_meetings
-from accord.extraction.names import common_word, find_names, is_given_name
+from accord.extraction.name_words import common_word, is_given_name
+from accord.extraction.names import find_names
 from accord.extraction.persons import group_persons
 from accord.extraction.quotes import find_quotes
 from accord.extraction.sentences import sentences

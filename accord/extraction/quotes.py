@@ -14,7 +14,8 @@ import regex
 from accord.extraction.entities import country_in
 from accord.extraction.findings import Person, Quote, Span
 from accord.extraction.lexicon import REPORTING_VERBS
-from accord.extraction.names import NameMention, fold
+from accord.extraction.name_words import fold
+from accord.extraction.names import NameMention
 
 # Single curly quotes too (‘…’), where a ’ before a letter is an apostrophe ("it’s").
 _QUOTED = regex.compile(
