@@ -12,6 +12,7 @@ import regex
 from accord.extraction.lexicon import HONORIFICS, ORGANISATION_HEADS, TITLE_WORDS
 
 _PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ich|kyzy|uly|ogly|oglu)$")
+_SLAVIC_PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ich)$")
 _PUNCTUATION = regex.compile(r"[^\w\s]")
 
 
@@ -96,5 +97,8 @@ def not_a_name_word(word: str) -> bool:
     )
 
 
-def is_patronymic(word: str) -> bool:
-    return _PATRONYMIC.search(fold(word)) is not None and len(word) > 6
+def is_patronymic(word: str, slavic: bool = False) -> bool:
+    """A patronymic ("Petrovich", "Nursultanuly"); `slavic`: only a Slavic one, since a Turkic
+    "-oglu" or "-uly" word is often the surname ("Sinirlioğlu")."""
+    pattern = _SLAVIC_PATRONYMIC if slavic else _PATRONYMIC
+    return pattern.search(fold(word)) is not None and len(word) > 6

@@ -252,14 +252,10 @@ def _add_role(person: _Individual, role: str) -> None:
         person.roles.append(role)
 
 
-# A Slavic patronymic (a Turkic "-oglu" or "-uly" word is often the surname: "Sinirlioğlu").
-_SLAVIC_PATRONYMIC = regex.compile(r"(?:ovich|evich|ovna|evna|ich)$")
-
-
 def _address_form(name: str) -> bool:
     """Given name and patronymic without a surname ("Kubanychbek Asanovich")."""
     words = name.split()
-    return len(words) == 2 and _SLAVIC_PATRONYMIC.search(words[1]) is not None
+    return len(words) == 2 and is_patronymic(words[1], slavic=True)
 
 
 def _fuller(candidate: str, current: str) -> bool:
