@@ -8,6 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import regex
+
 from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import HEADS, bodies, trim
 from accord.extraction.chunks import Word, chunks_in, segments, sub_spans
@@ -125,9 +127,26 @@ def _read_run(text: str, run: list[Word]) -> list[Found]:
         clash = any(s < end and start < e and not (start <= s and e <= end) for s, e in known)
         if clash or (start, end) in known or gz.find_country(surface) is not None:
             continue
+        # a known name that ends the body after its modifiers is its head, misread:
+        # "Security Service" (MI5) in "the State Security Service" (but a parent named in it
+        # stays: "... of the State Security Service of Uzbekistan")
+        head = [
+            (f.start, f.end)
+            for f in found
+            if f.kind == "organisation" and f.end == end and _modifiers(text[start : f.start])
+        ]
+        found = [f for f in found if (f.start, f.end) not in head or f.kind != "organisation"]
+        known = [span for span in known if span not in head]
         found.append(Found("organisation", surface, start, end, surface,
                            _country_within(found, start, end), None))  # fmt: skip
     return found
+
+
+def _modifiers(words: str) -> bool:
+    """Capitalised words that qualify a head noun after them ("State ", "National Police ")."""
+    return bool(words.strip()) and all(
+        word[:1].isupper() and word not in HEADS for word in words.split()
+    )
 
 
 def _country_within(found: list[Found], start: int, end: int) -> str | None:
@@ -220,10 +239,65 @@ CountryOf = Callable[[str], str | None]
 
 @lru_cache(maxsize=8192)  # roles and body names recur within and across documents
 def country_in(text: str) -> str | None:
-    """The first country named in a short text (a role, an organisation name)."""
+    """The first country named in a short text (a role, an organisation name), but not one
+    it is sent to: "Ambassador to the Kyrgyz Republic" serves another state, and "Mission
+    to Moldova" is no Moldovan body."""
     for found in find_entities(text):
+        if _DESTINATION.search(text, 0, found.start) is not None:
+            continue
         if found.kind == "country":
             return found.key
         if found.kind == "organisation" and found.country:
             return found.country
     return None
+
+
+_DESTINATION = regex.compile(r"\bto[ \t]+(?:the[ \t]+)?\Z")
+
+
+def in_full(entities: list[Found]) -> list[Found]:
+    """The entities, with a body named bare taking the name the text gives it in full: "the
+    Border Service" after "the Border Service of the State Committee for National Security of
+    the Kyrgyz Republic" is that service (and of its state), not a body of its own. Only a
+    bare name of two words or more, that begins a single full name of the text, and is not
+    itself a part of one."""
+    full = bare_names(entities)
+    if not full:
+        return entities
+    bodies = [(f.start, f.end) for f in entities if f.kind == "organisation"]
+    return [
+        replace(f, key=body.key, country=body.country, parent=body.parent)
+        if f.kind == "organisation"
+        and f.country is None
+        and (body := full.get(f.key))
+        and not _enclosed(f, bodies)
+        else f
+        for f in entities
+    ]
+
+
+def _enclosed(found: Found, spans: list[tuple[int, int]]) -> bool:
+    """Whether another of the spans holds the found's: a unit named inside its parent's name
+    ("Office for Migration Policy" of "... of the Ministry of Interior") is a body of its own."""
+    return any(s <= found.start and found.end <= e and (s, e) != (found.start, found.end)
+               for s, e in spans)  # fmt: skip
+
+
+def bare_names(entities: list[Found]) -> dict[str, Found]:
+    """The bare name ("Border Service") of each organisation the text names in full with an
+    "of" ("Border Service of the State Committee ..."), when it begins no other's."""
+    heads: dict[str, set[str]] = {}
+    bodies_by_key: dict[str, Found] = {}
+    for found in entities:
+        if found.kind != "organisation":
+            continue
+        for name in {found.key, found.surface}:
+            head = name.split(" of ", 1)[0]
+            if head != name and " " in head:
+                heads.setdefault(head, set()).add(found.key)
+                bodies_by_key.setdefault(found.key, found)
+    return {
+        head: bodies_by_key[next(iter(keys))]
+        for head, keys in heads.items()
+        if len(keys) == 1 and head not in keys
+    }

@@ -151,20 +151,26 @@ def _given(word: str) -> bool:
 
 
 _QUALIFIERS = regex.compile(
-    r"(?:\b(?:Executive|Senior|First|Acting|Special|Permanent|Principal|High|Chief|Deputy|"
+    r"(?:\b(?:Executive|Senior|First|Acting|Special|Permanent|Principal|High|Chief|Deputy|Federal|"
     r"Vice|Assistant)[ \t]+)+\Z"
 )
 # A finite verb: an apposition that holds one is the next clause, not a role.
 _FINITE = regex.compile(
     r"\s(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|must|did|does)\s"
 )
-# "Moldova was represented by …", and in the list that follows, "; Romania by …".
+# "Moldova was represented by …", and in the list that follows, "; Romania by …"; "signed
+# for Austria by …", "on behalf of the Kyrgyz Republic by …".
 _REPRESENTED = regex.compile(
     r"(?:\b(?P<state>\p{Lu}[\p{L}-]+)\s+(?:was|were)\s+represented\s+by\s+[^.;]{0,40}|"
-    r"[;,]\s+(?:and\s+)?(?P<state>\p{Lu}[\p{L}-]+)\s+by\s+)\Z"
+    r"[;,]\s+(?:and\s+)?(?P<state>\p{Lu}[\p{L}-]+)\s+by\s+|"
+    r"\b(?:for|on\s+behalf\s+of)\s+(?:the\s+)?"
+    r"(?P<state>\p{Lu}[\p{L}-]+(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]+){0,3})\s+by\s+)\Z"
 )
 _SENTENCE_END = regex.compile(r"\.\s+\p{Lu}")
-_SMALL_QUALIFIERS = regex.compile(r"\bthe[ \t]+((?:[a-z][\w-]*[ \t]+){1,3})\Z")
+# (words, not the small words of a phrase: not "the invitation of the Federal Minister")
+_SMALL_QUALIFIERS = regex.compile(
+    r"\bthe[ \t]+((?:(?!(?:of|the|and|to|at|for|with|by|in|on|from)[ \t])[a-z][\w-]*[ \t]+){1,3})\Z"
+)
 _AND = regex.compile(r"\s+and\s+(?:the\s+)?")
 _WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)[ \t]+\Z")
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'-]*")

@@ -13,7 +13,7 @@ import regex
 
 from accord.documents.cues import Present, Vocabulary, finditer_at, prefix_cue_of
 from accord.extraction import gazetteers as gz
-from accord.extraction.entities import Found, country_in, find_entities
+from accord.extraction.entities import Found, bare_names, country_in, find_entities, in_full
 from accord.extraction.findings import (
     Country,
     Findings,
@@ -43,8 +43,8 @@ def extract(text: str, published: date | None = None) -> Findings:
     entities = _overshadowed([f for f in find_entities(text, person_spans)
                               if not _inside(f, covered)])  # fmt: skip
     entities = _without_code_names(text, threat_phrases(text, entities, covered))
-    entities = _unknown_places(text, entities, covered)
-    persons = _respective(text, persons, entities)
+    entities = in_full(_unknown_places(text, entities, covered))
+    persons = _serving(_respective(text, persons, entities), entities)
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
                       _dateline_place(text, entities))  # fmt: skip
@@ -329,6 +329,23 @@ def _home_officials(persons: list[Person], dateline: str | None) -> list[Person]
         else person
         for person in persons
     ]  # fmt: skip
+
+
+def _serving(persons: list[Person], entities: list[Found]) -> list[Person]:
+    """A person of unknown state whose role names a body bare ("Director of the Border
+    Service") serves the state of the body the text names in full."""
+    if not any(p.country is None for p in persons):
+        return persons
+    states = {bare: f.country for bare, f in bare_names(entities).items() if f.country}
+    if not states:
+        return persons
+    served = regex.compile(r"\b(?:" + "|".join(map(regex.escape, states)) + r")\b(?! of\b)")
+    result = []
+    for person in persons:
+        found = None if person.country else next(
+            (m for role in person.roles if (m := served.search(role))), None)  # fmt: skip
+        result.append(replace(person, country=states[found.group()]) if found else person)
+    return result
 
 
 def _respective(text: str, persons: list[Person], entities: list[Found]) -> list[Person]:

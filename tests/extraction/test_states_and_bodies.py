@@ -1,0 +1,84 @@
+"""Which state a person serves and which body a bare name is, on sentences written for these
+tests (not taken from any corpus)."""
+
+from __future__ import annotations
+
+from accord.extraction.entities import country_in
+from accord.extraction.pipeline import extract
+
+
+def _countries(text: str) -> dict[str, str | None]:
+    return {p.name: p.country for p in extract(text).persons}
+
+
+def test_an_ambassador_serves_the_state_that_sends_him_not_the_one_he_is_sent_to() -> None:
+    assert country_in("Ambassador to the Republic of Moldova") is None
+    assert country_in("Special Envoy of the President of Russia to Afghanistan") == "RU"
+    text = (
+        "Ulaanbaatar, 2 May 2026. The French Ambassador to Mongolia, Jean-Pierre Lamarque, "
+        "attended the opening of the border police seminar."
+    )
+    assert _countries(text)["Jean-Pierre Lamarque"] == "FR"
+
+
+def test_signatures_on_behalf_of_states_name_each_signatory_s_state() -> None:
+    text = (
+        "Chisinau, 9 April 2026. The protocol on the exchange of criminal records was signed "
+        "on behalf of the Republic of Moldova by Daniella Misail-Nichitin, Minister of "
+        "Internal Affairs; for Romania by Lucian Bode, Minister of Internal Affairs; and for "
+        "Ukraine by Ihor Klymenko, Minister of Internal Affairs."
+    )
+    assert _countries(text) == {
+        "Daniella Misail-Nichitin": "MD", "Lucian Bode": "RO", "Ihor Klymenko": "UA",
+    }  # fmt: skip
+
+
+def test_a_known_name_at_the_end_of_a_body_s_name_is_that_body_s_head_not_another_body() -> None:
+    text = "Yerevan, 5 May 2026. According to the Republican Security Service, nine smugglers were held."
+    names = {o.name: o.country for o in extract(text).organisations}
+    assert names == {"Republican Security Service": None}  # not MI5's "Security Service"
+
+
+def test_a_body_named_bare_is_the_body_named_in_full_and_its_head_serves_its_state() -> None:
+    text = (
+        "Yerevan, 5 May 2026. The Migration Service of the Ministry of Internal Affairs of the "
+        "Republic of Armenia opened a new centre for returnees. The Head of the Migration "
+        "Service, Armen Ghazaryan, said that the Migration Service would hire forty officers."
+    )
+    findings = extract(text)
+    service = [o for o in findings.organisations if "Migration Service" in o.name]
+    assert [(o.name, o.aliases, o.country) for o in service] == [
+        (
+            "Migration Service of the Ministry of Internal Affairs of the Republic of Armenia",
+            ("Migration Service",),
+            "AM",
+        )
+    ]
+    assert _countries(text)["Armen Ghazaryan"] == "AM"
+
+
+def test_a_bare_name_that_begins_two_full_names_stays_as_written() -> None:
+    text = (
+        "Almaty, 5 May 2026. The Border Service of the National Security Committee of "
+        "Kazakhstan met the Border Service of the State Committee for National Security of the "
+        "Kyrgyz Republic. The Border Service chiefs agreed on joint patrols."
+    )
+    bodies = {o.name: o.aliases for o in extract(text).organisations if "Border" in o.name}
+    # two full names begin with it: which one is meant is not known
+    assert bodies == {
+        "Border Service of the National Security Committee of Kazakhstan": (),
+        "Border Service of the State Committee for National Security of the Kyrgyz Republic": (),
+        "Border Service": (),
+    }
+
+
+def test_a_title_keeps_federal_and_not_the_phrase_it_is_the_object_of() -> None:
+    text = (
+        "Bern, 4 May 2026. The meeting was held at the invitation of the Federal Councillor "
+        "for Justice and Police of the Swiss Confederation, Beat Jans."
+    )
+    roles = {p.name: p.roles for p in extract(text).persons}
+    assert (
+        roles["Beat Jans"][0]
+        == "Federal Councillor for Justice and Police of the Swiss Confederation"
+    )
