@@ -43,6 +43,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     entities = _overshadowed([f for f in find_entities(text, person_spans)
                               if not _inside(f, covered)])  # fmt: skip
     entities = _without_code_names(text, threat_phrases(text, entities, covered))
+    entities = _without_currencies(text, entities)
     entities = in_full(_unknown_places(text, entities, covered))
     persons = _serving(_respective(text, persons, entities), entities)
     dates = _dates(text, published)
@@ -201,6 +202,22 @@ def _without_code_names(text: str, entities: list[Found]) -> list[Found]:
     return [
         f for f in entities
         if f.kind not in ("organisation", "place") or not names.encloses(f.start, f.end)
+    ]  # fmt: skip
+
+
+# A state's name or adjective before its currency names a sum, not the state: "2.4 million US
+# dollars", "US$ 5 million", "500 million Russian roubles".
+_CURRENCY = regex.compile(
+    r"\$|[ \t]+(?:dollars?|roubles?|rubles?|rupees?|yen|yuan|renminbi|soms?|tenge|manats?|"
+    r"dinars?|riyals?|rials?|dirhams?|francs?|pounds?|lira|liras|lari|drams?|somoni|euros?|"
+    r"pesos?|rand|krona|kronor|kroner|zloty|hryvnias?|leva?|lei|forints?|taka|afghanis?)\b",
+    regex.IGNORECASE,
+)
+
+
+def _without_currencies(text: str, entities: list[Found]) -> list[Found]:
+    return [
+        f for f in entities if f.kind != "country" or _CURRENCY.match(text, f.end) is None
     ]  # fmt: skip
 
 

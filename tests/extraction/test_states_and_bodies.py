@@ -82,3 +82,13 @@ def test_a_title_keeps_federal_and_not_the_phrase_it_is_the_object_of() -> None:
         roles["Beat Jans"][0]
         == "Federal Councillor for Justice and Police of the Swiss Confederation"
     )
+
+
+def test_a_state_named_before_its_currency_names_a_sum_not_the_state() -> None:
+    text = (
+        "Astana, 6 May 2026. Japan gave 3 million US dollars and the Government of Kazakhstan "
+        "a further 900 million Kazakh tenge to equip the border posts with Tajikistan; Kyrgyz "
+        "soms and Russian roubles were seized from the couriers, with US$ 40,000 in cash."
+    )
+    codes = {c.code for c in extract(text).countries}
+    assert codes == {"JP", "KZ", "TJ"}  # Kazakhstan is named too; the US, KG and RU are not
