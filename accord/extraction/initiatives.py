@@ -56,7 +56,8 @@ _TITLE = regex.compile(
 # intelligence", "proposed that Europol deploy a guest officer", "the decision to transform
 # the CST into ...". The trigger gives the status.
 _COMMITMENT = regex.compile(
-    r"\b(?:(?P<agreed>agreed|decided|decision|committed|pledged|undertook|resolved)|"
+    r"\b(?:(?P<agreed>agreed|decided|decision|committed|pledged|undertook|resolved|"
+    r"(?:agree|decide|commit|pledge|undertake|resolve)s?)|"
     r"(?P<ongoing>helping|helps|assisting|assists)|"
     r"(?P<proposed>propos(?:ed|al|ing)|suggest(?:ed|ion)|called for|offered|intends?|"
     r"intention|plans?|planned|necessary|need))"
@@ -79,8 +80,13 @@ _LASTING_VERBS = (
     # the object alone, after "continue": "agreed to continue joint operations against ..."
     r"joint (?:operations|patrols|exercises|investigations|training)"
 )
+# (not a pronoun's action, nor a campaign's: "step up the fight against", "efforts to")
+_NO_INSTRUMENT = (
+    r"(?!\s+(?:it|them|this|these|those|"
+    r"(?:the\s+|their\s+|its\s+)?(?:fight|struggle|battle|efforts?))\b)"
+)
 _ACTION = regex.compile(
-    rf"(?:{_LASTING_VERBS})\b(?!\s+(?:it|them|this|these|those)\b)"
+    rf"(?:{_LASTING_VERBS})\b{_NO_INSTRUMENT}"
     r"[^,;:.!?()\u201c\u201d\"]{3,110}",
     regex.IGNORECASE,
 )
@@ -105,7 +111,7 @@ _GERUND_PROPOSAL = regex.compile(
     regex.IGNORECASE,
 )
 _GERUND_ACTION = regex.compile(
-    rf"(?:{_GERUNDS})\b(?!\s+(?:it|them|this|these|those)\b)"
+    rf"(?:{_GERUNDS})\b{_NO_INSTRUMENT}"
     r"[^,;:.!?()\u201c\u201d\"]{3,110}",
     regex.IGNORECASE,
 )
@@ -225,7 +231,7 @@ def find_initiatives(
             # inside a body's name when its head noun is ("a UNODC project": not inside)
             head = None if titled else _HEAD.search(phrase)
             at = start + head.start() if head is not None else start
-            inside = not _names_itself(kind, titled) and organisations.covers(at)
+            inside = not _names_itself(kind, titled, phrase) and organisations.covers(at)
             if inside or phrase.lower() in seen:
                 continue
             if (status is None and own is None and not titled) or _anaphoric(phrase):
@@ -287,13 +293,17 @@ def _title_past_name(
     return start, phrase
 
 
-def _names_itself(kind: InitiativeKind, titled: bool) -> bool:
+def _names_itself(kind: InitiativeKind, titled: bool, phrase: str) -> bool:
     """Whether an instrument stands even where the entities saw an organisation: a body
-    reported as created, or a titled programme or agreement (a centre or force in an
-    organisation's name is that organisation)."""
-    if kind == InitiativeKind.ORGANIZATION:
+    reported as created ("agreed to set up an Operational Task Force ..."), or a titled
+    programme or agreement (a centre or force in an organisation's name is otherwise that
+    organisation)."""
+    if kind == InitiativeKind.ORGANIZATION or _CREATING.match(phrase):
         return True
     return titled and kind not in (InitiativeKind.CENTRE, InitiativeKind.FORCE)
+
+
+_CREATING = regex.compile(r"(?:establish|set\s+up|create|form|found|launch)\s", regex.IGNORECASE)
 
 
 def _anaphoric(phrase: str) -> bool:

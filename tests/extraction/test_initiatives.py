@@ -229,3 +229,26 @@ def test_a_hub_agreed_at_a_meeting_a_launched_project_and_phrases_ending_at_the_
 def test_a_participle_that_qualifies_a_noun_does_not_end_the_phrase() -> None:
     found = initiatives("They signed an agreement on combating terrorism and organized crime.")
     assert list(found) == ["agreement on combating terrorism and organized crime"]
+
+
+def test_a_communique_s_first_person_present_commits_and_a_body_set_up_stands() -> None:
+    from accord.extraction.pipeline import extract
+
+    text = (
+        "Riga, 7 May 2026\n\n"
+        "4. We decide to establish a Baltic Task Force on Forged Documents, which will report "
+        "to the ministers every year.\n\n"
+        "5. The Parties agree to extend the Joint Maritime Cell's mandate until 2030.\n\n"
+        "6. We agree to step up the fight against forged documents."
+    )
+    findings = extract(text)
+    assert "Baltic Task Force on Forged Documents" in {o.name for o in findings.organisations}
+    found = {i.text: (i.kind, i.status) for i in findings.initiatives}
+    assert found == {  # the body is an organisation and, reported as set up, an instrument
+        "establish a Baltic Task Force on Forged Documents": (
+            InitiativeKind.FORCE, InitiativeStatus.AGREED,
+        ),
+        "extend the Joint Maritime Cell's mandate until 2030": (
+            InitiativeKind.PROGRAMME, InitiativeStatus.AGREED,
+        ),
+    }  # fmt: skip
