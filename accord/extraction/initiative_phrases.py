@@ -58,11 +58,14 @@ _HEAD_TAIL = regex.compile(
 )
 # "under the framework of", "within the framework of": the idiom names no instrument.
 _WITHIN = regex.compile(r"\b(?:under|within|in)\s+the\s+\Z", regex.IGNORECASE)
-# When it was done, which no instrument's name holds: "on Wednesday", "on 3 May", "last week".
+# When it was done, which no instrument's name holds: "on Wednesday", "on 3 May", "last week",
+# "in June", "in March 2025", "in 2019".
 _WHEN = regex.compile(
     r"(?:\s+in\s+\p{Lu}[\p{L}-]+)?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|\d{1,2}\s+\p{Lu}\p{Ll}+|\p{Lu}\p{Ll}+\s+\d{1,2}\b)|"
-    r"(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\b"
+    r"(?:last|this|next)\s+(?:week|month|year)|yesterday|today|"
+    r"in\s+(?:(?:early|late|mid-)\s*)?(?:January|February|March|April|May|June|July|August|"
+    r"September|October|November|December)(?:\s+\d{4})?(?![\p{L}\d])|in\s+\d{4}(?![\d–-]))\b"
 )
 # Where the sentence's next verb begins: "… and welcomed the launch", "… will be finalised"
 # (a past participle that qualifies a noun is not one: "terrorism and organised crime").

@@ -252,3 +252,17 @@ def test_a_communique_s_first_person_present_commits_and_a_body_set_up_stands() 
             InitiativeKind.PROGRAMME, InitiativeStatus.AGREED,
         ),
     }  # fmt: skip
+
+
+def test_an_instrument_s_phrase_ends_before_the_month_or_year_it_was_done_in() -> None:
+    found = initiatives(
+        "The service signed a memorandum of understanding with the Police Academy of Georgia "
+        "in June, and held a training course for customs officers in early March 2025."
+    )
+    assert set(found) == {
+        "memorandum of understanding with the Police Academy of Georgia",
+        "training course for customs officers",
+    }
+    assert "action plan for 2025–2027" in initiatives(  # a period is part of the name
+        "The ministers adopted the action plan for 2025–2027 in 2024."
+    )
