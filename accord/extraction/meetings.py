@@ -14,6 +14,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
+import regex
+
 from accord.extraction import meetings_cues as cue
 from accord.extraction.findings import Meeting, Person
 from accord.extraction.meetings_context import Context, DateSpan
@@ -238,7 +240,7 @@ def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meet
         place = None  # by video or telephone: no venue
     found: list[Meeting] = []
     for a, b, pairs in bilateral_clauses(context, s, e):
-        for pair in pairs or [[]]:
+        for pair in pairs or [_signatories_after(context, index)]:
             countries = _pair_states(context, pair, a, b)
             found.append(make_meeting(MeetingFormat.BILATERAL, False, pair, countries, dates,
                                       place, (a, b)))  # fmt: skip
@@ -253,6 +255,20 @@ def _bilaterals(context: Context, index: int, main: Meeting | None) -> list[Meet
             day = replace(day, value=day.value + timedelta(days=shift))
         found = [replace(m, start=day, end=day) for m in found]
     return found
+
+
+_SIGNED_BY = regex.compile(r"\b(?:was|were)\s+signed\s+by\b")
+
+
+def _signatories_after(context: Context, index: int) -> list[Person]:
+    """Talks that name no one ("Serbia and Austria signed an agreement"), when the next
+    sentence names the two who signed it ("The agreement was signed by A for Serbia and by B
+    for Austria"): those two."""
+    if index + 1 >= len(context.sentences):
+        return []
+    s, e = context.sentences[index + 1]
+    people = context.named_in(s, e)
+    return people if len(people) == 2 and _SIGNED_BY.search(context.text, s, e) else []
 
 
 def _pair_states(context: Context, pair: list[Person], s: int, e: int) -> set[str]:

@@ -12,7 +12,7 @@ from accord.documents.cues import Cue, Vocabulary, cue_of, prefix_cue_of
 from accord.vocab import MeetingFormat
 
 # "received the Ambassador", "received Mr. Seo", "received a delegation", "received the head
-# of the mission": a guest, not a letter or information.
+# of the mission", "received his Tajik counterpart": a guest, not a letter or information.
 _GUEST = (
     r"delegations?|head|heads|chief|chiefs|director|commander|ministers?|secretary|ambassadors?|"
     r"chair(?:man|woman|person)?|leaders?|representatives?|envoys?|participants"
@@ -21,7 +21,8 @@ RECEIVED = (
     # (where and when may come first: "received at his office in Riyadh on Monday the ...")
     r"\breceived\s+(?:(?:at|in)\s+(?:his|her|their|the)\s+[\w-]+(?:\s+in\s+(?-i:\p{Lu})[\w-]+)?"
     r"\s+)?(?:on\s+[\w-]+(?:\s+\d{1,2})?\s+)?(?:the\s+|a\s+(?=delegation)|H\.E\.\s+)?"
-    rf"(?:(?-i:\p{{Lu}})|(?:{_GUEST})\b)"
+    rf"(?:(?-i:\p{{Lu}})|(?:{_GUEST})\b|"
+    r"(?:his|her|their)\s+(?:[\w-]+\s+)?(?:counterparts?|colleagues?)\b)"
 )
 # Two people signing an instrument together (a signing ceremony): "A and B signed a new
 # working arrangement"; not "the agreement was signed in 2010".
@@ -211,7 +212,7 @@ _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "2": 2, "3": 3, "4": 4, 
 DURATION = regex.compile(r"\b(two|three|four|five|[2-5])[- ]days?\b", regex.IGNORECASE)
 ENDING = regex.compile(
     r"\b(?:closed|ended|concluded|wound up|wrapped up|wraps up|ends|"
-    r"drew to a close|came to an end|wound down)\b",
+    r"drew to a close|came to an end|wound down|at the (?:end|close|conclusion) of)\b",
     regex.IGNORECASE,
 )
 OPENING = regex.compile(r"\b(?:opened|began|started|opens|begins)\b", regex.IGNORECASE)

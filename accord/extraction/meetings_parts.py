@@ -190,12 +190,20 @@ def _day_before(context: Context, mention: DateSpan) -> DateSpan:
 def main_dates(context: Context, lead: Lead) -> list[DateSpan]:
     """The first dates the lead gives (after the main sentence, only days: "in November" there
     is more often another event's), stretched over the event's length ("a two-day meeting ...
-    closed yesterday"); else the date of a dateline that is its own line."""
+    closed yesterday"); else a day a sentence of the text gives before the main one; else the
+    date of a dateline that is its own line."""
     main_words = context.text[slice(*context.sentences[lead.index])]
     for i, (s, e) in enumerate(lead.spans(context)):
         dates = [d for d in sentence_dates(context, s, e) if not i or d.granularity == "day"]
         if dates:
             return [_stretch(dates[0], main_words + " " + context.text[s:e]), *dates[1:]]
+    # a day the lead gives before the main sentence: "The heads of the border services agreed
+    # on Tuesday to ... Karimov received his counterpart in Tashkent."
+    for s, e in context.sentences[1 : lead.index]:
+        if len(context.text[s:e].split()) >= 6:  # a sentence, not a dateline's line
+            days = [d for d in sentence_dates(context, s, e) if d.granularity == "day"]
+            if days:
+                return [_stretch(days[0], main_words + " " + context.text[s:e])]
     day = context.dateline[2]
     return [day] if day else []
 

@@ -220,8 +220,11 @@ _DELEGATION = regex.compile(
     r"\b(\p{Lu}[\p{L}-]+)\s+(?:delegation|side)\s+(?:was\s+)?(?:headed|led|represented)\s+by\s+"
     r"[^.;]{0,60}\Z"
 )
-# "his Indian counterpart Subrahmanyam Jaishankar": the adjective names the state.
-_COUNTERPART = regex.compile(r"\b(\p{Lu}[\p{L}-]+)[ \t]+(?:counterpart|colleague)s?[ \t]+\Z")
+# "his Indian counterpart Subrahmanyam Jaishankar", "his Tajik counterpart, General Rustam
+# Nazarov": the adjective names the state.
+_COUNTERPART = regex.compile(
+    r"\b(\p{Lu}[\p{L}-]+)[ \t]+(?:counterpart|colleague)s?(?:,?[ \t]+\p{Lu}[\p{L}.-]*){0,3}[ \t]+\Z"
+)
 _REPRESENTING = regex.compile(
     r"\bRepresenting\s+(\p{Lu}[\p{L}\s-]{2,40}?)\s+(?:at|were|was)\b[^.]*\Z"
 )
@@ -237,7 +240,7 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
         found = pattern.match(where)
         if found:
             person.hints.append(found.group(1))
-    if before.endswith(("counterpart ", "colleague ")):
+    if "counterpart" in before[-60:] or "colleague" in before[-60:]:
         found = _COUNTERPART.search(before)
         if found:
             person.hints.append(found.group(1))
