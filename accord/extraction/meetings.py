@@ -168,12 +168,15 @@ def _main(context: Context, index: int) -> Meeting:
     lead = Lead.of(context, index)
     here = context.named_in(*context.body(s, e))
     fmt = format_of(context, lead, here)
-    people = here if len(here) >= 2 and fmt is MeetingFormat.BILATERAL else list(context.persons)
+    planned = _planned(context, index)
+    # a future event is not the held one the text's people are named in: its own people, when
+    # it names two or more (as for any planned meeting)
+    everyone = (here if len(here) >= 2 else []) if planned else list(context.persons)
+    people = here if len(here) >= 2 and fmt is MeetingFormat.BILATERAL else everyone
     countries = {p.country for p in people if p.country}
     if fmt is MeetingFormat.MULTILATERAL or len(countries) < 2:
         # the states of people of unknown country, or of delegations no one is named for
         countries |= set(context.countries_in(*context.body(s, e))) | states_listed(context, lead)
-    planned = _planned(context, index)
     venue = None if context.finds(cue.VIDEO, index) else main_venue(context, lead)
     if planned and (future := context.finds(cue.PLANNED, index)):
         # "... on the eve of the meeting, which will be held in Dushanbe": the city after

@@ -39,7 +39,10 @@ EVENT = regex.compile(
     # to host a body is not to host a meeting: "would host a NATO centre of excellence"
     r"host(?:s|ed)?(?!\s+(?:[\w-]+\s+){0,4}?(?:centres?|centers?|offices?|headquarters|"
     r"bases?|secretariats?|academ(?:y|ies)|schools?|units?|forces?|troops)\b)|"
-    r"took part|take part|dialogue|round of)\b|" + RECEIVED + "|" + SIGNED_TOGETHER,
+    # to take part in an exercise or a course is not to meet: "took part in a field exercise"
+    r"(?:took|take)\s+part(?!\s+in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|"
+    r"training|courses?|operations?|manoeuvres|maneuvers|raids?|patrols?)\b)|"
+    r"dialogue|round of)\b|" + RECEIVED + "|" + SIGNED_TOGETHER,
     regex.IGNORECASE,
 )
 

@@ -59,3 +59,17 @@ def test_a_day_at_the_end_of_a_two_day_meeting_is_its_last_and_the_sidelines_nam
     sidelines = [m for m in held if m.format is MeetingFormat.BILATERAL]
     assert [m.participants for m in sidelines] == [("Ilze Kalnina", "Tomas Petraitis")]
     assert sidelines[0].start is None  # the sidelines of a two-day event: no day in particular
+
+
+def test_an_exercise_is_no_meeting_and_a_future_seminar_has_none_of_the_course_s_people() -> None:
+    text = (
+        "Customs course ends in Termez\n\n"
+        "Termez, 8 May 2026\n\n"
+        "A one-week course on container profiling for twenty customs officers ended on Friday, "
+        "taught by Inspector Marta Kowalska of the Polish National Revenue Administration.\n\n"
+        "On the last day, the officers took part in a field exercise at the Ayritom crossing "
+        "point, where they searched rail wagons.\n\n"
+        "The centre will host a regional seminar on rail freight for border agencies in June."
+    )
+    (meeting,) = extract(text, date(2026, 5, 8)).meetings
+    assert meeting.status.value == "planned" and meeting.participants == ()
