@@ -127,6 +127,9 @@ def _read_run(text: str, run: list[Word]) -> list[Found]:
         clash = any(s < end and start < e and not (start <= s and e <= end) for s, e in known)
         if clash or (start, end) in known or gz.find_country(surface) is not None:
             continue
+        under = surface.find(" under ")
+        if under > 0 and (start, start + under) in known:
+            continue  # "the European Union under the BOMCA programme": no body is under it
         # a known name that ends the body after its modifiers is its head, misread:
         # "Security Service" (MI5) in "the State Security Service" (but a parent named in it
         # stays: "... of the State Security Service of Uzbekistan")

@@ -321,7 +321,8 @@ def _dateline_place(text: str, entities: list[Found]) -> str | None:
 # Council", "President"), and the words of an international one, which no state holds.
 _NATIONAL_OFFICE = regex.compile(
     r"\b(?:Minister|Ministry|President|Government|Presidential|National Security|General Staff|"
-    r"Armed Forces|Security Council|Parliament|Speaker)\b"
+    r"Armed Forces|Security Council|Parliament|Speaker|Prosecutor|Procurator|Attorney General|"
+    r"Ombudsman|Supreme Court|Chancellor)\b"
 )
 _INTERNATIONAL_OFFICE = regex.compile(
     r"\b(?:Commission|Union|Organi[sz]ation|Nations|UN|NATO|OSCE|CSTO|SCO|CIS|Secretary[- ]General|"

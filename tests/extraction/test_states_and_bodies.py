@@ -92,3 +92,18 @@ def test_a_state_named_before_its_currency_names_a_sum_not_the_state() -> None:
     )
     codes = {c.code for c in extract(text).countries}
     assert codes == {"JP", "KZ", "TJ"}  # Kazakhstan is named too; the US, KG and RU are not
+
+
+def test_a_prosecutor_named_in_a_text_from_his_capital_serves_its_state() -> None:
+    text = (
+        "Tashkent, 3 March 2026 – First Deputy Prosecutor General Bakhodir Kurbanov said the "
+        "extradition requests would be answered within a month."
+    )
+    assert _countries(text)["Bakhodir Kurbanov"] == "UZ"
+
+
+def test_a_union_under_a_programme_is_no_body_under_it() -> None:
+    text = "Vans were donated by the European Union under the EU4Border programme in Armenia."
+    names = {o.name for o in extract(text).organisations}
+    assert "European Union" in names
+    assert not any(" under " in name for name in names)
