@@ -23,6 +23,12 @@ _YEAR = regex.compile(r"\b(?:19|20)\d\d\b")
 _NAME_WORD = regex.compile(r"[\p{L}'-]+")
 
 
+_SUBJECT = regex.compile(
+    r"\b(?:on|about|over|regarding|concerning|(?:situation|settlement|crisis|conflict|peace)\s+in)"
+    r"\s+(?:the\s+)?\Z"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class DateSpan:
     start: int
@@ -142,7 +148,13 @@ class Context:
 
     @cached_property
     def _countries(self) -> tuple[list[int], list[Found]]:
-        found = sorted((f for f in self.entities if f.kind == "country"), key=lambda f: f.start)
+        """The states named as parties: not those a meeting is about ("consultations on the
+        situation in Afghanistan", "envoys on Afghanistan")."""
+        found = sorted(
+            (f for f in self.entities
+             if f.kind == "country" and not _SUBJECT.search(self.text, max(0, f.start - 40), f.start)),
+            key=lambda f: f.start,
+        )  # fmt: skip
         return [f.start for f in found], found
 
     def places_in(self, s: int, e: int, after: int | None = None) -> list[str]:

@@ -73,3 +73,13 @@ def test_an_exercise_is_no_meeting_and_a_future_seminar_has_none_of_the_course_s
     )
     (meeting,) = extract(text, date(2026, 5, 8)).meetings
     assert meeting.status.value == "planned" and meeting.participants == ()
+
+
+def test_the_state_a_meeting_is_about_is_not_one_of_its_parties() -> None:
+    text = (
+        "Ankara, 29 January 2026\n\n"
+        "Special envoys on Syria of Turkey, Iran and Russia met in Ankara on Wednesday for "
+        "consultations on the situation in Syria."
+    )
+    (meeting,) = extract(text, date(2026, 1, 29)).meetings
+    assert meeting.countries == ("IR", "RU", "TR")
