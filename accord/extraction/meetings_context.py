@@ -151,8 +151,8 @@ class Context:
         """The states named as parties: not those a meeting is about ("consultations on the
         situation in Afghanistan", "envoys on Afghanistan")."""
         found = sorted(
-            (f for f in self.entities
-             if f.kind == "country" and not _SUBJECT.search(self.text, max(0, f.start - 40), f.start)),
+            (f for f in self.entities if f.kind == "country"
+             and not _SUBJECT.search(self.text, max(0, f.start - 40), f.start)),
             key=lambda f: f.start,
         )  # fmt: skip
         return [f.start for f in found], found
