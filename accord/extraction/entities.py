@@ -258,13 +258,12 @@ def country_in(text: str) -> str | None:
 _DESTINATION = regex.compile(r"\bto[ \t]+(?:the[ \t]+)?\Z")
 
 
-def in_full(entities: list[Found]) -> list[Found]:
+def in_full(entities: list[Found], full: dict[str, Found]) -> list[Found]:
     """The entities, with a body named bare taking the name the text gives it in full: "the
     Border Service" after "the Border Service of the State Committee for National Security of
     the Kyrgyz Republic" is that service (and of its state), not a body of its own. Only a
     bare name of two words or more, that begins a single full name of the text, and is not
-    itself a part of one."""
-    full = bare_names(entities)
+    itself a part of one (`full`: bare_names(entities))."""
     if not full:
         return entities
     bodies = [(f.start, f.end) for f in entities if f.kind == "organisation"]
@@ -294,9 +293,10 @@ def bare_names(entities: list[Found]) -> dict[str, Found]:
     for found in entities:
         if found.kind != "organisation":
             continue
-        for name in {found.key, found.surface}:
-            head = name.split(" of ", 1)[0]
-            if head != name and " " in head:
+        for name in (found.key, found.surface) if found.key != found.surface else (found.key,):
+            at = name.find(" of ")
+            head = name[:at]
+            if at > 0 and " " in head:
                 heads.setdefault(head, set()).add(found.key)
                 bodies_by_key.setdefault(found.key, found)
     return {

@@ -27,6 +27,7 @@ _SUBJECT = regex.compile(
     r"\b(?:on|about|over|regarding|concerning|(?:situation|settlement|crisis|conflict|peace)\s+in)"
     r"\s+(?:the\s+)?\Z"
 )
+_SUBJECT_WORDS = ("on", "about", "over", "regarding", "concerning", "in")  # what _SUBJECT needs
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,11 +152,15 @@ class Context:
         """The states named as parties: not those a meeting is about ("consultations on the
         situation in Afghanistan", "envoys on Afghanistan")."""
         found = sorted(
-            (f for f in self.entities if f.kind == "country"
-             and not _SUBJECT.search(self.text, max(0, f.start - 40), f.start)),
+            (f for f in self.entities if f.kind == "country" and not self._subject(f.start)),
             key=lambda f: f.start,
-        )  # fmt: skip
+        )
         return [f.start for f in found], found
+
+    def _subject(self, start: int) -> bool:
+        """Whether the state named at `start` is what the words before it are about."""
+        before = self.text[max(0, start - 40) : start]
+        return any(word in before for word in _SUBJECT_WORDS) and bool(_SUBJECT.search(before))
 
     def places_in(self, s: int, e: int, after: int | None = None) -> list[str]:
         """Places a meeting can be in, in [s, e) outside the dateline, those after `after`

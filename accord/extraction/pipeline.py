@@ -44,8 +44,10 @@ def extract(text: str, published: date | None = None) -> Findings:
                               if not _inside(f, covered)])  # fmt: skip
     entities = _without_code_names(text, threat_phrases(text, entities, covered))
     entities = _without_currencies(text, entities)
-    entities = in_full(_unknown_places(text, entities, covered))
-    persons = _serving(_respective(text, persons, entities), entities)
+    entities = _unknown_places(text, entities, covered)
+    bare = bare_names(entities)
+    entities = in_full(entities, bare)
+    persons = _serving(_respective(text, persons, entities), bare)
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
                       _dateline_place(text, entities))  # fmt: skip
@@ -349,21 +351,33 @@ def _home_officials(persons: list[Person], dateline: str | None) -> list[Person]
     ]  # fmt: skip
 
 
-def _serving(persons: list[Person], entities: list[Found]) -> list[Person]:
+def _serving(persons: list[Person], bare: dict[str, Found]) -> list[Person]:
     """A person of unknown state whose role names a body bare ("Director of the Border
-    Service") serves the state of the body the text names in full."""
-    if not any(p.country is None for p in persons):
+    Service") serves the state of the body the text names in full (`bare`: entities.bare_names)."""
+    states = {name: f.country for name, f in bare.items() if f.country}
+    if not states or all(p.country for p in persons):
         return persons
-    states = {bare: f.country for bare, f in bare_names(entities).items() if f.country}
-    if not states:
-        return persons
-    served = regex.compile(r"\b(?:" + "|".join(map(regex.escape, states)) + r")\b(?! of\b)")
     result = []
     for person in persons:
-        found = None if person.country else next(
-            (m for role in person.roles if (m := served.search(role))), None)  # fmt: skip
-        result.append(replace(person, country=states[found.group()]) if found else person)
+        country = None if person.country else next(
+            (states[name] for role in person.roles for name in states
+             if _names_bare(role, name)), None)  # fmt: skip
+        result.append(replace(person, country=country) if country else person)
     return result
+
+
+def _names_bare(role: str, name: str) -> bool:
+    """Whether the role holds the body's bare name as words of its own, not the start of
+    another name ("Border Service" in "Director of the Border Service", not in "... Service of
+    the FSB")."""
+    at = role.find(name)
+    while at >= 0:
+        end = at + len(name)
+        whole = (at == 0 or not role[at - 1].isalnum()) and not role[end : end + 1].isalnum()
+        if whole and not role.startswith(" of", end):
+            return True
+        at = role.find(name, at + 1)
+    return False
 
 
 def _respective(text: str, persons: list[Person], entities: list[Found]) -> list[Person]:
