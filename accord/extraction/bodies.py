@@ -97,6 +97,13 @@ def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
         elif word.text == "at":
             cuts.extend([index, index + (2 if following == "the" else 1)])
         elif (
+            word.text == "for"
+            and index >= 2
+            and run[index - 1].text in _FIELDED_HEADS
+            and (run[index - 2].text in _FIELDS)
+        ):
+            cuts.append(index)  # "the Chinese Foreign Ministry for Afghan Affairs": an envoy's
+        elif (
             (word.text in ("on", "in") and following in _TIME_WORDS)
             or (word.text == "in" and index and run[index - 1].text not in _FIELD_OFFICES)
             or (index and _starts_person(run, index))
@@ -104,6 +111,13 @@ def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
             cuts.append(index)
     cuts.append(len(run))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+# A ministry whose field stands before its head ("Foreign Ministry") has its name: a "for"
+# after it is the complement of something else (a title: "Special Envoy of the ... for").
+_FIELDS = frozenset({"Foreign", "Interior", "Defence", "Defense", "Justice", "Home", "Finance",
+                     "Emergencies", "Health", "Economy", "Transport"})  # fmt: skip
+_FIELDED_HEADS = frozenset({"Ministry", "Office", "Department"})
 
 
 def _new_name(run: list[Word], index: int) -> bool:

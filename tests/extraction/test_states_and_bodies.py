@@ -107,3 +107,13 @@ def test_a_union_under_a_programme_is_no_body_under_it() -> None:
     names = {o.name for o in extract(text).organisations}
     assert "European Union" in names
     assert not any(" under " in name for name in names)
+
+
+def test_a_ministry_named_with_its_field_first_ends_before_an_envoy_s_for() -> None:
+    text = (
+        "Tehran, 2 May 2026. Li Wen, Special Envoy of the Chinese Foreign Ministry for Afghan "
+        "Affairs, met the Ministry for Foreign Affairs of Iran."
+    )
+    names = {o.name for o in extract(text).organisations}
+    assert {"Chinese Foreign Ministry", "Ministry for Foreign Affairs of Iran"} <= names
+    assert not any("Afghan Affairs" in name for name in names)
