@@ -129,6 +129,8 @@ def _new_name(run: list[Word], index: int) -> bool:
     one_word_before = index < 3 or run[index - 3].text in ("and", "the", "of")
     if one_word_before or _modifier_before(run, index - 1):
         return False
+    if not any(word.text in HEADS for word in run[: index - 1]):
+        return False  # no name before "and", only modifiers: "Joint Training and Evaluation Centre"
     for word in run[index:]:
         if word.text in ("of", "under", "for", "in", "on", "the"):
             return False

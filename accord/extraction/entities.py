@@ -130,6 +130,9 @@ def _read_run(text: str, run: list[Word]) -> list[Found]:
         under = surface.find(" under ")
         if under > 0 and (start, start + under) in known:
             continue  # "the European Union under the BOMCA programme": no body is under it
+        if any(f.kind == "country" and f.start == start
+               and surface.startswith(" to ", f.end - start) for f in found):  # fmt: skip
+            continue  # "Permanent Representative of Morocco to the African Union": a post's
         # a known name that ends the body after its modifiers is its head, misread:
         # "Security Service" (MI5) in "the State Security Service" (but a parent named in it
         # stays: "... of the State Security Service of Uzbekistan")

@@ -117,3 +117,22 @@ def test_a_ministry_named_with_its_field_first_ends_before_an_envoy_s_for() -> N
     names = {o.name for o in extract(text).organisations}
     assert {"Chinese Foreign Ministry", "Ministry for Foreign Affairs of Iran"} <= names
     assert not any("Afghan Affairs" in name for name in names)
+
+
+def test_modifiers_joined_by_and_before_one_head_are_one_name() -> None:
+    text = (
+        "Riga, 2 May 2026. Cadets visited the Baltic Joint Diving and Salvage Centre in Liepaja, "
+        "and the State Police and Customs Board met."
+    )
+    names = {o.name for o in extract(text).organisations}
+    assert any(name.startswith("Baltic Joint Diving and Salvage Centre") for name in names)
+    assert not any(name.startswith("Salvage") for name in names)
+
+
+def test_a_state_sent_to_a_body_in_a_post_s_title_is_no_body() -> None:
+    text = (
+        "Addis Ababa, 4 May 2026. Ambassador Kwame Mensah, Permanent Representative of Ghana to "
+        "the African Union, chaired the session."
+    )
+    names = {o.name for o in extract(text).organisations}
+    assert names == {"African Union"}
