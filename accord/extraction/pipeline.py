@@ -174,8 +174,9 @@ def _unknown_places(text: str, entities: list[Found], persons: SpanIndex) -> lis
 
 
 # The quoted code name of an operation or exercise: "the joint exercise “Peace Mission-2025”",
-# "the “Kanal” operation". Read only around the nouns, found by str.find.
+# "the “Kanal” operation". Read only around the nouns, found in the shared pass of literals.
 _CODE_NOUNS = ("operation", "exercise", "drill", "manoeuvres", "maneuvers")
+_CODE_WORDS = Vocabulary([_CODE_NOUNS])
 _NAME_AFTER = regex.compile(r"[\p{L}]*\s+[\"“‘']([^\"”’'\n]{2,60})[\"”’']")
 _NAME_BEFORE = regex.compile(r"[\"“‘']([^\"”’'\n]{2,60})[\"”’']\s+\Z")
 
@@ -183,13 +184,11 @@ _NAME_BEFORE = regex.compile(r"[\"“‘']([^\"”’'\n]{2,60})[\"”’']\s+\Z
 def _without_code_names(text: str, entities: list[Found]) -> list[Found]:
     """No organisation or place is named by an operation's or exercise's code name ("Peace
     Mission" of the exercise “Peace Mission-2025”)."""
-    lowered = text.lower()
+    present = Present(text, (), _CODE_WORDS)
     spans = []
     for noun in _CODE_NOUNS:
-        at = lowered.find(noun)
-        while at >= 0:
-            if at > 0 and lowered[at - 1].isalpha():  # "cooperation" holds no operation
-                at = lowered.find(noun, at + 1)
+        for at in present.starts((noun,)):
+            if at > 0 and text[at - 1].isalpha():  # "cooperation" holds no operation
                 continue
             after = _NAME_AFTER.match(text, at + len(noun))
             if after is not None:
@@ -197,7 +196,6 @@ def _without_code_names(text: str, entities: list[Found]) -> list[Found]:
             before = _NAME_BEFORE.search(text, max(0, at - 66), at)
             if before is not None:
                 spans.append(before.span(1))
-            at = lowered.find(noun, at + 1)
     if not spans:
         return entities
     names = SpanIndex(spans)
