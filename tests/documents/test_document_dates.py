@@ -190,6 +190,11 @@ def test_no_date_spans_two_lines() -> None:
          date(2022, 6, 17)),
         ("Headline\n\nDate: 21 March 2024\nFrom: Press office\n\nText.", date(2024, 3, 21)),
         ("Headline\n\nPublished on March 21, 2024 at 10:00 CET\n\nText.", date(2024, 3, 21)),
+        ("Headline\n\nOsh / Batken, 4 May 2023\n\nText.", date(2023, 5, 4)),
+        ("Committee\nMinutes, 9 July 2021\n\nPresent: the members.", date(2021, 7, 9)),
+        ("Headline\n\nJoint press release, 12.03.2020\n\nText.", date(2020, 3, 12)),
+        ("Headline\n\nBishkek, 2 April 2019, press centre of the Border Service\n\nText.",
+         date(2019, 4, 2)),
     ],
 )  # fmt: skip
 def test_publication_date_from_the_date_line(text: str, expected: date) -> None:
@@ -204,6 +209,8 @@ def test_publication_date_from_the_date_line(text: str, expected: date) -> None:
         "Headline\n\nMarch 2024\n\nText.",
         "Headline\n\nThe meeting took place in Tbilisi on 5-6 October 2022.",
         "Headline\n\nJune 17\n\nLast updated: 17 June 2022 10:00\n\nText.",
+        "Headline\n\nBishkek, 2 April 2019, the two services agreed to meet in May.",
+        "Headline\n\nMinutes of 2 April 2019 were approved by the board.",
         "",
     ],
 )
