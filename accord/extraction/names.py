@@ -148,13 +148,31 @@ _CAPITAL_LABEL = regex.compile(
     regex.MULTILINE,
 )
 
+# the holder named after an office's label: "THE CHAIR (Mr Aaltonen):"
+_PAREN_NAME = regex.compile(
+    r"[ \t]*\([ \t]*(?:(?:Mr|Ms|Mrs|Dr)\.?[ \t]+)?(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,3})"
+    r"[ \t]*\)[ \t]*:"
+)
+
 
 def _capital_labels(text: str, is_place_or_country: Callable[[str], bool]) -> Iterator[NameMention]:
     """Turns of a transcript whose speakers are written in capitals, a title taken off ("Mr",
     "Secretary"); not "QUESTION:" or "RUSSIA:", whose words are no one's name."""
+    chairs: dict[str, str] = {}  # "Chair": the name "THE CHAIR (Mr Aaltonen):" gave
     for found in _CAPITAL_LABEL.finditer(text):
         written = found.group(1).split()
         words = [w.title() for w in written]
+        office = " ".join(w for w in words if w != "The")
+        if all(w in TITLE_WORDS for w in office.split()):
+            # "THE CHAIR (Mr Aaltonen):", then "THE CHAIR:": the office's holder speaks
+            named = _PAREN_NAME.match(text, found.end(1))
+            end = found.end(1)
+            if named:
+                chairs[office] = named.group(1)
+                end = text.rindex(")", end, named.end()) + 1  # the bracket is no role
+            if office in chairs:
+                yield NameMention(chairs[office], found.start(1), end, (office,), True)
+            continue
         cut = 0
         while cut < len(words) - 1 and (words[cut] in TITLE_WORDS or words[cut] in HONORIFICS):
             cut += 1
@@ -166,7 +184,8 @@ def _capital_labels(text: str, is_place_or_country: Callable[[str], bool]) -> It
         ):  # fmt: skip
             continue
         start = found.start(1) + found.group(1).find(written[cut])
-        titles = (" ".join(words[:cut]),) if cut else ()
+        title = " ".join(w for w in words[:cut] if w not in HONORIFICS)  # not "Mr" of "MR LAINE"
+        titles = (title,) if title else ()
         yield NameMention(" ".join(name), start, found.end(1), titles, True, tuple(words[:cut]))
 
 

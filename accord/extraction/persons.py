@@ -31,6 +31,10 @@ _APPOSITION_END = regex.compile(
 _AND_CAPITAL = regex.compile(rf"\s+and\s+(?=\p{{Lu}})(?!(?:{_TITLES_AFTER_AND})\b)")
 _SECOND_TITLE = regex.compile(rf"\s+and\s+(?=(?:{_TITLES_AFTER_AND})\b)")
 _PAREN_ROLE = regex.compile(r"\A\s*\(([^()\n]{2,300})\)\s*:")
+# a title in brackets after a name, outside a speaker label: "Ms Marta Kowalczyk (Chair)"
+_PAREN_TITLE = regex.compile(r"\A[ \t]*\(((?:the[ \t]+)?(\p{Lu}[\p{L}-]*)[^()\n]{0,200})\)")
+# title words that name a field, not an office: "(Interior Ministry)" is a body
+_FIELD_WORDS = frozenset({"State", "Police", "Foreign", "Defence", "Defense", "Interior"})
 _ROLE_START = regex.compile(
     r"(?:the\s+)?(?:\p{Lu}[\p{Ll}-]+|\p{Lu}{2,}(?=[\s’'])|head|deputy|chief|director|commander|minister|secretary|"
     r"chair\w*|representative|spokes\w+|adviser|advisor|envoy|ambassador|member|coordinator|"
@@ -123,6 +127,10 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
     if found:
         for part in _SEMICOLON.split(found.group(1)):
             _add_role(person, part)
+        return
+    found = _PAREN_TITLE.match(after) if after[:3].lstrip().startswith("(") else None
+    if found and found.group(2) in TITLE_WORDS and found.group(2) not in _FIELD_WORDS:
+        _add_role(person, found.group(1))  # "Mr Tore Haugen (Chief of the National Police)"
         return
     found = _APPOSITION.match(after)
     if found:
@@ -225,6 +233,12 @@ _DELEGATION = regex.compile(
 _COUNTERPART = regex.compile(
     r"\b(\p{Lu}[\p{L}-]+)[ \t]+(?:counterpart|colleague)s?(?:,?[ \t]+\p{Lu}[\p{L}.-]*){0,3}[ \t]+\Z"
 )
+# a list of delegations, one to a line: "Cambodia: Samdech Sar Sokha, Minister of Interior",
+# "- Lao PDR – General Vilay Lakhamfong"
+_LISTED_UNDER = regex.compile(
+    r"(?:\A|\n)[ \t]*(?:[-•*–][ \t]*)?(\p{Lu}[\p{L}'’-]*(?:[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?"
+    r"\p{Lu}[\p{L}'’-]*){0,3})[ \t]*(?::|[ \t]–)[ \t]*(?:\p{Lu}[\p{L}.'’-]*[ \t]+){0,5}\Z"
+)
 _REPRESENTING = regex.compile(
     r"\bRepresenting\s+(\p{Lu}[\p{L}\s-]{2,40}?)\s+(?:at|were|was)\b[^.]*\Z"
 )
@@ -233,7 +247,7 @@ _REPRESENTING = regex.compile(
 def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
     """Words around a mention that say which state the person serves: "of the Ministry of
     Interior of the Kingdom of Bahrain", "for Serbia", "The Serbian delegation was headed by",
-    "Representing Azerbaijan at the meeting were"."""
+    "Representing Azerbaijan at the meeting were", "Cambodia: Samdech Sar Sokha" in a list."""
     after = text[mention.end : mention.end + 200]
     before = text[max(0, mention.start - 400) : mention.start]
     for pattern, where in ((_OF_BODY, after), (_FOR_COUNTRY, after)):
@@ -248,6 +262,7 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
         (_DELEGATION, (" delegation", " side")),
         (_REPRESENTING, ("Representing",)),
         (_REPRESENTED, (" by ",)),
+        (_LISTED_UNDER, (":", "–")),
     ):
         # (the search needs one of the words)
         found = pattern.search(before) if any(w in before for w in words) else None

@@ -1,0 +1,63 @@
+"""Lists of delegations and the speaker labels of verbatim records, on texts written for these
+tests (not taken from any corpus)."""
+
+from __future__ import annotations
+
+from accord.extraction.pipeline import extract
+
+
+def test_a_list_of_delegations_gives_each_head_the_state_of_his_line() -> None:
+    text = (
+        "Joint communique of the ministers of the interior\n\n"
+        "Manila, 3 March 2026\n\n"
+        "The ministers met in Manila to review cooperation against maritime piracy.\n\n"
+        "HEADS OF DELEGATION\n"
+        "Malaysia: Rahim Osman, Minister of Home Affairs\n"
+        "Myanmar: Lieutenant General Tun Tun Naung, Minister of Home Affairs\n"
+        "- Viet Nam \u2013 Tran Quoc Hung, Deputy Minister of Public Security\n"
+    )
+    countries = {p.name: p.country for p in extract(text).persons}
+    assert countries == {"Rahim Osman": "MY", "Tun Tun Naung": "MM", "Tran Quoc Hung": "VN"}
+
+
+def test_a_label_that_names_no_state_gives_none() -> None:
+    text = "Verbatim record\n\nPresent: Mr Olav Strand, Ms Berit Lunde.\n\nThe session opened."
+    assert {p.name: p.country for p in extract(text).persons} == {
+        "Olav Strand": None, "Berit Lunde": None,
+    }  # fmt: skip
+
+
+def test_an_honorific_in_a_speaker_label_is_no_role() -> None:
+    text = (
+        "Hearing of the Justice Committee\n\n"
+        "Present: Ms Ingrid Solberg, Mr Tore Haugen (Chief of the National Police).\n\n"
+        "MS SOLBERG: Chief, how many officers work on online fraud today?\n\n"
+        "MR HAUGEN: About four hundred, in twelve districts.\n"
+    )
+    roles = {p.name: p.roles for p in extract(text).persons}
+    assert roles["Ingrid Solberg"] == ()
+    assert roles["Tore Haugen"] == ("Chief of the National Police",)
+    speakers = [q.speaker for q in extract(text).quotes]
+    assert speakers == ["Ingrid Solberg", "Tore Haugen"]
+
+
+def test_the_chair_named_once_in_brackets_speaks_each_later_chair_turn() -> None:
+    text = (
+        "Verbatim record, 4 March 2026\n\n"
+        "Present: Ms Marta Kowalczyk (Chair), Mr Piotr Zielinski.\n\n"
+        "THE CHAIR (Ms Kowalczyk): The committee will hear the Border Guard today.\n\n"
+        "MR ZIELINSKI: How long is the new fence on the border with Belarus?\n\n"
+        "THE CHAIR: The witness will answer that after the break.\n"
+    )
+    found = extract(text)
+    assert [(q.speaker, q.text) for q in found.quotes] == [
+        ("Marta Kowalczyk", "The committee will hear the Border Guard today."),
+        ("Piotr Zielinski", "How long is the new fence on the border with Belarus?"),
+        ("Marta Kowalczyk", "The witness will answer that after the break."),
+    ]
+    assert {p.name: p.roles for p in found.persons}["Marta Kowalczyk"] == ("Chair",)
+
+
+def test_an_office_label_never_named_speaks_for_no_one() -> None:
+    text = "Transcript\n\nTHE PRESIDENT: I give the floor to the delegate of Chile.\n"
+    assert extract(text).quotes == ()
