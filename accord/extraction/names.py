@@ -66,6 +66,23 @@ _AFTER_INSERTION = regex.compile(r"\A\s*\[(\p{Lu}[\p{L}\p{M}'’-]+)")
 _GENERIC_TITLE_WORDS = frozenset({"Defence", "Defense", "Foreign", "Interior", "Justice",
                                   "State", "Senior", "Executive", "High", "Special", "First",
                                   "Police", "Permanent", "Principal", "Acting"})  # fmt: skip
+# Words that say which field a title covers when they stand before it ("Security Minister",
+# "National Security Adviser", "Counter-Terrorism Coordinator"), not titles of their own.
+_TITLE_FIELDS = frozenset({"Security", "Home", "National", "Counter-Terrorism",
+                           "Counter-terrorism", "Counterterrorism", "Anti-Terrorism", "Cabinet",
+                           "Intelligence", "Border", "Drug", "Anti-Drug"})  # fmt: skip
+
+
+def _field_of_title(prefix: list[str], at: int) -> bool:
+    """Whether prefix[at] is a field word that leads, through field words only, to a title."""
+    for word in prefix[at:]:
+        if word in TITLE_WORDS:
+            return True
+        if word not in _TITLE_FIELDS:
+            return False
+    return False
+
+
 _TITLE_ALTERNATIVES = "|".join(
     sorted(
         (regex.escape(t) for t in TITLE_WORDS - _GENERIC_TITLE_WORDS if len(t) > 3),
@@ -230,7 +247,10 @@ def _mention(
     insertion = _AFTER_INSERTION.match(after)
     if insertion:
         words.append(insertion.group(1))
-    titles = [w for w in prefix if w in TITLE_WORDS or (w.isupper() and len(w) > 1)]
+    titles = [
+        w for i, w in enumerate(prefix)
+        if w in TITLE_WORDS or (w.isupper() and len(w) > 1) or _field_of_title(prefix, i)
+    ]  # fmt: skip
     label = bool(_AFTER_LABEL.match(after)) and _line_start(text, opening)
     read = _title_chain(text, match.start(), prefix)
     chain = read[0] if read is not None else None

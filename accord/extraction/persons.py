@@ -336,6 +336,8 @@ def _by_single(people: list[_Individual], name: str) -> _Individual | None:
     if len(words) == 2:  # given name and patronymic
         return next((p for p in people if fold(p.words[0]) == fold(words[0])), None)
     matches = [p for p in people if _surnames_match(p.words[-1], words[0])]
+    if not matches:  # the first of two surnames: "Sánchez" of "Pedro Sánchez Suárez"
+        matches = [p for p in people if len(p.words) >= 3 and fold(p.words[-2]) == fold(words[0])]
     if not matches:
         matches = [p for p in people if fold(p.words[0]) == fold(words[0])]
     return matches[0] if len(matches) == 1 else None

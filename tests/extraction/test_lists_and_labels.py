@@ -61,3 +61,25 @@ def test_the_chair_named_once_in_brackets_speaks_each_later_chair_turn() -> None
 def test_an_office_label_never_named_speaks_for_no_one() -> None:
     text = "Transcript\n\nTHE PRESIDENT: I give the floor to the delegate of Chile.\n"
     assert extract(text).quotes == ()
+
+
+def test_the_first_of_two_surnames_alone_is_the_person() -> None:
+    text = (
+        "Lima, 4 May 2026. Peru's Interior Minister Juan José Santiváñez Antúnez met "
+        "Bolivian officials in Lima. \u201cThe river ports are where the cocaine leaves the "
+        "country,\u201d Santiváñez told reporters after the talks."
+    )
+    [quote] = extract(text).quotes
+    assert quote.speaker == "Juan José Santiváñez Antúnez"
+
+
+def test_a_word_naming_the_field_of_a_title_belongs_to_it() -> None:
+    text = (
+        "Accra, 2 June 2026. Ghana's Security Minister Kofi Mensah Boateng and the "
+        "National Security Adviser Abena Owusu Darko received the delegation."
+    )
+    roles = {p.name: p.roles for p in extract(text).persons}
+    assert roles == {
+        "Kofi Mensah Boateng": ("Security Minister",),
+        "Abena Owusu Darko": ("National Security Adviser",),
+    }
