@@ -43,6 +43,8 @@ _INSTRUMENT_WORDS = (
     r"Package|Arrangement"
 )
 _CAP = r"\p{Lu}[\p{L}\p{M}'\u2019-]*"
+# A convention one is at is a gathering: "at the European Police Chiefs Convention in ..."
+_GATHERING = regex.compile(r"(?:\p{Lu}[\p{L}-]*\s+)+Convention(?!\s+(?:on|of|for|against)\b)")
 # A title may carry its acronym in parentheses: "Science for Peace and Security (SPS) Programme".
 _TITLE = regex.compile(
     rf"(?:(?:{_CAP}|\([\p{{Lu}}\p{{N}}&-]{{2,12}}\))\s+(?:and\s+(?={_CAP}))?){{0,6}}"
@@ -333,6 +335,9 @@ def _instruments(sentence: str, present: Present, index: int) -> list[_Candidate
             continue
         if _names_a_body(sentence, title) or " " not in title.group():
             continue  # a bare "Programme" is left to the head's phrase: "Programme of ..."
+        if _GATHERING.match(title.group()) and sentence.endswith(("at the ", "to the "), 0,
+                                                                 title.start()):  # fmt: skip
+            continue  # "at the European Police Chiefs Convention": a gathering, no treaty
         kind = _title_kind(title.group())
         phrase, end = title.group(), title.end()
         noun = _NOUN_AFTER_TITLE.match(sentence, end)

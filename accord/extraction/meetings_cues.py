@@ -33,7 +33,7 @@ SIGNED_TOGETHER = (
 # A sentence reports a meeting only when it holds one of these words.
 EVENT = regex.compile(
     r"\b(?:meetings?|meets?|met|talks|sessions?|conferences?|forums?|summits?|consultations?|"
-    r"videoconferences?|video ?conference|workshops?|round ?tables?|signing ceremony|"
+    r"videoconferences?|video ?conference|round ?tables?|signing ceremony|"
     r"tele(?:phone)? (?:conversations?|calls?|talks)|phone (?:calls?|conversations?)|"
     r"visit(?:ed|s|ing)?|confer(?:red)?|convene[sd]?|"
     # to host a body is not to host a meeting: "would host a NATO centre of excellence"
@@ -42,7 +42,14 @@ EVENT = regex.compile(
     # to take part in an exercise or a course is not to meet: "took part in a field exercise"
     r"(?:took|take)\s+part(?!\s+in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|"
     r"training|courses?|operations?|manoeuvres|maneuvers|raids?|patrols?)\b)|"
-    r"dialogue|round of)\b|" + RECEIVED + "|" + SIGNED_TOGETHER,
+    r"dialogue|round of|congress(?:es)?|symposium|symposia)\b|"
+    # "at the European Police Chiefs Convention": a gathering (not a treaty, which one is under)
+    r"(?-i:\bat\s+the\s+(?:\p{Lu}[\w-]*\s+){1,5}Convention\b(?!\s+(?:on|of|for|against)\b))|"
+    # a workshop that makes things is no meeting: "dismantled a workshop producing fake permits"
+    r"(?<!\b(?:dismantled|raided|searched|discovered|uncovered|found|clandestine|illegal|"
+    r"underground|secret)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?)\bworkshops?\b"
+    r"(?!\s+(?:producing|making|manufacturing|assembling|where|that\s+(?:produced|made)))|"
+    + RECEIVED + "|" + SIGNED_TOGETHER,
     regex.IGNORECASE,
 )
 
@@ -67,8 +74,8 @@ PLANNED = regex.compile(
     r"(?:a|an|his|her|their)\s+(?:[\w-]+\s+){0,2}?visit\b|"
     r"\b(?:next|upcoming|forthcoming)\s+" + _FILLER + r"(?:meeting|round|session|"
     r"conference|forum|summit|talks|consultations|visit|review)\b|"
-    r"\b(?:will|shall)\s+(?:\w+\s+){0,4}?(?:to|at|during|before)\s+the\s+(?:\w+\s+){0,2}?"
-    r"(?:meeting|session|summit|conference|forum|talks)\b|"
+    r"\b(?:will|shall)\s+(?:\w+\s+){0,6}?(?:to|at|during|before)\s+the\s+(?:\w+\s+){0,4}?"
+    r"(?:meeting|session|summit|conference|forum|talks|convention|congress|symposium)\b|"
     r"\bwill be (?:preceded|followed) by\b|\bto be held\b|\bpreparations? for the\s+"
     r"(?:[\w-]+\s+){0,3}?(?:meeting|session|summit|conference|forum|visit)\b|"
     r"\b(?:is|are) (?:scheduled|planned) (?:for|to|in|on)\b|"

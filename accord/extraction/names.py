@@ -35,11 +35,15 @@ _ABBREVIATION = (
 )
 _PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|del|der|dos|du|di|le|la|ter)"
 _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}})"
+# A word with an Arabic article, inside a name only: "al-Masri" of "Abu Yusuf al-Masri"
+_ARTICLED = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|wal)-\p{Lu}[\p{Ll}\p{M}'’]+"
 # Every token begins with a capital: the look-ahead spares trying the tokens elsewhere.
 SEQUENCE = regex.compile(
-    rf"(?=\p{{Lu}}){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|(?<=\.){_TOKEN})*"
+    rf"(?=\p{{Lu}}){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|[ \t]+{_ARTICLED}|(?<=\.){_TOKEN})*"
 )
-_TOKENS = regex.compile(rf"{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}}|{_PARTICLE}")
+_TOKENS = regex.compile(
+    rf"{_ARTICLED}|{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}}|{_PARTICLE}"
+)
 _IS_INITIAL = regex.compile(rf"{_INITIAL}")
 # Words with an Arabic article that go on a run: " al-Maqdis", " wal-Muslimin".
 _ARTICLE_TAIL = regex.compile(
@@ -300,6 +304,9 @@ def _mention(
                        tuple(prefix))  # fmt: skip
 
 
+_CODE_NAMED = frozenset({"Operation", "Operations", "Exercise", "Exercises", "Codename"})
+
+
 @lru_cache(maxsize=65536)  # the same capitalised runs recur within and across documents
 def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | None:
     """What a run's words alone say: the words before the name (titles, honorifics, places),
@@ -312,6 +319,8 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
         rest.pop()
     if not rest or any(not_a_name_word(word) for word, _ in rest):
         return None
+    if prefix and prefix[-1] in _CODE_NAMED:
+        return None  # "Operation Pangea Tide", "Exercise Steadfast Jackal": a code name
     first = rest[0][0]
     if (
         is_place_or_country(" ".join(w for w, _ in rest))

@@ -83,3 +83,38 @@ def test_a_word_naming_the_field_of_a_title_belongs_to_it() -> None:
         "Kofi Mensah Boateng": ("Security Minister",),
         "Abena Owusu Darko": ("National Security Adviser",),
     }
+
+
+def test_a_name_goes_on_through_a_word_with_an_arabic_article() -> None:
+    text = "Rabat, 5 May 2026. The court sentenced Abu Hamza al-Tunisi and Omar Benali in absentia."
+    assert [p.name for p in extract(text).persons] == ["Abu Hamza al-Tunisi", "Omar Benali"]
+
+
+def test_the_code_name_of_an_operation_or_exercise_is_no_person() -> None:
+    text = (
+        "Warsaw, 2 May 2026. Operation Silver Heron ran for three weeks, and Exercise Amber "
+        "Falcon will follow in June, said Marek Nowak, the operation's coordinator."
+    )
+    assert [p.name for p in extract(text).persons] == ["Marek Nowak"]
+
+
+def test_a_workshop_that_produces_things_is_no_meeting() -> None:
+    text = (
+        "Dakar, 2 May 2026. Police dismantled a clandestine workshop in Thiès. A second "
+        "workshop producing forged visas was raided in Mbour."
+    )
+    assert extract(text).meetings == ()
+    held = extract("Dakar, 2 May 2026. A workshop on forged visas was held in Dakar.").meetings
+    assert [m.status.value for m in held] == ["held"]
+
+
+def test_a_convention_one_attends_is_a_gathering_not_a_treaty() -> None:
+    text = (
+        "Berlin, 2 May 2026. The minister will report to the delegates at the Baltic Customs "
+        "Directors Convention in Riga in October."
+    )
+    found = extract(text)
+    assert found.initiatives == ()
+    assert [(m.status.value, m.location) for m in found.meetings] == [("planned", "Riga")]
+    treaty = extract("Berlin, 2 May 2026. Germany ratified the Budapest Convention on Cybercrime.")
+    assert [i.kind.value for i in treaty.initiatives] == ["agreement"]
