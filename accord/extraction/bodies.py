@@ -37,6 +37,7 @@ _PERSON_TITLES = frozenset({
     "Heads", "Director", "Director-General", "Commander", "Chairman", "Chair", "Ambassador",
     "Representative", "Representatives", "Envoy", "Adviser", "Advisor", "Spokesperson",
     "Colonel", "Inspector", "Officer", "Members", "Member", "Chief", "Coordinator", "Delegation",
+    "Delegations",
     "Chief-of-Staff", "Chief-of-staff", "Presidency",
 })  # fmt: skip
 _LEADING = frozenset({
@@ -49,7 +50,8 @@ _INSTRUMENTS = frozenset({
     "Programme", "Program", "Fund", "Course", "Protocol", "Convention", "Agreement", "Treaty",
     "Plan", "Project", "Initiative", "Operation", "Exercise", "Strategy", "Concept", "Roadmap",
     "Memorandum", "Declaration", "Charter", "Statute", "Code", "Law", "Operations",
-    "Exercises", "Programmes", "Projects",
+    "Exercises", "Programmes", "Projects", "Resolution", "Resolutions", "Directive",
+    "Regulation",
 })  # fmt: skip
 _TIME_WORDS = frozenset({
     "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
@@ -92,7 +94,7 @@ def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
     cuts = [0]
     for index, word in enumerate(run):
         following = run[index + 1].text if index + 1 < len(run) else ""
-        if word.text == "and" and (following in ("the", "of") or _new_name(run, index + 1)):
+        if word.text == "and" and (following in _AFTER_AND or _new_name(run, index + 1)):
             cuts.extend([index, index + 1])
         elif word.text == "at":
             cuts.extend([index, index + (2 if following == "the" else 1)])
@@ -111,6 +113,10 @@ def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
             cuts.append(index)
     cuts.append(len(run))
     return [(a, b) for a, b in itertools.pairwise(cuts) if b > a]
+
+
+# After "and", words that begin something else: "Estonia and with the European Union"
+_AFTER_AND = frozenset({"the", "of", "with", "to", "by", "from", "between", "among", "through"})
 
 
 # A ministry whose field stands before its head ("Foreign Ministry") has its name: a "for"
@@ -210,6 +216,8 @@ def _acceptable(run: list[Word], start: int, end: int) -> bool:
     first_head = next((i for i, w in enumerate(words) if w in HEADS), None)
     if first_head is None or any(w in _PERSON_TITLES | _RANKS for w in words[:first_head]):
         return False
+    if first_head == 0 and len(words) > 1 and words[1] in _PERSON_TITLES:
+        return False  # "Cabinet Secretary for Interior": a person's title, no body
     if any(w in _PLURAL_PEOPLE for w in words):
         return False
     return not (words[first_head] in _GENERIC_PLURALS or any(w in _INSTRUMENTS for w in words))

@@ -14,7 +14,7 @@ from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import HEADS, bodies, trim
 from accord.extraction.chunks import Word, chunks_in, segments, sub_spans
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
-from accord.extraction.name_words import common_word
+from accord.extraction.name_words import common_word, fold
 from accord.extraction.spans import SpanIndex
 
 # Capitalised words that are place names somewhere but, standing alone in this genre, never are.
@@ -133,19 +133,39 @@ def _read_run(text: str, run: list[Word]) -> list[Found]:
         if any(f.kind == "country" and f.start == start
                and surface.startswith(" to ", f.end - start) for f in found):  # fmt: skip
             continue  # "Permanent Representative of Morocco to the African Union": a post's
-        # a known name that ends the body after its modifiers is its head, misread:
-        # "Security Service" (MI5) in "the State Security Service" (but a parent named in it
-        # stays: "... of the State Security Service of Uzbekistan")
+        # a known name that ends the body's head after its modifiers is that head, misread:
+        # "Security Service" (MI5) in "the State Security Service" or "the State Security
+        # Service of the Republic of Armenia" (but a parent named in it stays: "... of the
+        # State Security Service of Uzbekistan")
         head = [
             (f.start, f.end)
             for f in found
-            if f.kind == "organisation" and f.end == end and _modifiers(text[start : f.start])
+            if f.kind == "organisation"
+            and (f.end == end or text.startswith(" of ", f.end) and f.end < end)
+            and _modifiers(text[start : f.start])
         ]
         found = [f for f in found if (f.start, f.end) not in head or f.kind != "organisation"]
         known = [span for span in known if span not in head]
+        state_of = _known_after_state(text, found, start, end)
+        if state_of is not None:  # "United States Drug Enforcement Administration": that body
+            found.append(state_of)
+            continue
         found.append(Found("organisation", surface, start, end, surface,
                            _country_within(found, start, end), None))  # fmt: skip
     return found
+
+
+def _known_after_state(text: str, found: list[Found], start: int, end: int) -> Found | None:
+    """A known body named after its state's name ("United States Drug Enforcement
+    Administration"): that body, under the whole surface."""
+    state = next((f for f in found if f.kind == "country" and f.start == start), None)
+    if state is None or state.end >= end:
+        return None
+    known = gz.find_organisation(text[state.end : end].strip())
+    if known is None:
+        return None
+    return Found("organisation", known.name, start, end, text[start:end],
+                 known.country or state.key, known.parent)  # fmt: skip
 
 
 def _modifiers(words: str) -> bool:
@@ -307,3 +327,53 @@ def bare_names(entities: list[Found]) -> dict[str, Found]:
         for head, keys in heads.items()
         if len(keys) == 1 and head not in keys
     }
+
+
+# An acronym the text defines in brackets right after a body's name: "(AUSSOM)", "(SOMTC)".
+_DEFINED = regex.compile(r"[ \t]*\((\p{Lu}[\p{Lu}\p{Ll}&-]{1,11})\)")
+
+
+def defined_acronyms(text: str, entities: list[Found]) -> list[Found]:
+    """The entities, with each acronym the text defines for a body ("the African Union Support
+    and Stabilization Mission in Somalia (AUSSOM)") an alias of it: found in its brackets and
+    wherever the text uses it alone, unless it names something else found there. An acronym
+    counts when it is mostly capitals and its letters follow the name's, first letter first."""
+    defined: dict[str, Found] = {}
+    for found in entities:
+        if found.kind not in ("organisation", "threat"):
+            continue
+        match = _DEFINED.match(text, found.end)
+        if match is None or not _abbreviates(match.group(1), found.key):
+            continue
+        defined.setdefault(match.group(1), found)
+    if not defined:
+        return entities
+    taken = SpanIndex([(f.start, f.end) for f in entities])
+    named = {f.surface for f in entities}
+    added = []
+    for acronym, body in defined.items():
+        if acronym in named:
+            continue  # the gazetteer knows it already, as this body or as another
+        for match in regex.finditer(rf"(?<![\w-]){regex.escape(acronym)}(?![\w-])", text):
+            if not taken.overlaps(match.start(), match.end()):
+                added.append(replace(body, start=match.start(), end=match.end(), surface=acronym))
+    if not added:
+        return entities
+    return sorted([*entities, *added], key=lambda f: f.start)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    letters = [ch for ch in fold(acronym) if ch.isalpha()]
+    capitals = sum(ch.isupper() for ch in acronym)
+    if len(letters) < 2 or capitals * 2 <= len(letters):
+        return False
+    words = [w for w in regex.split(r"[\s-]+", fold(name)) if w]
+    if not words or words[0][0] != letters[0]:
+        return False
+    source = "".join(words)
+    at = 0
+    for letter in letters:  # each letter later in the name than the one before
+        at = source.find(letter, at) + 1
+        if at == 0:
+            return False
+    return True

@@ -13,7 +13,14 @@ import regex
 
 from accord.documents.cues import Present, Vocabulary, finditer_at, prefix_cue_of
 from accord.extraction import gazetteers as gz
-from accord.extraction.entities import Found, bare_names, country_in, find_entities, in_full
+from accord.extraction.entities import (
+    Found,
+    bare_names,
+    country_in,
+    defined_acronyms,
+    find_entities,
+    in_full,
+)
 from accord.extraction.findings import (
     Country,
     Findings,
@@ -46,7 +53,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     entities = _without_currencies(text, entities)
     entities = _unknown_places(text, entities, covered)
     bare = bare_names(entities)
-    entities = in_full(entities, bare)
+    entities = defined_acronyms(text, in_full(entities, bare))
     persons = _serving(_respective(text, persons, entities), bare)
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
@@ -272,7 +279,7 @@ def _organisations(entities: list[Found]) -> tuple[Organisation, ...]:
         if item.kind != "organisation":
             continue
         aliases, _, spans = by_name.setdefault(item.key, (set(), item.country, []))
-        if item.surface != item.key:
+        if item.surface.casefold() != item.key.casefold():  # not the name in a headline's capitals
             aliases.add(item.surface)
         spans.append((item.start, item.end))
         if item.parent:

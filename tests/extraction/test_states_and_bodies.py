@@ -136,3 +136,51 @@ def test_a_state_sent_to_a_body_in_a_post_s_title_is_no_body() -> None:
     )
     names = {o.name for o in extract(text).organisations}
     assert names == {"African Union"}
+
+
+def _bodies(text: str) -> dict[str, tuple[tuple[str, ...], str | None]]:
+    return {o.name: (o.aliases, o.country) for o in extract(text).organisations}
+
+
+def test_an_acronym_defined_in_brackets_is_the_body_s_alias_wherever_it_is_used() -> None:
+    text = (
+        "Nairobi, 2 May 2026. The Regional Coordination Centre for Maritime Security (RCCMS) "
+        "opened in Mombasa. RCCMS analysts will track dhows across the Gulf of Aden."
+    )
+    found = extract(text)
+    [cell] = [o for o in found.organisations if o.aliases]
+    assert (cell.name, cell.aliases) == (
+        "Regional Coordination Centre for Maritime Security", ("RCCMS",),
+    )  # fmt: skip
+    assert len(cell.spans) == 3  # the name, its brackets, the acronym alone
+    # letters that do not follow the name are no acronym of it
+    assert _bodies("Nairobi, 2 May 2026. The Regional Maritime Centre (Kenya) opened.") == {
+        "Regional Maritime Centre": ((), None),
+    }  # fmt: skip
+
+
+def test_a_known_body_after_its_state_s_name_is_that_body() -> None:
+    text = "Lima, 2 May 2026. The United States Drug Enforcement Administration sent observers."
+    [(name, (aliases, country))] = _bodies(text).items()
+    assert (name, country) == ("Drug Enforcement Administration", "US")
+    assert "United States Drug Enforcement Administration" in aliases
+
+
+def test_a_known_name_inside_a_state_body_s_head_is_no_body_of_its_own() -> None:
+    text = (
+        "Ijevan, 2 May 2026. Officers of the Border Guard Service of the State Security "
+        "Service of the Republic of Armenia and with the European Union monitors met."
+    )
+    assert set(_bodies(text)) == {
+        "Border Guard Service of the State Security Service of the Republic of Armenia",
+        "State Security Service of the Republic of Armenia",
+        "European Union",
+    }
+
+
+def test_a_resolution_or_a_title_is_no_body() -> None:
+    text = (
+        "New York, 2 May 2026. Under UN Security Council Resolution 2396, states share "
+        "passenger data, said Kenya's Cabinet Secretary for Interior, Amina Odhiambo."
+    )
+    assert set(_bodies(text)) == {"United Nations Security Council", "United Nations"}
