@@ -184,6 +184,9 @@ def _main(context: Context, index: int) -> Meeting:
     return make_meeting(fmt, planned, people, countries, main_dates(context, lead), venue, (s, e))
 
 
+_PRONOUN_SUBJECT = regex.compile(r"(?:^|,\s+|\bthen\s+)(?:he|she)\s", regex.IGNORECASE)
+
+
 def _add_planned(
     context: Context, index: int, main: Meeting, others: list[Meeting]
 ) -> tuple[Meeting, list[Meeting]]:
@@ -194,6 +197,13 @@ def _add_planned(
     found = context.finds(cue.PLANNED, index) or context.finds(cue.HEADLINE_FUTURE, index)
     at = s + (found.start() if found else 0)
     people = context.named_in(s, e)
+    if len(people) == 1 and _PRONOUN_SUBJECT.search(words, 0, at - s):
+        # "In Mogadishu, he is scheduled to hold talks with X": he is the one the text has
+        # named most so far (the visitor it is about), the first of them on a tie
+        earlier = [p for p in context.named_in(0, s) if p is not people[0]]
+        if earlier:
+            he = max(earlier, key=lambda p: sum(a < s for a, _ in p.spans))  # (first on a tie)
+            people = [he, *people]
     people = people if len(people) >= 2 else []
     place = None if context.finds(cue.VIDEO, index) else sentence_place(context, s, e, after=at)
     dates = sentence_dates(context, s, e, after=at)

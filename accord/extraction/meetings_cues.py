@@ -56,7 +56,8 @@ EVENT = regex.compile(
 # A future word makes a meeting planned only when it governs a meeting verb or noun: "will
 # be held", "agreed to meet again", "the next round", not "is to watch" near "the meeting".
 _VERB = (
-    r"(?:hold|host|convene|meet|visit|attend|take part|take place|participate|come back|"
+    r"(?:hold|host|convene|meet|visit|attend|take part|take place|participate|come back|travel|"
+    r"fly|arrive|tour|head to|go to|"
     r"be held|be hosted|be convened|be organi[sz]ed|discuss|sign|review|assess|gather)"
 )
 # Words between "next" and its noun, never a preposition ("the next steps in meeting ...").

@@ -45,7 +45,7 @@ from accord.extraction.topics import find_topics
 def extract(text: str, published: date | None = None) -> Findings:
     mentions = find_names(text, _is_place_or_country)
     persons, refers = group_persons(text, mentions, country_in)
-    person_spans = [span for person in persons for span in person.spans]
+    person_spans = _written_in_full(text, persons)
     covered = SpanIndex(person_spans)
     entities = _overshadowed([f for f in find_entities(text, person_spans)
                               if not _inside(f, covered)])  # fmt: skip
@@ -74,6 +74,24 @@ def extract(text: str, published: date | None = None) -> Findings:
         quotes=tuple(find_quotes(text, mentions, refers, persons)),
         initiatives=tuple(find_initiatives(text, entities, context.sentences)),
     )
+
+
+def _written_in_full(text: str, persons: list[Person]) -> list[tuple[int, int]]:
+    """The persons' spans, and every other place the text writes a full name of theirs, where
+    no mention was read ("Spokesperson Lin Jian's Regular Press Conference"): no word of it is
+    a place's or a body's."""
+    spans = [(a, b) for person in persons for a, b in person.spans]
+    known = set(spans)
+    for person in persons:
+        if " " not in person.name:
+            continue
+        at = text.find(person.name)
+        while at >= 0:
+            span = (at, at + len(person.name))
+            if span not in known:
+                spans.append(span)
+            at = text.find(person.name, span[1])
+    return spans
 
 
 @lru_cache(maxsize=65536)  # the same words and names recur within and across documents

@@ -118,3 +118,26 @@ def test_a_convention_one_attends_is_a_gathering_not_a_treaty() -> None:
     assert [(m.status.value, m.location) for m in found.meetings] == [("planned", "Riga")]
     treaty = extract("Berlin, 2 May 2026. Germany ratified the Budapest Convention on Cybercrime.")
     assert [i.kind.value for i in treaty.initiatives] == ["agreement"]
+
+
+def test_a_full_name_written_where_no_mention_was_read_holds_no_place() -> None:
+    text = (
+        "Spokesperson Zhang Jian's Weekly Press Conference\n\nBeijing, 2 May 2026\n\n"
+        "Zhang Jian: China will host the talks in Kunming next month."
+    )
+    found = extract(text)
+    assert [p.name for p in found.persons] == ["Zhang Jian"]
+    assert [loc.name for loc in found.locations] == ["Beijing", "Kunming"]  # no "Jian"
+
+
+def test_a_trip_for_talks_is_planned_and_he_who_will_hold_them_is_the_visitor() -> None:
+    text = (
+        "Paris, 2 May 2026. The EU envoy, Anna Berg, will travel to Mali and Niger next week "
+        "for talks on the Sahel. In Bamako, she will meet Foreign Minister Abdoulaye Diop. "
+        "In Niamey, she is due to hold talks with Defence Minister Salifou Mody."
+    )
+    meetings = extract(text).meetings
+    assert {m.status.value for m in meetings} == {"planned"}
+    assert {m.participants for m in meetings if m.location == "Niamey"} == {
+        ("Anna Berg", "Salifou Mody"),
+    }  # fmt: skip
