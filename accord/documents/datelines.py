@@ -1,7 +1,8 @@
-"""How a document states its own date: a line that is nothing but a date ("07 october 2010,
-10:23", "  • 07 Sep. 2012 -", "Muscat, Wednesday, 22 May 2024", "Date: 21.03.2024", "Gazakh / Ijevan, 28 November 2025",
-"Verbatim record, 11 February 2026", "Astana, 3 February 2026, press service of the
-Ministry ..."), or an agency dateline opening the story ("MOSCOW, June 17 (Kazinform) - ...").
+"""How a document states its own date: a line that is nothing but a date ("07 october 2010, 10:23",
+" • 07 Sep. 2012 -", "Muscat, Wednesday, 22 May 2024", "Date: 21.03.2024", "Gazakh / Ijevan, 28
+November 2025", "Verbatim record, 11 February 2026", "Astana, 3 February 2026, press service of
+the Ministry ..."), or an agency dateline opening the story ("MOSCOW, June 17 (Kazinform) -
+...").
 
 Pure helpers over one line and the date mentions found in it; `dates.publication_date`
 walks the lines.

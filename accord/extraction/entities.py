@@ -141,7 +141,7 @@ def _read_run(text: str, run: list[Word]) -> list[Found]:
             (f.start, f.end)
             for f in found
             if f.kind == "organisation"
-            and (f.end == end or text.startswith(" of ", f.end) and f.end < end)
+            and (f.end == end or (text.startswith(" of ", f.end) and f.end < end))
             and _modifiers(text[start : f.start])
         ]
         found = [f for f in found if (f.start, f.end) not in head or f.kind != "organisation"]
@@ -219,10 +219,13 @@ def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
 
 
 def _look_up(surface: str, start: int, end: int, words: int) -> list[Found]:
-    return [
-        Found(f.kind, f.key, start, end, f.surface, f.country, f.parent, f.detail)
-        for f in _known(surface, words)
-    ]
+    found = []
+    for f in _known(surface, words):
+        at, written = start, f.surface
+        if f.kind == "threat" and written[:4] in ("The ", "the "):
+            at, written = start + 4, written[4:]  # the group, not the article before it
+        found.append(Found(f.kind, f.key, at, end, written, f.country, f.parent, f.detail))
+    return found
 
 
 @lru_cache(maxsize=65536)  # the same names recur within a document and across documents

@@ -49,7 +49,9 @@ EVENT = regex.compile(
     r"(?<!\b(?:dismantled|raided|searched|discovered|uncovered|found|clandestine|illegal|"
     r"underground|secret)\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,2}?)\bworkshops?\b"
     r"(?!\s+(?:producing|making|manufacturing|assembling|where|that\s+(?:produced|made)))|"
-    + RECEIVED + "|" + SIGNED_TOGETHER,
+    + RECEIVED
+    + "|"
+    + SIGNED_TOGETHER,
     regex.IGNORECASE,
 )
 

@@ -39,7 +39,8 @@ _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}})"
 _ARTICLED = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|wal)-\p{Lu}[\p{Ll}\p{M}'’]+"
 # Every token begins with a capital: the look-ahead spares trying the tokens elsewhere.
 SEQUENCE = regex.compile(
-    rf"(?=\p{{Lu}}){_TOKEN}(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|[ \t]+{_ARTICLED}|(?<=\.){_TOKEN})*"
+    rf"(?=\p{{Lu}}){_TOKEN}"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|[ \t]+{_ARTICLED}|(?<=\.){_TOKEN})*"
 )
 _TOKENS = regex.compile(
     rf"{_ARTICLED}|{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}}|{_PARTICLE}"
@@ -171,7 +172,8 @@ _CAPITAL_LABEL = regex.compile(
 
 # the holder named after an office's label: "THE CHAIR (Mr Aaltonen):"
 _PAREN_NAME = regex.compile(
-    r"[ \t]*\([ \t]*(?:(?:Mr|Ms|Mrs|Dr)\.?[ \t]+)?(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,3})"
+    r"[ \t]*\([ \t]*(?:(?:Mr|Ms|Mrs|Dr)\.?[ \t]+)?"
+    r"(\p{Lu}[\p{L}\p{M}'’-]+(?:[ \t]+\p{Lu}[\p{L}\p{M}'’-]+){0,3})"
     r"[ \t]*\)[ \t]*:"
 )
 

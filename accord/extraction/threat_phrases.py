@@ -1,9 +1,10 @@
 """Threat actors whose names the capitalised chunks cannot hold whole: names with lowercase
-particles ("Hizb ut-Tahrir", "Jund al-Khilafah") and names written with a spaced dash
-("Islamic State – Khorasan Province"). They are found as phrases, their lower-case forms
-taken in the one Aho-Corasick pass over the folded text that finds the other stages' literals
-(accord.documents.cues), and take the place of what the chunks read inside them ("Islamic
-State" and a place "Khorasan Province")."""
+particles ("Hizb ut-Tahrir", "Jund al-Khilafah") and names written with a spaced dash ("Islamic
+State – Khorasan Province") and names whose last word, the kind of group, is written in lower
+case ("the Sinaloa cartel", "the Kinahan gang"). They are found as phrases, their lower-case
+forms taken in the one Aho-Corasick pass over the folded text that finds the other stages'
+literals (accord.documents.cues), and take the place of what the chunks read inside them
+("Islamic State" and a place "Khorasan Province")."""
 
 from __future__ import annotations
 
@@ -19,6 +20,11 @@ from accord.extraction.gazetteers.threat_actors import (
 from accord.extraction.spans import SpanIndex
 
 _DASHES = ("-", "\u2013", "\u2014")  # a spaced dash, as the data writes it and as texts do
+# the kinds of group a name may end with, which texts often write in lower case
+_KIND_WORDS = frozenset({
+    "Cartel", "Gang", "Clan", "Mafia", "Triad", "Brotherhood", "Syndicate", "Network",
+    "Organization", "Organisation", "Group", "Brigade", "Brigades", "Army", "Front",
+})  # fmt: skip
 
 
 def _chunk_cannot_hold(form: str) -> bool:
@@ -31,12 +37,13 @@ def _chunk_cannot_hold(form: str) -> bool:
 
 @cache
 def _forms() -> dict[str, str]:
-    """The lower-case forms the chunks cannot hold (each spaced dash written every way), with
-    the group each names, of every group whose lookup finds that form."""
+    """The lower-case forms the chunks cannot hold (each spaced dash written every way), and
+    those ending with a kind of group, with the group each names, of every group whose
+    lookup finds that form."""
     forms: dict[str, str] = {}
     for actor in threat_actors():
         for form in (actor.name, *actor.aliases):
-            if is_case_only(form) or not _chunk_cannot_hold(form):
+            if is_case_only(form) or not (_chunk_cannot_hold(form) or _kind_last(form)):
                 continue
             if find_threat_actor(form) != actor:
                 continue  # a form left out of the lookup (ambiguous, a country's, a word)
@@ -46,6 +53,10 @@ def _forms() -> dict[str, str]:
                     spelled = spelled.replace(f" {other} ", f" {dash} ")
                 forms[fold(spelled)] = actor.name
     return forms
+
+
+def _kind_last(form: str) -> bool:
+    return form.rsplit(" ", 1)[-1] in _KIND_WORDS and " " in form
 
 
 @cache
@@ -76,6 +87,9 @@ def threat_phrases(text: str, entities: list[Found], persons: SpanIndex) -> list
             continue  # the longest of those that begin at one place, then the next after it
         if not _whole_words(folded, start, end) or not text[start].isupper():
             continue
+        written = text[start:end]
+        if _kind_last(written) and not _chunk_cannot_hold(written):
+            continue  # written as the chunks read it ("Sinaloa Cartel"): theirs
         if persons.overlaps(start, end) or any(
             s < start or end < e for s, e in known.overlapping(start, end)
         ):

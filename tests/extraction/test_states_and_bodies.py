@@ -184,3 +184,34 @@ def test_a_resolution_or_a_title_is_no_body() -> None:
         "passenger data, said Kenya's Cabinet Secretary for Interior, Amina Odhiambo."
     )
     assert set(_bodies(text)) == {"United Nations Security Council", "United Nations"}
+
+
+def _threats(text: str) -> dict[str, tuple[str, ...]]:
+    return {t.name: t.aliases for t in extract(text).threat_actors}
+
+
+def test_a_group_whose_kind_is_written_in_lower_case_is_still_that_group() -> None:
+    text = (
+        "Bogota, 2 May 2026. Police seized a tonne of cocaine shipped by the Sinaloa cartel "
+        "through ports held by the Gulf cartel, and arrested members of the Kinahan Gang."
+    )
+    found = extract(text)
+    threats = {t.name for t in found.threat_actors}
+    assert threats == {"Sinaloa Cartel", "Gulf Cartel", "Kinahan Organised Crime Group"}
+    assert "Gulf" not in {p.name for p in found.locations}  # the cartel's, not a place
+    # a word of the kind alone, or a place before some other noun, is no group
+    assert _threats("Lima, 2 May 2026. Cartels in Sinaloa and the Gulf cartels' routes.") == {}
+
+
+def test_a_group_named_after_the_article_that_opens_a_sentence_has_no_article() -> None:
+    text = "Quito, 2 May 2026. The Jalisco New Generation Cartel moved cocaine, police said."
+    assert _threats(text) == {"Jalisco New Generation Cartel": ()}
+
+
+def test_cartels_gangs_and_opiates_weigh_towards_their_topics() -> None:
+    text = (
+        "Dushanbe, 2 May 2026. Guards stopped opiates and methamphetamine sent by cartels; "
+        "the gangs that run the routes answer to a mafia boss."
+    )
+    topics = {t.topic.value for t in extract(text).topics}
+    assert {"drug-trafficking", "organized-crime"} <= topics
