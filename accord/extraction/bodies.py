@@ -73,10 +73,15 @@ def bodies(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
 def _after_title(run: list[Word], start: int, end: int) -> int:
     """ "Chairman of the State Border Committee ...": the body begins after the person's title
     and its "of (the)"."""
-    first_head = next((i for i in range(start, end) if run[i].text in HEADS), None)
+    first_head = next(
+        (i for i in range(start, end) if run[i].text in HEADS or _mission(run, i, end)), None
+    )
     if first_head is None:
         return start
-    titles = [i for i in range(start, first_head) if run[i].text in _PERSON_TITLES | _RANKS]
+    titles = [
+        i for i in range(start, first_head)
+        if run[i].text in _PERSON_TITLES | _RANKS and not _mission(run, i, end)
+    ]  # fmt: skip
     if not titles:
         return start
     # after the last "of" before the head: "Deputy Director General of Security of the
@@ -85,6 +90,12 @@ def _after_title(run: list[Word], start: int, end: int) -> int:
         if run[index].text == "of":
             return _next_word(run, index)
     return start
+
+
+def _mission(run: list[Word], index: int, end: int) -> bool:
+    """ "Delegation of the European Union to the Kyrgyz Republic": a delegation sent to a
+    state or a body is a mission, a body of its own, not a person's title."""
+    return run[index].text == "Delegation" and any(w.text == "to" for w in run[index + 1 : end])
 
 
 def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
@@ -214,7 +225,10 @@ def _acceptable(run: list[Word], start: int, end: int) -> bool:
     if len(words) < 2 or words[-1] in _PERSON_TITLES | _INSTRUMENTS | _TIME_WORDS | _RANK_ENDS:
         return False
     first_head = next((i for i, w in enumerate(words) if w in HEADS), None)
-    if first_head is None or any(w in _PERSON_TITLES | _RANKS for w in words[:first_head]):
+    if first_head is None or any(
+        w in _PERSON_TITLES | _RANKS and not (w == "Delegation" and "to" in words)
+        for w in words[:first_head]
+    ):
         return False
     if first_head == 0 and len(words) > 1 and words[1] in _PERSON_TITLES:
         return False  # "Cabinet Secretary for Interior": a person's title, no body

@@ -24,6 +24,7 @@ _NEVER_PLACES = frozenset({
     "Saturday", "Sunday", "Republic", "Kingdom", "Federation", "Union", "State", "States",
     "President", "Minister", "Council", "General", "Colonel", "Major", "Chief", "Deputy",
     "Security", "Police", "Border", "Mission", "Office", "Centre", "Center", "National",
+    "Oral",  # a town of Kazakhstan, and an everyday word
 })  # fmt: skip
 
 
@@ -151,7 +152,7 @@ def _read_run(text: str, run: list[Word]) -> list[Found]:
             found.append(state_of)
             continue
         found.append(Found("organisation", surface, start, end, surface,
-                           _country_within(found, start, end), None))  # fmt: skip
+                           _country_within(text, found, start, end), None))  # fmt: skip
     return found
 
 
@@ -175,9 +176,14 @@ def _modifiers(words: str) -> bool:
     )
 
 
-def _country_within(found: list[Found], start: int, end: int) -> str | None:
-    """The first country named inside [start, end): "... of the People's Republic of China"."""
-    inside = [f for f in found if f.kind == "country" and start <= f.start and f.end <= end]
+def _country_within(text: str, found: list[Found], start: int, end: int) -> str | None:
+    """The first country named inside [start, end): "... of the People's Republic of China";
+    not one the body is sent to ("Delegation of the European Union to the Kyrgyz Republic")."""
+    inside = [
+        f for f in found
+        if f.kind == "country" and start <= f.start and f.end <= end
+        and _DESTINATION.search(text, start, f.start) is None
+    ]  # fmt: skip
     return min(inside, key=lambda f: f.start).key if inside else None
 
 
@@ -254,8 +260,8 @@ def _single_word_place(word: str, place: gz.Place) -> bool:
     word ("Federal", "Central", "Summit") naming a place of under a million people."""
     if word in _NEVER_PLACES:
         return False
-    if place.kind not in ("city", "region"):
-        return True  # seas, ranges, supranational regions, venues: written by hand
+    if place.kind not in ("city", "region") or gz.hand_written(word):
+        return True  # seas, ranges, venues, and the cities written by hand ("Geneva")
     return place.population >= 1_000_000 or not common_word(word, 4.0)
 
 

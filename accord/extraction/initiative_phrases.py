@@ -36,10 +36,11 @@ HEADS: dict[str, InitiativeKind] = {
     "patrols": InitiativeKind.PROGRAMME, "monitoring": InitiativeKind.PROGRAMME,
     "assessment": InitiativeKind.PROGRAMME, "framework": InitiativeKind.PROGRAMME,
     "account": InitiativeKind.PROGRAMME, "data bank": InitiativeKind.PLATFORM,
-    "register": InitiativeKind.PLATFORM,
+    "register": InitiativeKind.PLATFORM, "strategy": InitiativeKind.PROGRAMME,
 }  # fmt: skip
+# (not the first part of a compound: "code-named", "plan-based")
 HEAD = regex.compile(
-    r"\b(" + "|".join(sorted(map(regex.escape, HEADS), key=len, reverse=True)) + r")\b",
+    r"\b(" + "|".join(sorted(map(regex.escape, HEADS), key=len, reverse=True)) + r")\b(?!-\w)",
     regex.IGNORECASE,
 )
 # Nouns of offices, posts and premises: an instrument word before one of them only modifies it

@@ -45,6 +45,8 @@ _STATUS: tuple[tuple[InitiativeStatus, regex.Pattern[str]], ...] = tuple(
             r"(?<=[a-z])(?<!could)(?<!would)(?<!should)(?<!might)(?<!may)(?<!can)(?<!will)"
             r"(?<!\bto) serves? as\b|\bremains? (?:the|a|an|in)\b|\bactivated\b|"
             r"\bthrough which\b|\bin force\b|\bin operation\b|\bin use\b|\bthe launch of\b|"
+            # an instrument others follow: "draws on the main provisions of the strategy"
+            r"\bprovisions of\b|\bdraws? on\b|\bin (?:line|accordance) with\b|\bpursuant to\b|"
             + _own_verb("launched"),
         ),
         (

@@ -238,6 +238,8 @@ def find_initiatives(
                 continue
             if (status is None and own is None and not titled) or _anaphoric(phrase):
                 continue
+            if not titled and _refers_back(phrase, found):
+                continue
             seen.add(phrase.lower())
             found.append(Initiative(
                 phrase, kind,
@@ -313,6 +315,20 @@ def _anaphoric(phrase: str) -> bool:
     instrument named before."""
     words = _DETERMINER.sub("", phrase)
     return len(words.split()) == 1 or words.lower() in _HEADS
+
+
+def _refers_back(phrase: str, found: Sequence[Initiative]) -> bool:
+    """ "the consultation plan" after "a plan of consultations on ...": a noun and its head,
+    both in an instrument named before, refer back to it."""
+    words = _DETERMINER.sub("", phrase).lower().split()
+    if len(words) != 2 or words[1] not in _HEADS:
+        return False
+    stem = words[0][:6]
+    return any(
+        words[1] in earlier and stem in earlier
+        for earlier in (i.text.lower() for i in found)
+        if len(stem) >= 5
+    )
 
 
 _Candidate = tuple[int, str, InitiativeKind, bool, InitiativeStatus | None]

@@ -8,6 +8,10 @@ HONORIFICS = frozenset({
     "Dame", "H.E.", "HE", "Excellency", "His", "Her", "Shri", "Smt.", "Smt", "Academician",
     "Madam", "Madame", "Monsieur", "Herr", "Frau", "Sheikh", "Sayyid", "Hon.", "Honourable",
     "Honorable", "Rt.",
+    # Malay, Bruneian, Cambodian and Gulf honorifics: "Datuk Seri", "Dato Seri Setia Haji
+    # Awang", "Samdech", "Sheikha"
+    "Datuk", "Dato", "Dato'", "Dato’", "Datin", "Seri", "Setia", "Haji", "Hajah",
+    "Awang", "Dayang", "Pehin", "Samdech", "Sheikha", "Shaikh", "Shaikha",
 })  # fmt: skip
 
 # Capitalised words that begin or make up a title, rank or function written before a name.

@@ -97,7 +97,7 @@ _TITLE_ALTERNATIVES = "|".join(
 )
 TITLE_BEFORE = regex.compile(
     rf"\b((?:{_TITLE_ALTERNATIVES}|head|chief|deputy|director|secretary|minister|commander|"
-    r"chairman)\b[^,;.()\n]{0,160}),\s*(?-i:(?:\p{Lu}[\p{L}.-]*\s+){0,3})\Z",
+    r"chairman)\b[^,;.()\n]{0,160}),\s*(?-i:(?:\p{Lu}[\p{L}.’'-]*\s+){0,5})\Z",
     regex.IGNORECASE,
 )  # (the words after the comma capitalised, whatever the case of the title: not "and ")
 
@@ -253,10 +253,7 @@ def _mention(
     insertion = _AFTER_INSERTION.match(after)
     if insertion:
         words.append(insertion.group(1))
-    titles = [
-        w for i, w in enumerate(prefix)
-        if w in TITLE_WORDS or (w.isupper() and len(w) > 1) or _field_of_title(prefix, i)
-    ]  # fmt: skip
+    titles = _prefix_titles(prefix, is_place_or_country)
     label = bool(_AFTER_LABEL.match(after)) and _line_start(text, opening)
     read = _title_chain(text, match.start(), prefix)
     chain = read[0] if read is not None else None
@@ -304,6 +301,28 @@ def _mention(
     return NameMention(" ".join(words), start, end,
                        (*([first] if first else []), *([title] if title else [])), label,
                        tuple(prefix))  # fmt: skip
+
+
+def _prefix_titles(prefix: list[str], is_place_or_country: Callable[[str], bool]) -> list[str]:
+    """The title words among the words before a name, with the words of an institution that
+    stand between them: "Foreign Ministry Spokesperson", "EU Foreign Policy Chief"."""
+    marks = [
+        i for i, w in enumerate(prefix)
+        if w in TITLE_WORDS or (w.isupper() and len(w) > 1) or _field_of_title(prefix, i)
+    ]  # fmt: skip
+    if len(marks) < 2:
+        return [prefix[i] for i in marks]
+    words = []
+    for i in range(marks[0], marks[-1] + 1):
+        word = prefix[i]
+        if i in marks:
+            words.append(word)
+        elif not (
+            word in HONORIFICS or is_given_name(word) or is_country_word(word)
+            or is_place_or_country(word)
+        ):  # fmt: skip
+            words.append(word)  # "Ministry" of "Foreign Ministry Spokesperson"
+    return words
 
 
 _CODE_NAMED = frozenset({"Operation", "Operations", "Exercise", "Exercises", "Codename"})
@@ -482,7 +501,7 @@ def _trailing_ranks(prefix: list[str]) -> int:
 
 # What follows the comma of TITLE_BEFORE up to the end. It holds no comma, so a window whose
 # last comma is not followed by it holds no match, and the costly search is spared.
-_AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.-]*\s+){0,3}")
+_AFTER_TITLE = regex.compile(r"\s*(?:\p{Lu}[\p{L}.’'-]*\s+){0,5}")
 
 
 # TITLE_BEFORE searched from the end (every match ends there): whether there is a match is
@@ -539,7 +558,16 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
             # a rank that is a given name too ("Major", "General") when a given name follows
             not is_given_name(word) or (word in _RANKS and is_given_name(tokens[index + 1][0]))
         ):
-            return index + 1
+            cut = index + 1
+            # and the title words after it that no name holds: "General" of "Interpol
+            # Secretary General Valdecy Urquiza"
+            while (
+                cut < len(tokens) - 1
+                and tokens[cut][0] in _RANKS
+                and not_a_name_word(tokens[cut][0])
+            ):
+                cut += 1
+            return cut
     return cut
 
 

@@ -12,7 +12,13 @@ from rapidfuzz.fuzz import ratio
 
 from accord.extraction.findings import Person, Span
 from accord.extraction.lexicon import TITLE_WORDS
-from accord.extraction.name_words import fold, is_given_name, is_patronymic
+from accord.extraction.name_words import (
+    fold,
+    is_country_word,
+    is_given_name,
+    is_institution_word,
+    is_patronymic,
+)
 from accord.extraction.names import NameMention, title_before
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
@@ -36,7 +42,8 @@ _PAREN_TITLE = regex.compile(r"\A[ \t]*\(((?:the[ \t]+)?(\p{Lu}[\p{L}-]*)[^()\n]
 # title words that name a field, not an office: "(Interior Ministry)" is a body
 _FIELD_WORDS = frozenset({"State", "Police", "Foreign", "Defence", "Defense", "Interior"})
 _ROLE_START = regex.compile(
-    r"(?:the\s+)?(?:\p{Lu}[\p{Ll}-]+|\p{Lu}{2,}(?=[\s’'])|head|deputy|chief|director|commander|minister|secretary|"
+    r"(?:the\s+)?(?:(?:former|then|acting|outgoing|incoming|new|newly\s+appointed)\s+)?"
+    r"(?:\p{Lu}[\p{Ll}-]+|\p{Lu}{2,}(?=[\s’'])|head|deputy|chief|director|commander|minister|secretary|"
     r"chair\w*|representative|spokes\w+|adviser|advisor|envoy|ambassador|member|coordinator|"
     r"officer|president|inspector|colonel|general)\b"
 )
@@ -114,6 +121,10 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         # and the lowercase words after "the": "the provincial police chief of Badakhshan"
         small = _SMALL_QUALIFIERS.search(window, max(0, start - 50), start)
         start = small.start(1) if small else start
+        # and the capitalised words of the field or the body it heads, back to a possessive:
+        # "the European Union's Counter-Terrorism Coordinator", "Kazakhstan's Anti-Corruption
+        # Agency chairman"
+        start = _field_start(window, start)
         _add_role(person, window[start : before.end(1)])
         # "the Finnish Minister of the Interior, Anni Korhonen": the adjective names the state
         state = _WORD_BEFORE.search(window, 0, start)
@@ -180,7 +191,30 @@ _SMALL_QUALIFIERS = regex.compile(
     r"\bthe[ \t]+((?:(?!(?:of|the|and|to|at|for|with|by|in|on|from)[ \t])[a-z][\w-]*[ \t]+){1,3})\Z"
 )
 _AND = regex.compile(r"\s+and\s+(?:the\s+)?")
-_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)[ \t]+\Z")
+_WORD_BEFORE = regex.compile(r"(\p{Lu}[\p{L}-]+)(?:['’]s)?[ \t]+\Z")
+_FIELD_WORD_BEFORE = regex.compile(r"(?<=[ \t(])(\p{Lu}[\p{Ll}]*(?:-\p{L}+)*)[ \t]+\Z")
+
+
+def _field_start(window: str, start: int) -> int:
+    """Where the words that name a title's field or body begin, before `start`: hyphenated
+    words ("Counter-Terrorism", "Anti-Corruption") and institution words ("Agency"), up to
+    three, none a state's or a place's name."""
+    for _ in range(3):
+        found = _FIELD_WORD_BEFORE.search(window, max(0, start - 40), start)
+        if found is None:
+            break
+        word = found.group(1)
+        if not ("-" in word or is_institution_word(word) or word in _FIELD_TITLE_WORDS):
+            break
+        if is_country_word(word) or ("-" not in word and is_given_name(word)):
+            break
+        start = found.start(1)
+    return start
+
+
+_FIELD_TITLE_WORDS = frozenset({"Security", "Intelligence", "Border", "Drug", "Cyber",
+                                "Migration", "Customs", "Police", "Defence",
+                                "Defense"})  # fmt: skip
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'-]*")
 
 

@@ -266,3 +266,22 @@ def test_an_instrument_s_phrase_ends_before_the_month_or_year_it_was_done_in() -
     assert "action plan for 2025–2027" in initiatives(  # a period is part of the name
         "The ministers adopted the action plan for 2025–2027 in 2024."
     )
+
+
+def test_a_strategy_others_draw_on_is_an_instrument_under_way() -> None:
+    found = initiatives(
+        "The new plan draws on the main provisions of the regional anti-drug strategy for the "
+        "years up to 2030."
+    )
+    strategy = found["regional anti-drug strategy for the years up to 2030"]
+    assert (strategy.kind, strategy.status) == (
+        InitiativeKind.PROGRAMME, InitiativeStatus.IN_PROGRESS
+    )  # fmt: skip
+
+
+def test_code_named_holds_no_code_and_a_short_mention_of_a_named_plan_is_that_plan() -> None:
+    text = (
+        "The council approved the raids code-named “Harvest” and a plan of inspections on "
+        "transit routes for 2027. The inspection plan was approved by the ministers too."
+    )
+    assert set(initiatives(text)) == {"plan of inspections on transit routes for 2027"}

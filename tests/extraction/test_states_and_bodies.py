@@ -215,3 +215,21 @@ def test_cartels_gangs_and_opiates_weigh_towards_their_topics() -> None:
     )
     topics = {t.topic.value for t in extract(text).topics}
     assert {"drug-trafficking", "organized-crime"} <= topics
+
+
+def test_a_delegation_sent_to_a_state_is_a_body_that_is_not_that_states() -> None:
+    text = (
+        "Astana, 4 May 2026. The Delegation of the European Union to the Republic of "
+        "Kazakhstan funded the course. Ambassador Aleska Simkic, Head of the Delegation of "
+        "the European Union to the Republic of Kazakhstan, opened it."
+    )
+    found = extract(text)
+    bodies = {o.name: o.country for o in found.organisations}
+    assert bodies["Delegation of the European Union to the Republic of Kazakhstan"] is None
+    assert "European Union to the Republic of Kazakhstan" not in bodies
+    assert {p.name: p.country for p in found.persons} == {"Aleska Simkic": None}
+
+
+def test_a_city_written_into_the_gazetteer_by_hand_is_a_place_though_a_common_word() -> None:
+    places = {p.name for p in extract("Experts met in Geneva and then in Jerusalem.").locations}
+    assert places == {"Geneva", "Jerusalem"}

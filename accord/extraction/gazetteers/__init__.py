@@ -56,6 +56,7 @@ from accord.extraction.gazetteers.organisation import (
 )
 from accord.extraction.gazetteers.place import (
     find_place,
+    hand_written,
     place_cased_lookup,
     place_lookup,
     places,
@@ -99,6 +100,7 @@ __all__ = [
     "find_country",
     "find_organisation",
     "find_place",
+    "hand_written",
     "normalise",
     "organisation_cased_lookup",
     "organisation_lookup",

