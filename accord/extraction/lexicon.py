@@ -39,7 +39,7 @@ INSTITUTION_HEADS = frozenset({
     "Board", "Branch", "Brigade", "Bureau", "Cabinet", "Center", "Centre", "Command",
     "Commission", "Committee", "Consulate", "Corps", "Council", "Court", "Customs",
     "Department", "Detachment", "Directorate", "Division", "Embassy", "Force", "Forces",
-    "Gendarmerie", "Government", "Guard", "Inspectorate", "Institute", "Ministry",
+    "Gendarmerie", "Government", "Guard", "Hub", "Inspectorate", "Institute", "Ministry",
     "Mission", "Navy", "Office", "Organisation", "Organization", "Parliament", "Police",
     "Secretariat", "Service", "Staff", "Structure", "Troops", "Union", "Unit", "University",
 })  # fmt: skip

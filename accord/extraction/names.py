@@ -33,14 +33,14 @@ _ABBREVIATION = (
     r"(?:H\.E\.|Lt\.\s?Gen\.|Lt\.\s?Col\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Gen\.|Col\.|Maj\.|"
     r"Capt\.|Adm\.|Brig\.|Sgt\.|Smt\.|Hon\.)"
 )
-_PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|del|der|dos|du|di|le|la|ter)"
+_PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|del|der|dos|du|di|le|la|los|las|ter)"
 _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}})"
 # A word with an Arabic article, inside a name only: "al-Masri" of "Abu Yusuf al-Masri"
 _ARTICLED = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|wal)-\p{Lu}[\p{Ll}\p{M}'’]+"
 # Every token begins with a capital: the look-ahead spares trying the tokens elsewhere.
 SEQUENCE = regex.compile(
     rf"(?=\p{{Lu}}){_TOKEN}"
-    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+)?{_TOKEN}|[ \t]+{_ARTICLED}|(?<=\.){_TOKEN})*"
+    rf"(?:[ \t]+(?:{_PARTICLE}[ \t]+){{0,2}}{_TOKEN}|[ \t]+{_ARTICLED}|(?<=\.){_TOKEN})*"
 )
 _TOKENS = regex.compile(
     rf"{_ARTICLED}|{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}}|{_PARTICLE}"
@@ -66,7 +66,12 @@ _AFTER_ACTION = regex.compile(
     r"\A\s*,?\s*(?:also\s+)?(?:met|meets|held talks|holds talks|received|receives|visited|"
     r"visits|welcomed|chaired|co-chaired|thanked|congratulated|briefed|signed|addressed)\b"
 )
-_AFTER_LABEL = regex.compile(r"\A\s*(?:\([^()\n]{0,300}\))?\s*:")
+# (or the role in apposition, a title with no verb: "Doina Ciobanu, Minister of Internal
+# Affairs of the Republic of Moldova: Thank you.")
+_AFTER_LABEL = regex.compile(
+    r"\A\s*(?:\([^()\n]{0,300}\)|,[ \t]*(?:the[ \t]+)?\p{Lu}"
+    r"(?:(?!\b(?:said|says|told|added|stated|noted|declared)\b)[^.:;!?\n\"“”]){0,160})?\s*:"
+)
 _AFTER_INSERTION = regex.compile(r"\A\s*\[(\p{Lu}[\p{L}\p{M}'’-]+)")
 _GENERIC_TITLE_WORDS = frozenset({"Defence", "Defense", "Foreign", "Interior", "Justice",
                                   "State", "Senior", "Executive", "High", "Special", "First",
@@ -156,7 +161,9 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
     added.extend(_surnames_of_places(text, mentions, places, is_place_or_country))
     if ":" in text:  # transcripts that write speakers in capitals: "SERGEI LAVROV: …"
         known = {m.start for m in mentions}
-        added.extend(m for m in _capital_labels(text, is_place_or_country) if m.start not in known)
+        surnames = {fold(m.name.split()[-1]) for m in mentions if " " in m.name}
+        added.extend(m for m in _capital_labels(text, is_place_or_country, surnames)
+                     if m.start not in known)  # fmt: skip
     if added:
         mentions = sorted([*mentions, *added], key=lambda m: m.start)
     return mentions
@@ -178,9 +185,14 @@ _PAREN_NAME = regex.compile(
 )
 
 
-def _capital_labels(text: str, is_place_or_country: Callable[[str], bool]) -> Iterator[NameMention]:
+def _capital_labels(
+    text: str,
+    is_place_or_country: Callable[[str], bool],
+    surnames: frozenset[str] | set[str] = frozenset(),
+) -> Iterator[NameMention]:
     """Turns of a transcript whose speakers are written in capitals, a title taken off ("Mr",
-    "Secretary"); not "QUESTION:" or "RUSSIA:", whose words are no one's name."""
+    "Secretary"), or the surname alone of someone the text names in full ("LINDGREN:"); not
+    "QUESTION:" or "RUSSIA:", whose words are no one's name."""
     chairs: dict[str, str] = {}  # "Chair": the name "THE CHAIR (Mr Aaltonen):" gave
     for found in _CAPITAL_LABEL.finditer(text):
         written = found.group(1).split()
@@ -200,7 +212,7 @@ def _capital_labels(text: str, is_place_or_country: Callable[[str], bool]) -> It
         while cut < len(words) - 1 and (words[cut] in TITLE_WORDS or words[cut] in HONORIFICS):
             cut += 1
         name = words[cut:]
-        if (len(name) < 2 and not cut) or any(
+        if (len(name) < 2 and not cut and fold(name[0]) not in surnames) or any(
             (common_word(w) and not is_given_name(w)) or is_institution_word(w)
             or w in TITLE_WORDS or is_place_or_country(w)
             for w in name
@@ -242,12 +254,19 @@ def _mention(
     confirmed: bool = False,
 ) -> NameMention | None:
     prefix, rest, opening = list(parsed[0]), parsed[1], match.start() + parsed[2]
-    if not prefix and len(rest) >= 3 and text.endswith(" of ", 0, opening):
+    if (
+        not prefix
+        and len(rest) >= 3
+        and (text.endswith(" of ", 0, opening) or text.endswith(" for ", 0, opening))
+    ):
         # the complement of a title phrase before the name: "Minister of Public Security Wang
-        # Xiaohong", "Major General of Militia Gennady Karpovich"
+        # Xiaohong", "Major General of Militia Gennady Karpovich", "Deputy Minister of Defence
+        # for Citizen Security Juan Pablo Del Castillo"
         cut = _complement(rest)
         prefix, rest = [word for word, _ in rest[:cut]], rest[cut:]
     start, end = match.start() + rest[0][1], match.start() + rest[-1][1] + len(rest[-1][0])
+    if not prefix and _MEDIA_BEFORE.search(text, max(0, start - 30), start):
+        return None  # "told the daily El Tiempo": a newspaper
     after = text[end : end + 320]
     words = [word for word, _ in rest]
     insertion = _AFTER_INSERTION.match(after)
@@ -325,6 +344,10 @@ def _prefix_titles(prefix: list[str], is_place_or_country: Callable[[str], bool]
     return words
 
 
+_MEDIA_BEFORE = regex.compile(
+    r"\b(?:daily|newspaper|weekly|magazine|broadcaster|channel|news\s+agency|news\s+site|"
+    r"news\s+portal|radio\s+station|TV\s+station|television)[ \t]+\Z"
+)
 _CODE_NAMED = frozenset({"Operation", "Operations", "Exercise", "Exercises", "Codename"})
 
 
@@ -442,6 +465,9 @@ def _complement(rest: tuple[tuple[str, int], ...]) -> int:
         cut += 1
     if not cut and not is_given_name(rest[0][0]) and is_given_name(rest[1][0]):
         cut = 1
+    if not cut:  # "Citizen Security Juan Pablo ...": the words before the first given name
+        first = next((i for i, (word, _) in enumerate(rest) if is_given_name(word)), 0)
+        cut = first if len(rest) - first >= 2 else 0
     return cut
 
 
@@ -608,8 +634,10 @@ def _plausible(
     name first, or a role in apposition, or a reporting or meeting verb, or an institution
     before."""
     if len(words) < 2 or any(
-        common_word(w) for w in words if not is_given_name(w) and not _IS_INITIAL.fullmatch(w)
-    ):
+        common_word(w)
+        for w in words
+        if not is_given_name(w) and not _IS_INITIAL.fullmatch(w) and not w.islower()
+    ):  # (a particle, "de", "la", is lower case)
         return False
     return (
         # a given name that is mostly an everyday word ("Mine Countermeasures") is no evidence

@@ -10,9 +10,11 @@ from dataclasses import dataclass, field
 import regex
 from rapidfuzz.fuzz import ratio
 
+from accord.extraction import gazetteers as gz
 from accord.extraction.findings import Person, Span
-from accord.extraction.lexicon import TITLE_WORDS
+from accord.extraction.lexicon import HONORIFICS, TITLE_WORDS
 from accord.extraction.name_words import (
+    common_word,
     fold,
     is_country_word,
     is_given_name,
@@ -55,6 +57,7 @@ class _Individual:
     spans: list[Span] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)  # text that names the person's country
+    origins: list[str] = field(default_factory=list)  # a city the person speaks from
     _split: tuple[str, list[str]] = field(
         default_factory=lambda: ("", []), repr=False, compare=False
     )
@@ -84,10 +87,20 @@ def group_persons(
             continue
         person = _same_person(people, mention.name) or _new(people, mention.name)
         _absorb(person, mention, text, starts)
+    alone: dict[str, list[NameMention]] = {}
     for mention in pending:
         referent = _by_single(people, mention.name)
         if referent is not None:
             _absorb(referent, mention, text, starts)
+        elif " " not in mention.name:
+            alone.setdefault(fold(mention.name), []).append(mention)
+    for group in alone.values():
+        # a surname the text never completes, used twice or more, once after an honorific
+        # ("MR. PETRESCU:", "Mr. Petrescu supported"): a person known by the surname alone
+        if len(group) >= 2 and any(_addressed(m) for m in group):
+            person = _new(people, group[0].name)
+            for mention in group:
+                _absorb(person, mention, text, starts)
     for person in people:
         for span in person.spans:
             refers[span] = person.name
@@ -134,9 +147,13 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         person.hints.append(" ".join(mention.before))
     _add_hints(person, text, mention)
     after = text[mention.end : mention.end + 400]
+    if mention.speaker_label:  # "Name, Deputy Minister (by video link from Kyiv):"
+        line = after[: after.find(":") + 1]
+        person.origins.extend(m[1] or m[2] for m in _FROM_PLACE.finditer(line))
     found = _PAREN_ROLE.match(after)
     if found:
-        for part in _SEMICOLON.split(found.group(1)):
+        label = _FROM_PLACE.sub("", found.group(1))
+        for part in _SEMICOLON.split(label):
             _add_role(person, part)
         return
     found = _PAREN_TITLE.match(after) if after[:3].lstrip().startswith("(") else None
@@ -161,6 +178,17 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
         if _ROLE_START.match(role) and not listed and not _named_within(starts, mention.end, end):
             for part in _SECOND_TITLE.split(role):  # "Deputy Prime Minister and Minister of …"
                 _add_role(person, part)
+
+
+def _addressed(mention: NameMention) -> bool:
+    """A single name written as a person's, after an honorific ("Mr. Petrescu"), and no
+    everyday word or title."""
+    word = mention.name
+    return (
+        len(word) > 2 and word not in TITLE_WORDS and not common_word(word)
+        and not is_institution_word(word)
+        and any(w in HONORIFICS or w.title() in HONORIFICS for w in mention.before)
+    )  # fmt: skip
 
 
 def _given(word: str) -> bool:
@@ -248,6 +276,11 @@ def _named_within(starts: list[int], start: int, end: int) -> bool:
     return at < len(starts) and starts[at] < end
 
 
+# where a speaker speaks from, in a label's brackets: "(by video link from Kyiv)"
+_FROM_PLACE = regex.compile(
+    r"[,;]?\s*\(?\bby\s+video\s*(?:link|conference)\s+from\s+"
+    r"(\p{Lu}[\p{L}-]+)\)?|\bfrom\s+(?=\p{Lu})(\p{Lu}[\p{L}-]+)$"
+)
 _SEMICOLON = regex.compile(r"\s*;\s*")
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
 # "of the Ministry of Interior of the Kingdom of Bahrain": the body's name, its capitalised
@@ -381,6 +414,11 @@ def _finish(person: _Individual, country_in: Callable[[str], str | None]) -> Per
     country = None
     for text in [*person.roles, *person.hints]:
         country = country_in(text)
+        if country:
+            break
+    for city in person.origins if country is None else ():
+        place = gz.find_place(city)
+        country = place.country if place is not None and place.kind == "city" else None
         if country:
             break
     # a bare role noun ("envoy" of "NATO envoy Simmons") stands only for want of a title

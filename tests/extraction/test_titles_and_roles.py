@@ -56,3 +56,22 @@ def test_a_former_or_newly_appointed_holder_keeps_the_role_in_apposition() -> No
     )
     assert people["Ana Lucia Herrera"][0] == ("former President of the UN General Assembly",)
     assert people["Omar Haddad"][0] == ("newly appointed head of the Border Service",)
+
+
+def test_names_go_on_through_two_particles_and_a_list_of_such_names_is_read() -> None:
+    people = _people(
+        "The meeting brought together Luis Alberto de la Fuente, Minister of the Interior of "
+        "Guatemala; Marta Ruiz de los Santos, Minister of Security of Honduras. "
+        "de la Fuente said the gangs had moved north."
+    )
+    assert people["Luis Alberto de la Fuente"] == (("Minister of the Interior of Guatemala",), "GT")
+    assert people["Marta Ruiz de los Santos"][1] == "HN"
+
+
+def test_a_name_after_a_title_complement_with_for_and_no_newspaper_for_a_person() -> None:
+    people = _people(
+        "Peruvian Deputy Minister of the Interior for Public Order Jose Antonio Quispe told "
+        "the daily El Comercio that the patrols would go on."
+    )
+    assert set(people) == {"Jose Antonio Quispe"}
+    assert people["Jose Antonio Quispe"][1] == "PE"
