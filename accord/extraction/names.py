@@ -361,7 +361,10 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
     prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
     while rest and rest[-1][0] in NOT_NAMES:
         rest.pop()
-    if not rest or any(not_a_name_word(word) for word, _ in rest):
+    if not rest or any(
+        not_a_name_word(word) and not (i and word in HONORIFICS)  # "Abdirahman Sheikh Hassan"
+        for i, (word, _) in enumerate(rest)
+    ):
         return None
     if prefix and prefix[-1] in _CODE_NAMED:
         return None  # "Operation Pangea Tide", "Exercise Steadfast Jackal": a code name
@@ -558,6 +561,15 @@ _CLAUSE_VERB = regex.compile(
 )
 
 
+def _name_word_before(word: str) -> bool:
+    """A word of a name before an honorific ("Abdirahman" of "Abdirahman Sheikh Hassan"): no
+    title, honorific, acronym, institution, state or everyday word."""
+    return not (
+        word in TITLE_WORDS or word in HONORIFICS or word.isupper() or is_institution_word(word)
+        or is_country_word(word) or (common_word(word) and not is_given_name(word))
+    )  # fmt: skip
+
+
 def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[str], bool]) -> int:
     """Where the name begins: after the last title, honorific, acronym, institution word,
     place or country at the front of the run (initials begin a name)."""
@@ -580,6 +592,8 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
     # Executive Director Hans Leijtens", "European External Action Service Olof Skoog".
     for index in range(len(tokens) - 2, cut - 1, -1):
         word = tokens[index][0]
+        if word in HONORIFICS and index > cut and _name_word_before(tokens[index - 1][0]):
+            continue  # "Abdirahman Sheikh Hassan Nur": inside the name, a name of its own
         if (word in _RANKS or word in HONORIFICS or is_institution_word(word)) and (
             # a rank that is a given name too ("Major", "General") when a given name follows
             not is_given_name(word) or (word in _RANKS and is_given_name(tokens[index + 1][0]))

@@ -70,7 +70,7 @@ def extract(text: str, published: date | None = None) -> Findings:
         countries=_countries(entities),
         locations=_locations(entities),
         meetings=tuple(find_meetings(context)),
-        topics=find_topics(text),
+        topics=find_topics(text, groups=_group_mentions(entities)),
         quotes=tuple(find_quotes(text, mentions, refers, persons)),
         initiatives=tuple(find_initiatives(text, entities, context.sentences)),
     )
@@ -308,6 +308,15 @@ def _organisations(entities: list[Found]) -> tuple[Organisation, ...]:
     )
 
 
+def _group_mentions(entities: list[Found]) -> list[tuple[str, tuple[int, int]]]:
+    """The kind ("terrorist", "criminal", ...) and span of every mention of a named group."""
+    return [
+        (actor.kind, (item.start, item.end))
+        for item in entities
+        if item.kind == "threat" and (actor := find_threat_actor(item.key)) is not None
+    ]
+
+
 def _threat_actors(entities: list[Found]) -> tuple[ThreatActor, ...]:
     by_name: dict[str, tuple[set[str], list[tuple[int, int]]]] = {}
     for item in entities:
@@ -347,7 +356,8 @@ def _dateline_place(text: str, entities: list[Found]) -> str | None:
 _NATIONAL_OFFICE = regex.compile(
     r"\b(?:Minister|Ministry|President|Government|Presidential|National Security|General Staff|"
     r"Armed Forces|Security Council|Parliament|Speaker|Prosecutor|Procurator|Attorney General|"
-    r"Ombudsman|Supreme Court|Chancellor)\b"
+    r"Ombudsman|Supreme Court|Chancellor|Cabinet Secretary|Principal Secretary|"
+    r"Secretary of State|Inspector-General of Police)\b"
 )
 _INTERNATIONAL_OFFICE = regex.compile(
     r"\b(?:Commission|Union|Organi[sz]ation|Nations|UN|NATO|OSCE|CSTO|SCO|CIS|Secretary[- ]General|"

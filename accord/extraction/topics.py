@@ -7,6 +7,7 @@ devoted to it) weighs 2, a weaker cue 1, and a passing word is not enough.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 
 import regex
@@ -19,7 +20,7 @@ from accord.documents.cues import (
     finditer_at,
     prefix_cue_of,
 )
-from accord.extraction.findings import TopicFinding
+from accord.extraction.findings import Span, TopicFinding
 from accord.vocab import Topic
 
 THRESHOLD = 2
@@ -30,6 +31,7 @@ _LEXICON: dict[Topic, tuple[tuple[str, int], ...]] = {
         (r"\b(?:counter-?|anti-?)?terroris[mt]\w*", 2),
         (r"\bantiterror\w*", 2),
         (r"\bjihad\w*", 1),
+        (r"\bmilitants?\b", 1),
         (r"\bsuicide bomb\w*", 2),
     ),
     Topic.EXTREMISM: (
@@ -244,13 +246,33 @@ def _vocabulary() -> Vocabulary:
     return Vocabulary(cue for cues in _compiled().values() for _, _, *both in cues for cue in both)
 
 
-def find_topics(text: str, threshold: int = THRESHOLD) -> tuple[TopicFinding, ...]:
-    """Topics whose cues in `text` weigh at least `threshold`, each with its evidence spans."""
+# What the kind of a named group says of the topic its mentions weigh for (1 each).
+_GROUP_TOPICS = {"terrorist": Topic.TERRORISM, "insurgent": Topic.TERRORISM,
+                 "extremist": Topic.EXTREMISM, "criminal": Topic.ORGANIZED_CRIME,
+                 "cyber": Topic.CYBERSECURITY}  # fmt: skip
+
+
+def find_topics(
+    text: str,
+    threshold: int = THRESHOLD,
+    groups: Sequence[tuple[str, Span]] = (),
+) -> tuple[TopicFinding, ...]:
+    """Topics whose cues in `text` weigh at least `threshold`, each with its evidence spans;
+    `groups`: the kind and span of each mention of a named group ("terrorist", ...), which
+    weighs 1 for the topic its kind says ("al-Shabaab" for terrorism)."""
+    named: dict[Topic, list[Span]] = {}
+    for kind, span in sorted(groups, key=lambda group: group[1]):
+        if kind in _GROUP_TOPICS:
+            spans = named.setdefault(_GROUP_TOPICS[kind], [])
+            if spans and span[0] - spans[-1][1] <= 3:
+                continue  # "al-Qaeda in the Islamic Maghreb (AQIM)": one mention
+            spans.append(span)
     found = []
     where = Present(text, (), _vocabulary())
     held = where.found()  # every cue is of the vocabulary: where.has(cue), as one set test
     for topic, cues in _compiled().items():
-        weight, spans = 0, []
+        spans = list(named.get(topic, ()))
+        weight = len(spans)
         for pattern, cue_weight, cue, first in cues:
             if cue is not None and held.isdisjoint(cue):
                 continue

@@ -233,3 +233,16 @@ def test_a_delegation_sent_to_a_state_is_a_body_that_is_not_that_states() -> Non
 def test_a_city_written_into_the_gazetteer_by_hand_is_a_place_though_a_common_word() -> None:
     places = {p.name for p in extract("Experts met in Geneva and then in Jerusalem.").locations}
     assert places == {"Geneva", "Jerusalem"}
+
+
+def test_mentions_of_a_named_terrorist_group_weigh_for_terrorism_once_each() -> None:
+    def topics(text: str) -> set[str]:
+        return {t.topic.value for t in extract(text).topics}
+
+    twice = (
+        "The ministers discussed the border. Boko Haram still raids villages near the lake, "
+        "and the army said Boko Haram had lost two camps."
+    )
+    assert "terrorism" in topics(twice)
+    once = "The ministers discussed the border and the Islamic State in West Africa (ISWAP)."
+    assert "terrorism" not in topics(once)

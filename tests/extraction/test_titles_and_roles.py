@@ -75,3 +75,21 @@ def test_a_name_after_a_title_complement_with_for_and_no_newspaper_for_a_person(
     )
     assert set(people) == {"Jose Antonio Quispe"}
     assert people["Jose Antonio Quispe"][1] == "PE"
+
+
+def test_an_honorific_after_a_name_word_is_part_of_the_name() -> None:
+    people = _people(
+        "Somalia was represented by Abdullahi Sheikh Omar Farah, the Minister of Internal "
+        "Security. Minister Sheikh Yusuf Ali Warsame attended."
+    )
+    assert people["Abdullahi Sheikh Omar Farah"][0] == ("Minister of Internal Security",)
+    assert "Yusuf Ali Warsame" in people
+
+
+def test_a_cabinet_or_principal_secretary_serves_the_state_of_the_dateline() -> None:
+    people = _people(
+        "NAIROBI, 6 February 2025 – The talks were opened by the Cabinet Secretary for the "
+        "Interior, Achieng Wafula-Otieno, and the Principal Secretary, Kiprop Chebet Langat."
+    )
+    assert people["Achieng Wafula-Otieno"][1] == "KE"
+    assert people["Kiprop Chebet Langat"][1] == "KE"
