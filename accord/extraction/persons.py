@@ -149,7 +149,7 @@ def _absorb(person: _Individual, mention: NameMention, text: str, starts: list[i
     after = text[mention.end : mention.end + 400]
     if mention.speaker_label:  # "Name, Deputy Minister (by video link from Kyiv):"
         line = after[: after.find(":") + 1]
-        person.origins.extend(m[1] or m[2] for m in _FROM_PLACE.finditer(line))
+        person.origins.extend(m[1] for m in _FROM_PLACE.finditer(line))
     found = _PAREN_ROLE.match(after)
     if found:
         label = _FROM_PLACE.sub("", found.group(1))
@@ -226,7 +226,7 @@ _FIELD_WORD_BEFORE = regex.compile(r"(?<=[ \t(])(\p{Lu}[\p{Ll}]*(?:-\p{L}+)*)[ \
 def _field_start(window: str, start: int) -> int:
     """Where the words that name a title's field or body begin, before `start`: hyphenated
     words ("Counter-Terrorism", "Anti-Corruption") and institution words ("Agency"), up to
-    three, none a state's or a place's name."""
+    three, none a state's name or a given name."""
     for _ in range(3):
         found = _FIELD_WORD_BEFORE.search(window, max(0, start - 40), start)
         if found is None:
@@ -276,10 +276,9 @@ def _named_within(starts: list[int], start: int, end: int) -> bool:
     return at < len(starts) and starts[at] < end
 
 
-# where a speaker speaks from, in a label's brackets: "(by video link from Kyiv)"
+# where a speaker speaks from, in a label: "(by video link from Kyiv)"
 _FROM_PLACE = regex.compile(
-    r"[,;]?\s*\(?\bby\s+video\s*(?:link|conference)\s+from\s+"
-    r"(\p{Lu}[\p{L}-]+)\)?|\bfrom\s+(?=\p{Lu})(\p{Lu}[\p{L}-]+)$"
+    r"[,;]?\s*\(?\bby\s+video\s*(?:link|conference)\s+from\s+(\p{Lu}[\p{L}-]+)\)?"
 )
 _SEMICOLON = regex.compile(r"\s*;\s*")
 _ARTICLE = regex.compile(r"^(?:the|a|an)\s+", regex.IGNORECASE)
