@@ -321,7 +321,7 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
         if found:
             person.hints.append(found.group(1))
     if "counterpart" in before[-60:] or "colleague" in before[-60:]:
-        found = _COUNTERPART.search(before)
+        found = _ending(_COUNTERPART, before)
         if found:
             person.hints.append(found.group(1))
     for pattern, words in (
@@ -331,9 +331,24 @@ def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
         (_LISTED_UNDER, (":", "–")),
     ):
         # (the search needs one of the words)
-        found = pattern.search(before) if any(w in before for w in words) else None
+        found = _ending(pattern, before) if any(w in before for w in words) else None
         if found:
             person.hints.append(found.group(1))
+
+
+_REVERSED: dict[regex.Pattern[str], regex.Pattern[str]] = {
+    pattern: regex.compile(pattern.pattern, pattern.flags | regex.REVERSE)
+    for pattern in (_COUNTERPART, _DELEGATION, _REPRESENTING, _REPRESENTED, _LISTED_UNDER)
+}
+
+
+def _ending(pattern: regex.Pattern[str], window: str) -> regex.Match[str] | None:
+    """pattern.search(window) for a pattern whose every match ends at the window's end (\\Z):
+    read from the end first, whether there is a match is found without trying the pattern
+    at every position of the window (a tenth of the time where there is none)."""
+    if _REVERSED[pattern].search(window) is None:
+        return None
+    return pattern.search(window)
 
 
 def _add_role(person: _Individual, role: str) -> None:
