@@ -40,6 +40,9 @@ _PERSON_TITLES = frozenset({
     "Delegations",
     "Chief-of-Staff", "Chief-of-staff", "Presidency",
 })  # fmt: skip
+_TITLES = _PERSON_TITLES | _RANKS
+_HYPHEN_TITLES = frozenset({"Attorney", "Auditor", "Procurator", "Solicitor", "Surgeon",
+                            "Governor", "Comptroller"})  # fmt: skip
 _LEADING = frozenset({
     "The", "A", "An", "For", "According", "From", "In", "On", "At", "By", "With", "Of", "To",
     "Under", "Meeting", "Meetings", "Conference", "Summit", "Session", "Both", "All", "Its",
@@ -70,6 +73,12 @@ def bodies(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
     return [body for body in found if _acceptable(run, *body)]
 
 
+def _title_word(word: str) -> bool:
+    """A person's title or rank, also one of hyphenated words ("Inspector-General",
+    "Attorney-General", "Commander-in-Chief")."""
+    return word in _TITLES or ("-" in word and word.split("-", 1)[0] in _TITLES | _HYPHEN_TITLES)
+
+
 def _after_title(run: list[Word], start: int, end: int) -> int:
     """ "Chairman of the State Border Committee ...": the body begins after the person's title
     and its "of (the)"."""
@@ -80,7 +89,7 @@ def _after_title(run: list[Word], start: int, end: int) -> int:
         return start
     titles = [
         i for i in range(start, first_head)
-        if run[i].text in _PERSON_TITLES | _RANKS and not _mission(run, i, end)
+        if _title_word(run[i].text) and not _mission(run, i, end)
     ]  # fmt: skip
     if not titles:
         return start
@@ -119,7 +128,7 @@ def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
         elif (
             (word.text in ("on", "in") and following in _TIME_WORDS)
             or (word.text == "in" and index and run[index - 1].text not in _FIELD_OFFICES)
-            or (index and _starts_person(run, index))
+            or (index and _starts_person(run, index) and not _place_in_name(run, index, is_place))
         ):
             cuts.append(index)
     cuts.append(len(run))
@@ -166,6 +175,14 @@ def _modifier_before(run: list[Word], conjunction: int) -> bool:
         after_head = True
         index -= 1
     return False
+
+
+def _place_in_name(run: list[Word], index: int, is_place: Callable[[str], bool]) -> bool:
+    """A place's name that is a given name too, before the head noun of a body within three
+    words: "Eastern Sabah Security Command" names no person Sabah."""
+    return is_place(run[index].text) and any(
+        word.text in HEADS for word in run[index + 1 : index + 4]
+    )
 
 
 def _starts_person(run: list[Word], index: int) -> bool:
@@ -226,15 +243,26 @@ def _acceptable(run: list[Word], start: int, end: int) -> bool:
         return False
     first_head = next((i for i, w in enumerate(words) if w in HEADS), None)
     if first_head is None or any(
-        w in _PERSON_TITLES | _RANKS and not (w == "Delegation" and "to" in words)
-        for w in words[:first_head]
+        _title_word(w) and not (w == "Delegation" and "to" in words) for w in words[:first_head]
     ):
         return False
     if first_head == 0 and len(words) > 1 and words[1] in _PERSON_TITLES:
         return False  # "Cabinet Secretary for Interior": a person's title, no body
     if any(w in _PLURAL_PEOPLE for w in words):
         return False
+    if _portfolio(words, first_head):
+        return False
     return not (words[first_head] in _GENERIC_PLURALS or any(w in _INSTRUMENTS for w in words))
+
+
+def _portfolio(words: list[str], head: int) -> bool:
+    """ "Interior and Local Government" (of "Secretary of the Interior and Local
+    Government"): a tier of government, or a minister's field with it, names no body; a body
+    of it does ("Department of the Interior and Local Government")."""
+    return (
+        words[head] == "Government" and head > 0 and words[head - 1] == "Local"
+        and not any(w in HEADS for w in words[head + 1 :])
+    )  # fmt: skip
 
 
 def _verb_like(run: list[Word], index: int) -> bool:

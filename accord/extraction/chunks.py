@@ -12,6 +12,7 @@ from typing import NamedTuple
 import regex
 
 from accord.extraction import folded
+from accord.extraction.sentences import ABBREVIATIONS
 
 CONNECTORS = frozenset({
     "of", "the", "and", "for", "on", "in", "under", "de", "du", "la", "al", "el", "to", "at",
@@ -177,13 +178,21 @@ def _sentence_end(text: str, word: Word, following: Word) -> bool:
     does one before a word that opens sentences."""
     if text[word.end - 1 : word.end] == "." and following.text in _OPENERS:
         return True  # "… of the EU. The European Commission …"
-    if text[word.end : word.end + 1] != ".":
-        return False
-    return (len(word.text) > 2 and "." not in word.text) or following.text in _OPENERS
+    return text[word.end : word.end + 1] == "."  # left out of the word: it abbreviates nothing
+
+
+_ABBREVIATED = frozenset(ABBREVIATIONS)
 
 
 def _initialish(word: str) -> bool:
-    return len(word) <= 4 or word.count(".") > 1
+    """Whether the full stop that ends the word closes an initial ("N.", "Yu."), a dotted
+    abbreviation ("U.S.") or an abbreviated word ("Gen."), not a sentence ("the Sulu Sea.")."""
+    bare = word[:-1]
+    return (
+        word.count(".") > 1
+        or bare in _ABBREVIATED
+        or (bare[:1].isupper() and (len(bare) == 1 or (len(bare) == 2 and bare[1].islower())))
+    )
 
 
 def chunks(text: str, all_words: list[Word] | None = None) -> Iterator[list[Word]]:

@@ -33,7 +33,10 @@ _ABBREVIATION = (
     r"(?:H\.E\.|Lt\.\s?Gen\.|Lt\.\s?Col\.|Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.|Gen\.|Col\.|Maj\.|"
     r"Capt\.|Adm\.|Brig\.|Sgt\.|Smt\.|Hon\.)"
 )
-_PARTICLE = r"(?:al|el|bin|ibn|van|von|de|da|del|der|dos|du|di|le|la|los|las|ter)"
+_PARTICLE = (  # (a longer particle before one it begins with: "dela" is not "de" "la")
+    r"(?:al|el|binti|bint|bin|ibn|van|von|della|delos|dela|del|der|den|de|da|dos|du|di|le|"
+    r"las|la|los|ter|ten)"
+)
 _TOKEN = rf"(?:{_ABBREVIATION}|{_INITIAL}|{_WORD}|\p{{Lu}}{{2,}})"
 # A word with an Arabic article, inside a name only: "al-Masri" of "Abu Yusuf al-Masri"
 _ARTICLED = r"(?:al|el|ad|an|ar|as|ash|at|az|ud|ul|wal)-\p{Lu}[\p{Ll}\p{M}'’]+"
@@ -570,6 +573,23 @@ def _name_word_before(word: str) -> bool:
     )  # fmt: skip
 
 
+# Malaysian honorifics of two words, each of which alone may be a name ("Tan" a surname, "Sri"
+# a given name): "Tan Sri Mohd Azlan", "Puan Sri Aminah", "Toh Puan Rahmah"; and "Sri" after
+# an honorific ("Datuk Sri", "Dato' Sri").
+_HONORIFIC_PAIRS = frozenset({("Tan", "Sri"), ("Puan", "Sri"), ("Toh", "Puan")})
+
+
+def _paired_honorific(tokens: list[tuple[str, int]], index: int) -> bool:
+    word = tokens[index][0]
+    after = tokens[index + 1][0] if index + 1 < len(tokens) else ""
+    before = tokens[index - 1][0] if index else ""
+    return (
+        (word, after) in _HONORIFIC_PAIRS
+        or (before, word) in _HONORIFIC_PAIRS
+        or (word == "Sri" and before in HONORIFICS)
+    )
+
+
 def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[str], bool]) -> int:
     """Where the name begins: after the last title, honorific, acronym, institution word,
     place or country at the front of the run (initials begin a name)."""
@@ -579,6 +599,7 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
             break
         if (
             word in HONORIFICS or word in TITLE_WORDS or word in NOT_NAMES
+            or _paired_honorific(tokens, index)
             or (word.isupper() and len(word) > 1) or is_institution_word(word)
             or (is_place_or_country(word) and not is_given_name(word))
             # "Affairs Murat Nurtleu", "Counter-Terrorism Vladimir Voronkov"

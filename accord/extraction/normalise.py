@@ -44,9 +44,9 @@ STOP_WORDS = frozenset(("a", "an", "and", "as", "at", "between", "by", "for", "f
                         "into", "its", "of", "on", "or", "the", "their", "to", "under", "with",
                         "within"))  # fmt: skip
 # Particles inside a surname ("Al-Otaibi", "Al Mazrouei", "de Vries") are left out of its key.
-PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "bin", "ibn", "abu", "de", "del", "della",
-                       "der", "den", "di", "da", "dos", "das", "du", "la", "le", "van", "von",
-                       "ter", "ten"))  # fmt: skip
+PARTICLES = frozenset(("al", "el", "ad", "ash", "as", "bin", "binti", "bint", "ibn", "abu", "de",
+                       "del", "dela", "della", "delos", "der", "den", "di", "da", "dos", "das",
+                       "du", "la", "le", "los", "las", "van", "von", "ter", "ten"))  # fmt: skip
 HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "prof", "sir", "shri", "smt",
                         "academician"))  # fmt: skip
 # British and American spellings frequent in institution names fold together.

@@ -85,7 +85,11 @@ def group_persons(
         if len(mention.name.split()) == 1 or _address_form(mention.name):
             pending.append(mention)
             continue
-        person = _same_person(people, mention.name) or _new(people, mention.name)
+        person = (
+            _same_person(people, mention.name)
+            or _personal_name_of(people, mention.name)
+            or _new(people, mention.name)
+        )
         _absorb(person, mention, text, starts)
     alone: dict[str, list[NameMention]] = {}
     for mention in pending:
@@ -421,7 +425,31 @@ def _by_single(people: list[_Individual], name: str) -> _Individual | None:
         matches = [p for p in people if len(p.words) >= 3 and fold(p.words[-2]) == fold(words[0])]
     if not matches:
         matches = [p for p in people if fold(p.words[0]) == fold(words[0])]
+    if not matches:  # "Azlan" of "Mohd Azlan bin Hashim": the last word of the own name
+        matches = [p for p in people if _own_name(p.words)[-1:] == [fold(words[0])]]
     return matches[0] if len(matches) == 1 else None
+
+
+# The word between a Malay or Arabic personal name and the father's: "Mohd Azlan bin Hashim",
+# "Siti Aminah binti Yusof", "Ravi a/l Muthu".
+_PATRONYM_WORDS = frozenset({"bin", "binti", "bint", "bte", "bt", "a/l", "a/p"})
+
+
+def _own_name(words: list[str]) -> list[str]:
+    """The folded words of the personal name before a patronym word ([] with none)."""
+    at = next((i for i, w in enumerate(words) if w in _PATRONYM_WORDS), 0)
+    return [fold(w) for w in words[:at]]
+
+
+def _personal_name_of(people: list[_Individual], name: str) -> _Individual | None:
+    """The person of whose name `name` is the personal part before the patronym, or whose
+    personal part `name` writes in full: "Mohd Azlan" and "Mohd Azlan bin Hashim"."""
+    words = name.split()
+    own, folded = _own_name(words), [fold(w) for w in words]
+    for person in people:
+        if (own and [fold(w) for w in person.words] == own) or (_own_name(person.words) == folded):
+            return person
+    return None
 
 
 def _finish(person: _Individual, country_in: Callable[[str], str | None]) -> Person:

@@ -16,11 +16,15 @@ import regex
 
 from accord.extraction.findings import Span
 
-_ABBREVIATIONS = (
-    r"Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Maj|Capt|Adm|Brig|Sgt|Insp|Hon|Rev|St|Sr|Jr|No|Nos|Art|"
-    r"Vol|Fig|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|etc|approx|vs|cf|e\.g|i\.e|"
-    r"U\.S|U\.K|U\.N|E\.U|H\.E|Smt|Ph\.D|Co|Inc|Ltd|Dept|Govt|Min|Amb"
-)
+# Words a full stop abbreviates, not ends (those with a full stop inside: "e.g", "U.S").
+ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Col", "Lt", "Maj", "Capt", "Adm", "Brig", "Sgt",
+    "Insp", "Hon", "Rev", "St", "Sr", "Jr", "No", "Nos", "Art", "Vol", "Fig", "Jan", "Feb",
+    "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "etc", "approx",
+    "vs", "cf", "e.g", "i.e", "U.S", "U.K", "U.N", "E.U", "H.E", "Smt", "Ph.D", "Co", "Inc",
+    "Ltd", "Dept", "Govt", "Min", "Amb",
+)  # fmt: skip
+_ABBREVIATIONS = "|".join(word.replace(".", r"\.") for word in ABBREVIATIONS)
 # Where a boundary may be: a final mark (and a closing quotation mark or bracket) before a
 # space or tab, or a line break. Stdlib re finds these few characters many times faster than
 # the regex module tries a pattern at every position; the rest is read around each.

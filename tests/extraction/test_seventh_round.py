@@ -1,0 +1,58 @@
+"""Rules from the seventh round of texts written to probe extraction (texts written for these
+tests): full stops that end a sentence after a short word, ..."""
+
+from __future__ import annotations
+
+from accord.extraction.pipeline import extract
+
+
+def test_a_full_stop_after_a_short_word_ends_the_sentence_not_an_abbreviation() -> None:
+    text = (
+        "Patrol boats crossed the Sulu Sea. Then the ministers of the Council of the EU. "
+        "Moldova's envoy met Gen. Ivan Rusu and Yu. V. Petrov in Chisinau."
+    )
+    found = extract(text)
+    assert {loc.name for loc in found.locations} >= {"Sulu Sea", "Chisinau"}
+    sea = next(loc for loc in found.locations if loc.name == "Sulu Sea")
+    assert [text[a:b] for a, b in sea.spans] == ["Sulu Sea"]
+    assert "Council of the EU" in {o.name for o in found.organisations} | {
+        a for o in found.organisations for a in o.aliases
+    }
+    names = {p.name for p in found.persons}
+    assert "Ivan Rusu" in names
+    assert any(n.endswith("Petrov") and n.startswith("Yu.") for n in names)
+
+
+def test_filipino_particles_stay_in_the_name_and_a_surname_with_one_refers_back() -> None:
+    found = extract(
+        "Interior Secretary Juan Carlos dela Rosa met Senator Maria delos Santos in Manila. "
+        "Dela Rosa said the talks had gone well."
+    )
+    names = {p.name: p for p in found.persons}
+    assert set(names) == {"Juan Carlos dela Rosa", "Maria delos Santos"}
+    assert len(names["Juan Carlos dela Rosa"].spans) == 2
+
+
+def test_a_malay_honorific_of_two_words_is_no_name_and_the_own_name_refers_back() -> None:
+    found = extract(
+        "Malaysia's Inspector-General of Police, Tan Sri Mohd Azlan bin Hashim, met reporters "
+        "in Kota Kinabalu. Mohd Azlan said four kidnappings had been foiled. Later, Azlan "
+        "thanked Puan Sri Siti Aminah binti Yusof for her work."
+    )
+    names = {p.name: p for p in found.persons}
+    assert set(names) == {"Mohd Azlan bin Hashim", "Siti Aminah binti Yusof"}
+    assert names["Mohd Azlan bin Hashim"].roles == ("Inspector-General of Police",)
+    assert names["Mohd Azlan bin Hashim"].country == "MY"
+    assert len(names["Mohd Azlan bin Hashim"].spans) == 3
+
+
+def test_titles_and_portfolios_are_no_bodies_and_a_place_in_a_bodys_name_stays() -> None:
+    found = extract(
+        "The Inspector-General of Police met the Secretary of the Interior and Local "
+        "Government, who heads the Department of the Interior and Local Government, and the "
+        "commander of the Eastern Sabah Security Command."
+    )
+    assert {o.name for o in found.organisations} == {
+        "Department of the Interior and Local Government",
+        "Eastern Sabah Security Command",
+    }
