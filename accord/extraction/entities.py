@@ -209,6 +209,10 @@ def _with_suffix(text: str, run: list[Word], item: Found) -> Found:
     return replace(item, end=end, surface=text[item.start : end])
 
 
+# Prefixes that make a state's adjective a region's or a continent's.
+_REGION_PREFIXES = frozenset({"Inter", "Intra", "Pan", "Trans", "Latin", "Ibero"})
+
+
 def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
     """Countries inside compounds: "Kazakh-Kyrgyz border", "NATO-Russia Council"."""
     found = []
@@ -216,8 +220,11 @@ def _hyphen_parts(run: list[Word], taken: list[tuple[int, int]]) -> list[Found]:
         if "-" not in word.text or any(s <= word.start < e for s, e in taken):
             continue
         offset = word.start
-        for part in word.text.split("-"):
+        parts = word.text.split("-")
+        for index, part in enumerate(parts):
             code = gz.find_country(part) if part[:1].isupper() else None
+            if index and parts[index - 1] in _REGION_PREFIXES:
+                code = None  # "Inter-American", "Pan-African": no state's
             if code:
                 found.append(Found("country", code, offset, offset + len(part), part))
             offset += len(part) + 1

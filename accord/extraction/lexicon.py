@@ -31,6 +31,12 @@ TITLE_WORDS = frozenset({
     "Capt.", "Adm.", "Brig.", "Sgt.", "Insp.", "Colonel-General", "State", "Senior", "Acting",
     "Chief-of-Staff", "Foreign", "Defence", "Defense", "Interior", "Commissioner",
     "High", "Principal", "Rapporteur", "Premier", "Speaker", "Auditor", "Commodore",
+    # hyphenated titles: "Vice-Minister of Defence", "Inspector-General of Police"
+    "Vice-Minister", "Deputy-Minister", "Vice-Chairman", "Vice-Chair", "Vice-Chairperson",
+    "Vice-Premier", "Vice-Chancellor", "Vice-Governor", "Vice-Marshal", "Rear-Admiral",
+    "Brigadier-General", "Under-Secretary", "Inspector-General", "Attorney-General",
+    "Auditor-General", "Solicitor-General", "Procurator-General", "Surgeon-General",
+    "Governor-General",
 })  # fmt: skip
 
 # Head nouns of institutions: a capitalised name holding one is a body (accord.extraction.bodies).

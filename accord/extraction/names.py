@@ -156,9 +156,13 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
         fold(m.name) for m, parsed in singles
         if fold(m.name) in surnames and _speaks_or_titled(text, m, parsed)
     } if surnames else set()  # fmt: skip
+    # A run of words inside a full name of three words or more, past its first, stands for
+    # that name ("Sáenz de Viteri" of "Mónica Sáenz de Viteri Larrea").
+    parts = _name_parts(mentions) if doubtful else set()
     added = [
         mention for match, parsed in doubtful
-        if fold(parsed[1][-1][0]) in confirmed
+        if (fold(parsed[1][-1][0]) in confirmed
+            or tuple(fold(w) for w, _ in parsed[1]) in parts)
         and (mention := _mention(text, match, parsed, is_place_or_country, confirmed=True))
     ]  # fmt: skip
     added.extend(_surnames_of_places(text, mentions, places, is_place_or_country))
@@ -170,6 +174,18 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
     if added:
         mentions = sorted([*mentions, *added], key=lambda m: m.start)
     return mentions
+
+
+def _name_parts(mentions: list[NameMention]) -> set[tuple[str, ...]]:
+    """The folded runs of two words or more inside each full name of three words or more that
+    leave out its first word."""
+    parts = set()
+    for mention in mentions:
+        words = [fold(w) for w in mention.name.split()]
+        for start in range(1, len(words) - 1):
+            for end in range(start + 2, len(words) + 1):
+                parts.add(tuple(words[start:end]))
+    return parts
 
 
 # A speaker label in capitals at the start of a line: "SERGEI LAVROV:", "SECRETARY BLINKEN:",

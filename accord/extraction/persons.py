@@ -22,6 +22,7 @@ from accord.extraction.name_words import (
     is_patronymic,
 )
 from accord.extraction.names import NameMention, title_before
+from accord.extraction.normalise import PARTICLES
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")
 # (a bracket ends it: "Vladimir Borisovich [Rushailo, Security Council Secretary]")
@@ -88,6 +89,7 @@ def group_persons(
         person = (
             _same_person(people, mention.name)
             or _personal_name_of(people, mention.name)
+            or _within_name(people, mention.name)
             or _new(people, mention.name)
         )
         _absorb(person, mention, text, starts)
@@ -209,11 +211,13 @@ _QUALIFIERS = regex.compile(
 _FINITE = regex.compile(
     r"\s(?:has|have|had|is|are|was|were|will|would|can|could|shall|should|must|did|does)\s"
 )
-# "Moldova was represented by …", and in the list that follows, "; Romania by …"; "signed
-# for Austria by …", "on behalf of the Kyrgyz Republic by …".
+# "Moldova was represented by …" (its title between, up to the next clause: not "…, and the
+# talks were chaired by"), and in the list that follows, "; Romania by [the Deputy Minister]
+# …"; "signed for Austria by …", "on behalf of the Kyrgyz Republic by …".
 _REPRESENTED = regex.compile(
-    r"(?:\b(?P<state>\p{Lu}[\p{L}-]+)\s+(?:was|were)\s+represented\s+by\s+[^.;]{0,40}|"
-    r"[;,]\s+(?:and\s+)?(?P<state>\p{Lu}[\p{L}-]+)\s+by\s+|"
+    r"(?:\b(?P<state>\p{Lu}[\p{L}-]+)\s+(?:was|were)\s+represented\s+by\s+"
+    r"(?:(?!,\s+(?:and|while|but|with)\s)[^.;]){0,90}|"
+    r"[;,]\s+(?:and\s+)?(?P<state>\p{Lu}[\p{L}-]+)\s+by\s+(?:the\s+)?[^.;,]{0,60}|"
     r"\b(?:for|on\s+behalf\s+of)\s+(?:the\s+)?"
     r"(?P<state>\p{Lu}[\p{L}-]+(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]+){0,3})\s+by\s+)\Z"
 )
@@ -427,7 +431,32 @@ def _by_single(people: list[_Individual], name: str) -> _Individual | None:
         matches = [p for p in people if fold(p.words[0]) == fold(words[0])]
     if not matches:  # "Azlan" of "Mohd Azlan bin Hashim": the last word of the own name
         matches = [p for p in people if _own_name(p.words)[-1:] == [fold(words[0])]]
+    if not matches:  # "Villca" of "Óscar Villca de la Barra": a surname before a particle
+        name = fold(words[0])
+        matches = [
+            p for p in people
+            if len(p.words) >= 3 and any(
+                fold(w) == name and fold(p.words[i + 1]) in PARTICLES for i, w in
+                enumerate(p.words[1:-1], start=1)
+            )
+        ]  # fmt: skip
     return matches[0] if len(matches) == 1 else None
+
+
+def _within_name(people: list[_Individual], name: str) -> _Individual | None:
+    """The one person whose name holds `name`'s words in a run that leaves out its first
+    word: "Del Pino" of "Juan Esteban del Pino Arrieta", "Ponce de León" of "Patricia Ponce
+    de León Quiroga"."""
+    words = [fold(w) for w in name.split()]
+    size = len(words)
+    found = [
+        person for person in people
+        if len(person.words) > size and any(
+            [fold(w) for w in person.words[at : at + size]] == words
+            for at in range(1, len(person.words) - size + 1)
+        )
+    ]  # fmt: skip
+    return found[0] if len(found) == 1 else None
 
 
 # The word between a Malay or Arabic personal name and the father's: "Mohd Azlan bin Hashim",

@@ -56,3 +56,42 @@ def test_titles_and_portfolios_are_no_bodies_and_a_place_in_a_bodys_name_stays()
         "Department of the Interior and Local Government",
         "Eastern Sabah Security Command",
     }
+
+
+def test_a_run_inside_a_compound_surname_refers_to_the_full_name() -> None:
+    found = extract(
+        "Colombia's Vice-Minister of Defence for Citizen Security, Juan Esteban del Pino "
+        "Arrieta, received Ecuador's Minister of Government, Mónica Sáenz de Viteri Larrea, "
+        "and Bolivia's Vice-Minister of Social Defence, Óscar Villca de la Barra, at the "
+        'Inter-American Drug Abuse Control Commission. "We will close every river route '
+        'this year," Del Pino said. Sáenz de Viteri added that joint patrols would begin. '
+        "Villca said the cartels were adapting fast."
+    )
+    names = {p.name: p for p in found.persons}
+    assert set(names) == {
+        "Juan Esteban del Pino Arrieta",
+        "Mónica Sáenz de Viteri Larrea",
+        "Óscar Villca de la Barra",
+    }
+    assert all(len(person.spans) == 2 for person in names.values())
+    assert names["Juan Esteban del Pino Arrieta"].roles == (
+        "Vice-Minister of Defence for Citizen Security",
+    )
+    assert [q.speaker for q in found.quotes] == ["Juan Esteban del Pino Arrieta"]
+    # "Inter-American" names a hemisphere, not the United States
+    assert {c.code for c in found.countries} == {"CO", "EC", "BO"}
+
+
+def test_represented_by_reaches_past_a_long_title_and_stops_at_the_next_clause() -> None:
+    found = extract(
+        "Moldova was represented by the Secretary of the Supreme Security Council of the "
+        "Republic, Ion Munteanu, and Romania by the Deputy Interior Minister Dan Popescu. "
+        "Serbia was represented by Milan Jovanović, and the talks were chaired by Petar Ilić."
+    )
+    countries = {p.name: p.country for p in found.persons}
+    assert countries == {
+        "Ion Munteanu": "MD",
+        "Dan Popescu": "RO",
+        "Milan Jovanović": "RS",
+        "Petar Ilić": None,
+    }
