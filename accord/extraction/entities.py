@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -14,6 +14,7 @@ from accord.extraction import gazetteers as gz
 from accord.extraction.bodies import HEADS, bodies, trim
 from accord.extraction.chunks import Word, chunks_in, segments, sub_spans
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
+from accord.extraction.lexicon import GEO_SUFFIXES
 from accord.extraction.name_words import common_word, fold
 from accord.extraction.spans import SpanIndex
 
@@ -51,7 +52,57 @@ def find_entities(text: str, persons: Sequence[tuple[int, int]] = ()) -> list[Fo
         inside = tuple((max(s, start) - start, min(e, end) - start)
                        for s, e in index.overlapping(start, end))  # fmt: skip
         found.extend(_moved(_in_segment(text[start:end], inside), start))
+    if "," in text:
+        found = _with_commas(text, found, index)
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+def _before_of(text: str, item: Found, start: int) -> Found | None:
+    """A body whose name runs on into the one at `start` after "of": its words before ("Office
+    for Security Policy" of "Office for Security Policy of the Federal Department of Defence,
+    Civil Protection and Sport"); None for anything else."""
+    if item.kind != "organisation" or item.start >= start:
+        return None
+    head = text[item.start : start]
+    for joint in (" of the ", " of "):
+        if head.endswith(joint):
+            end = start - len(joint)
+            name = text[item.start : end]
+            return replace(item, key=name, end=end, surface=name, country=None, parent=None)
+    return None
+
+
+@cache
+def _comma_names() -> regex.Pattern[str] | None:
+    """The known bodies whose names hold a comma, which no run does: "Foreign, Commonwealth
+    and Development Office", "Migration, Asylum, Refugees Regional Initiative"."""
+    forms = sorted(
+        {form for o in gz.organisations() for form in (o.name, *o.aliases) if ", " in form},
+        key=len,
+        reverse=True,
+    )
+    if not forms:
+        return None
+    return regex.compile(r"(?=\p{Lu})\b(?:" + "|".join(map(regex.escape, forms)) + r")\b")
+
+
+def _with_commas(text: str, found: list[Found], persons: SpanIndex) -> list[Found]:
+    pattern = _comma_names()
+    for match in pattern.finditer(text) if pattern is not None else ():
+        start, end = match.span()
+        known = gz.find_organisation(match.group())
+        if known is None or persons.overlapping(start, end):
+            continue
+        kept: list[Found] = []
+        for item in found:
+            overlaps = item.start < end and start < item.end
+            left = _before_of(text, item, start) if overlaps else item
+            if left is not None and left not in kept:
+                kept.append(left)
+        found = kept
+        found.append(Found("organisation", known.name, start, end, match.group(),
+                           known.country, known.parent))  # fmt: skip
+    return found
 
 
 @lru_cache(maxsize=16384)  # names and the words around them recur across documents
@@ -114,7 +165,7 @@ def _read_run(text: str, run: list[Word]) -> list[Found]:
                 continue
             spans.append((start, end))
             found.append(item)
-    found = [_with_suffix(text, run, item) for item in found]
+    found = [_with_suffix(text, run, item) for item in found if not _after_article(run, item)]
     found.extend(_hyphen_parts(run, taken["country"]))
     known = taken["organisation"] + taken["threat"]
     if len(run) < 2 or not any(word.text in HEADS for word in run):
@@ -187,13 +238,6 @@ def _country_within(text: str, found: list[Found], start: int, end: int) -> str 
     return min(inside, key=lambda f: f.start).key if inside else None
 
 
-_GEO_SUFFIXES = frozenset({
-    "River", "Region", "Province", "Oblast", "District", "Valley", "Mountains", "Range",
-    "Sea", "Lake", "Gulf", "Strait", "Autonomous", "Governorate", "Prefecture", "Canal",
-    "Basin", "Delta", "Plateau", "Desert", "Peninsula", "Island", "Islands", "Bay",
-})  # fmt: skip
-
-
 def _with_suffix(text: str, run: list[Word], item: Found) -> Found:
     """ "Panj River", "Khatlon Region", "Gorno-Badakhshan Autonomous Region": a place written
     with its kind keeps the words as written."""
@@ -201,12 +245,19 @@ def _with_suffix(text: str, run: list[Word], item: Found) -> Found:
         return item
     index = next((i for i, w in enumerate(run) if w.end == item.end), None)
     end = item.end
-    while index is not None and index + 1 < len(run) and run[index + 1].text in _GEO_SUFFIXES:
+    while index is not None and index + 1 < len(run) and run[index + 1].text in GEO_SUFFIXES:
         index += 1
         end = run[index].end
     if end == item.end:
         return item
     return replace(item, end=end, surface=text[item.start : end])
+
+
+def _after_article(run: list[Word], item: Found) -> bool:
+    """A place's word after an Arabic article that the place leaves out: "Ain" of "Al Ain" is
+    no French department."""
+    index = next((i for i, w in enumerate(run) if w.start == item.start), 0)
+    return item.kind == "place" and index > 0 and run[index - 1].text in ("Al", "El")
 
 
 # Prefixes that make a state's adjective a region's or a continent's.

@@ -37,6 +37,9 @@ TITLE_WORDS = frozenset({
     "Brigadier-General", "Under-Secretary", "Inspector-General", "Attorney-General",
     "Auditor-General", "Solicitor-General", "Procurator-General", "Surgeon-General",
     "Governor-General",
+    "Undersecretary", "Subsecretary", "Superintendent", "Commandant",
+    "Vice-Chairwoman", "Minister-Counsellor", "Deputy-Director",
+    "Secretary-Designate", "President-elect", "President-Elect", "Minister-designate",
 })  # fmt: skip
 
 # Head nouns of institutions: a capitalised name holding one is a body (accord.extraction.bodies).
@@ -117,3 +120,11 @@ REPORTING_VERBS = (
     "continued",
     "replied",
 )
+
+# The kinds of place written after a place's name: "Panj River", "Khatlon Region", "Lake Chad
+# Basin" (no person's name ends in one).
+GEO_SUFFIXES = frozenset({
+    "River", "Region", "Province", "Oblast", "District", "Valley", "Mountains", "Range",
+    "Sea", "Lake", "Gulf", "Strait", "Autonomous", "Governorate", "Prefecture", "Canal",
+    "Basin", "Delta", "Plateau", "Desert", "Peninsula", "Island", "Islands", "Bay",
+})  # fmt: skip

@@ -15,7 +15,13 @@ from functools import lru_cache
 
 import regex
 
-from accord.extraction.lexicon import HONORIFICS, NOT_NAMES, REPORTING_VERBS, TITLE_WORDS
+from accord.extraction.lexicon import (
+    GEO_SUFFIXES,
+    HONORIFICS,
+    NOT_NAMES,
+    REPORTING_VERBS,
+    TITLE_WORDS,
+)
 from accord.extraction.name_words import (
     common_word,
     fold,
@@ -139,6 +145,8 @@ def find_names(text: str, is_place_or_country: Callable[[str], bool]) -> list[Na
             if alone is not None:
                 places.append((match, alone))
             continue  # the words alone show that the run names no person
+        if _articled_place(text, match.start(), parsed):
+            continue  # "in Al Ain", "to Al Batinah": a place's name
         if _group_goes_on(text, match.end(), run, is_place_or_country):
             continue  # "Ansar Bait" of "Ansar Bait al-Maqdis", a group
         mention = _mention(text, match, parsed, is_place_or_country)
@@ -367,6 +375,9 @@ _MEDIA_BEFORE = regex.compile(
     r"\b(?:daily|newspaper|weekly|magazine|broadcaster|channel|news\s+agency|news\s+site|"
     r"news\s+portal|radio\s+station|TV\s+station|television)[ \t]+\Z"
 )
+_POSSESSIVES = ("'s", "’s")
+# (not those that are surnames too: "Lake", "Bay", "Range")
+_PLACE_KINDS = GEO_SUFFIXES - {"Lake", "Bay", "Range", "Autonomous"}
 _CODE_NAMED = frozenset({"Operation", "Operations", "Exercise", "Exercises", "Codename"})
 
 
@@ -376,7 +387,15 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
     the name's words with their offsets in the run, and the offset of the run's first token;
     None when the words alone show that the run names no person."""
     tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(run)]
-    cut = _name_start(tokens, is_place_or_country)
+    if tokens and tokens[-1][0].endswith(_POSSESSIVES) and len(tokens[-1][0]) > 3:
+        tokens[-1] = (tokens[-1][0][:-2], tokens[-1][1])  # "Lavrov's visit": the name's
+    # a possessive before ends what comes before the name: "Finland's Aino-Kaisa Hyvärinen",
+    # "the Minister's adviser Jonas Petraitis"
+    base = next(
+        (i + 1 for i in range(len(tokens) - 2, -1, -1) if tokens[i][0].endswith(_POSSESSIVES)),
+        0,
+    )
+    cut = base + _name_start(tokens[base:], is_place_or_country)
     prefix, rest = [word for word, _ in tokens[:cut]], tokens[cut:]
     while rest and rest[-1][0] in NOT_NAMES:
         rest.pop()
@@ -389,7 +408,9 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
         return None  # "Operation Pangea Tide", "Exercise Steadfast Jackal": a code name
     first = rest[0][0]
     if (
-        is_place_or_country(" ".join(w for w, _ in rest))
+        rest[-1][0] in _PLACE_KINDS  # "Chad Basin" of "Lake Chad Basin"
+        or (prefix and is_place_or_country(" ".join(w for w, _ in tokens)))
+        or is_place_or_country(" ".join(w for w, _ in rest))
         or (is_place_or_country(first) and not is_given_name(first))
         or any(is_country_word(w) for w, _ in rest[1:])
     ):
@@ -402,7 +423,15 @@ def _place_word(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed
     """A run whose name part is one word, and a place's name ("Korolev", a town and a surname),
     split as _parsed splits a name (None for any other run)."""
     tokens = [(m.group(), m.start()) for m in _TOKENS.finditer(run)]
-    cut = _name_start(tokens, is_place_or_country)
+    if tokens and tokens[-1][0].endswith(_POSSESSIVES) and len(tokens[-1][0]) > 3:
+        tokens[-1] = (tokens[-1][0][:-2], tokens[-1][1])  # "Lavrov's visit": the name's
+    # a possessive before ends what comes before the name: "Finland's Aino-Kaisa Hyvärinen",
+    # "the Minister's adviser Jonas Petraitis"
+    base = next(
+        (i + 1 for i in range(len(tokens) - 2, -1, -1) if tokens[i][0].endswith(_POSSESSIVES)),
+        0,
+    )
+    cut = base + _name_start(tokens[base:], is_place_or_country)
     rest = tokens[cut:]
     if len(rest) != 1 or not_a_name_word(rest[0][0]) or is_country_word(rest[0][0]):
         return None
@@ -411,6 +440,20 @@ def _place_word(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed
 
 # A place's own prepositions: "in Korolev" is the town even where a Korolev is named.
 _LOCATIVE = regex.compile(r"\b(?:in|near|at|outside|around|across|towards?)[ \t]+\Z", regex.I)
+
+
+_TOWARDS = regex.compile(r"\b(?:in|near|at|outside|around|across|towards?|from|to|into)[ \t]+\Z")
+
+
+def _articled_place(text: str, start: int, parsed: _Parsed) -> bool:
+    """An Arabic article and one word after a place's preposition, no title before: "in Al
+    Ain", "from El Geneina", a place (a person there has a title or a given name)."""
+    return (
+        not parsed[0]
+        and len(parsed[1]) == 2
+        and parsed[1][0][0] in ("Al", "El")
+        and _TOWARDS.search(text, max(0, start - 12), start) is not None
+    )
 
 
 def _surnames_of_places(

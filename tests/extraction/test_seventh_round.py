@@ -95,3 +95,41 @@ def test_represented_by_reaches_past_a_long_title_and_stops_at_the_next_clause()
         "Milan Jovanović": "RS",
         "Petar Ilić": None,
     }
+
+
+def test_a_possessive_before_a_name_is_no_part_of_it_and_gives_the_country() -> None:
+    found = extract(
+        "Yesterday Finland's Aino-Kaisa Hyvärinen met Chile's María Pérez in Lima. "
+        "Hyvärinen's visit was short."
+    )
+    people = {p.name: p for p in found.persons}
+    assert set(people) == {"Aino-Kaisa Hyvärinen", "María Pérez"}
+    assert people["Aino-Kaisa Hyvärinen"].country == "FI"
+    assert people["María Pérez"].country == "CL"
+    assert len(people["Aino-Kaisa Hyvärinen"].spans) == 2
+    assert {loc.name for loc in found.locations} == {"Lima"}
+
+
+def test_places_with_a_kind_word_or_an_arabic_article_are_no_persons() -> None:
+    found = extract(
+        "Troops from Niger and Cameroon patrol the Lake Chad Basin. Talks were held in "
+        "Al Ain with Undersecretary Ma. Theresa Dizon-Lacson."
+    )
+    assert [(p.name, p.roles) for p in found.persons] == [
+        ("Ma. Theresa Dizon-Lacson", ("Undersecretary",))
+    ]
+    assert "Lake Chad Basin" in {loc.name for loc in found.locations}
+    assert "Ain" not in {loc.name for loc in found.locations}  # no French department
+
+
+def test_a_known_body_whose_name_holds_a_comma_is_read_whole() -> None:
+    found = extract(
+        "Britain's Foreign, Commonwealth and Development Office and the Chief of the Office "
+        "for Security Policy of the Federal Department of Defence, Civil Protection and Sport "
+        "signed the statement."
+    )
+    assert {o.name for o in found.organisations} == {
+        "Foreign, Commonwealth and Development Office",
+        "Office for Security Policy",
+        "Federal Department of Defence, Civil Protection and Sport",
+    }
