@@ -16,7 +16,7 @@ from accord.extraction.sentences import ABBREVIATIONS
 
 CONNECTORS = frozenset({
     "of", "the", "and", "for", "on", "in", "under", "de", "du", "la", "al", "el", "to", "at",
-    "against", "with", "&",
+    "against", "with", "&", "del", "da", "do", "dos", "das",
 })  # fmt: skip
 # What may stand between the words of one name: a space, a hyphen, and the possessive of
 # "People's Republic" (other possessives begin a new name: "India's Border Security Force").
@@ -61,7 +61,7 @@ _WORD = regex.compile(_word(_UNICODE))
 def _lower(c: _Classes) -> str:
     letter, letters = f"[{c.letter}]", f"[{c.letter}{c.mark}]"
     return (
-        rf"(?>(?![{c.capital}]){letter}{letters}*+(?:['’.]{letter}{letters}*+)*+(?!-{letter})\.?"
+        rf"(?>(?![{c.capital}]|[dl]['’][{c.capital}]){letter}{letters}*+(?:['’.]{letter}{letters}*+)*+(?!-{letter})\.?"
         rf"|[{c.digit}]++(?:[.,][{c.digit}]++)*+)"
     )
 
@@ -118,7 +118,7 @@ def _every(text: str) -> Iterator[Word]:
             bare = word.rstrip(".")
         else:
             bare = word
-        capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
+        capitalised = bare[:1].isupper() or _articled(bare)
         yield Word(bare, match.start(), end, capitalised)
 
 
@@ -134,15 +134,23 @@ def _reading(word: str) -> tuple[str, int, bool] | None:
         bare = trimmed.rstrip(".")
     else:
         bare = word
-    capitalised = bare[:1].isupper() or ("-" in bare and _ARTICLE.match(bare) is not None)
+    capitalised = bare[:1].isupper() or _articled(bare)
     return bare, len(word) - end, capitalised
+
+
+def _articled(word: str) -> bool:
+    """An article before a capital: Arabic ("al-Qaeda", "ash-Shabaab"), or French and Italian
+    elided ("d'Ivoire" of "Côte d'Ivoire", "l'Intérieur")."""
+    if "-" in word:
+        return _ARTICLE.match(word) is not None
+    return len(word) > 2 and word[0] in "dl" and word[1] in "'’" and word[2].isupper()
 
 
 def _breaker(word: str) -> bool:
     """Whether the word's Word would be neither capitalised nor a connector, told without
     making it: lowercase (or a number), no hyphen (no "al-" article), and no connector once a
     full stop is taken off; a possessive is left to the full reading."""
-    if word[0].isupper() or "-" in word:
+    if word[0].isupper() or "-" in word or _articled(word):
         return False
     last = word[-1]
     if last == ".":

@@ -37,7 +37,7 @@ TITLE_WORDS = frozenset({
     "Brigadier-General", "Under-Secretary", "Inspector-General", "Attorney-General",
     "Auditor-General", "Solicitor-General", "Procurator-General", "Surgeon-General",
     "Governor-General",
-    "Undersecretary", "Subsecretary", "Superintendent", "Commandant",
+    "Undersecretary", "Subsecretary", "Superintendent", "Commandant", "Delegate",
     "Vice-Chairwoman", "Minister-Counsellor", "Deputy-Director",
     "Secretary-Designate", "President-elect", "President-Elect", "Minister-designate",
 })  # fmt: skip

@@ -35,8 +35,11 @@ def _given_names() -> Callable[[str], bool]:
 @lru_cache(maxsize=65536)  # asked of the same words again and again
 def is_given_name(word: str) -> bool:
     """A capitalised word that is a given name somewhere ("Ramiz", "Katarzyna")."""
-    first = word.split("-")[0]
-    return len(first) > 1 and first[:1].isupper() and _given_names()(first)
+    first, *rest = word.split("-")
+    if not (len(first) > 1 and first[:1].isupper() and _given_names()(first)):
+        return False
+    # "Jean-Pierre", "Aino-Kaisa"; not "Anti-Drug", "Anti-Terrorism": a field's prefix
+    return not any(common_word(part, 3.0) and not _given_names()(part) for part in rest)
 
 
 @cache

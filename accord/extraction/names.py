@@ -109,9 +109,12 @@ _TITLE_ALTERNATIVES = "|".join(
         reverse=True,
     )
 )
+# (an acronym in brackets inside: "the Minister of the National Anti-Drug Secretariat (SENAD) of
+# Paraguay, Jorge Luis Villalba Duarte")
 TITLE_BEFORE = regex.compile(
     rf"\b((?:{_TITLE_ALTERNATIVES}|head|chief|deputy|director|secretary|minister|commander|"
-    r"chairman)\b[^,;.()\n]{0,160}),\s*(?-i:(?:\p{Lu}[\p{L}.’'-]*\s+){0,5})\Z",
+    r"chairman)\b(?:[^,;.()\n]|\((?-i:\p{Lu}[\p{Lu}\p{Ll}-]{1,11})\)){0,160}),"
+    r"\s*(?-i:(?:\p{Lu}[\p{L}.’'-]*\s+){0,5})\Z",
     regex.IGNORECASE,
 )  # (the words after the comma capitalised, whatever the case of the title: not "and ")
 

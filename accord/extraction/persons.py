@@ -48,7 +48,9 @@ _ROLE_START = regex.compile(
     r"(?:the\s+)?(?:(?:former|then|acting|outgoing|incoming|new|newly\s+appointed)\s+)?"
     r"(?:\p{Lu}[\p{Ll}-]+|\p{Lu}{2,}(?=[\s’'])|head|deputy|chief|director|commander|minister|secretary|"
     r"chair\w*|representative|spokes\w+|adviser|advisor|envoy|ambassador|member|coordinator|"
-    r"officer|president|inspector|colonel|general)\b"
+    r"officer|president|inspector|colonel|general|superintendent|commissioner|governor|"
+    r"prosecutor|undersecretary|counsell?or|delegate|rapporteur|mayor|consul|administrator|"
+    r"leader)\b"
 )
 
 
@@ -481,6 +483,19 @@ def _personal_name_of(people: list[_Individual], name: str) -> _Individual | Non
     return None
 
 
+def _fullest(roles: list[str]) -> list[str]:
+    """The roles without those that begin another in full: "Minister" of a later "Minister
+    Lehtonen" beside "Minister of the Interior of Finland"."""
+    folded = [fold(role) for role in roles]
+    return [
+        role for role, key in zip(roles, folded, strict=True)
+        if not any(
+            other.startswith(key + " ") and not other.startswith("and ", len(key) + 1)
+            for other in folded
+        )
+    ]  # fmt: skip
+
+
 def _finish(person: _Individual, country_in: Callable[[str], str | None]) -> Person:
     country = None
     for text in [*person.roles, *person.hints]:
@@ -494,5 +509,5 @@ def _finish(person: _Individual, country_in: Callable[[str], str | None]) -> Per
             break
     # a bare role noun ("envoy" of "NATO envoy Simmons") stands only for want of a title
     titled = [role for role in person.roles if not (role.islower() and " " not in role)]
-    roles = titled or person.roles
+    roles = _fullest(titled or person.roles)
     return Person(person.name, country, tuple(roles), tuple(sorted(person.spans)))

@@ -133,3 +133,42 @@ def test_a_known_body_whose_name_holds_a_comma_is_read_whole() -> None:
         "Office for Security Policy",
         "Federal Department of Defence, Civil Protection and Sport",
     }
+
+
+def test_elided_articles_and_romance_connectors_stay_in_a_name() -> None:
+    found = extract(
+        "Siaka Ouattara, Secretary-General of the National Security Council of Côte d'Ivoire, "
+        "flew from Ciudad del Este to Foz do Iguaçu."
+    )
+    (person,) = found.persons
+    assert person.country == "CI"
+    assert {o.name for o in found.organisations} == {"National Security Council of Côte d'Ivoire"}
+    assert {loc.name for loc in found.locations} == {"Ciudad del Este", "Foz do Iguaçu"}
+
+
+def test_a_title_with_a_bracketed_acronym_and_lowercase_role_nouns_are_read() -> None:
+    found = extract(
+        "Also present were the Minister of the National Anti-Drug Secretariat (SENAD) of "
+        "Paraguay, Jorge Luis Villalba Duarte, and Delegate Ana Cristina Moreira da Silva, "
+        "superintendent of the Federal Police of Brazil in the state of Paraná."
+    )
+    people = {p.name: (p.roles, p.country) for p in found.persons}
+    assert people == {
+        "Jorge Luis Villalba Duarte": (
+            ("Minister of the National Anti-Drug Secretariat (SENAD) of Paraguay",),
+            "PY",
+        ),
+        "Ana Cristina Moreira da Silva": (
+            ("Delegate", "superintendent of the Federal Police of Brazil in the state of Paraná"),
+            "BR",
+        ),
+    }
+
+
+def test_a_bare_title_that_begins_a_fuller_role_of_the_same_person_is_dropped() -> None:
+    found = extract(
+        "The Minister of the Interior of Finland, Aino Lehtonen, opened the talks. Later, "
+        "Minister Lehtonen took questions."
+    )
+    (person,) = found.persons
+    assert person.roles == ("Minister of the Interior of Finland",)
