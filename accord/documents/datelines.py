@@ -23,7 +23,11 @@ LABELLED_LINES = 40  # how far down a labelled line ("Date: ...") still counts
 
 _UPDATED = r"(?:last\s+)?(?:updated|modified|revised)"
 _LABEL = rf"(?i:(?:{_UPDATED}|published|posted|issued|released|dated?|created)(?:\s+(?:on|at))?)"
-_PLACE = r"[A-Z][\w'\u2019.-]*(?:[ -](?:[A-Z][\w'\u2019.-]*|of|de|el|al))*"
+# a place or a venue, whose name may hold small words ("House of the Estates, Helsinki")
+_PLACE = (
+    r"[A-Z][\w'\u2019.-]*"
+    r"(?:[ -](?:[A-Z][\w'\u2019.-]*|of(?: the)?|de(?: la)?|des|du|del|di|el|al|la|le))*"
+)
 _TIME = r"\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:[ap]\.?m\.?|h|hrs|[A-Z]{2,5})\b)?"
 _AGENCY = r"\([^()\n]{1,60}\)"
 # what kind of document the line dates ("Verbatim record, 11 February 2026")

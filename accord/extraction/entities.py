@@ -54,7 +54,24 @@ def find_entities(text: str, persons: Sequence[tuple[int, int]] = ()) -> list[Fo
         found.extend(_moved(_in_segment(text[start:end], inside), start))
     if "," in text:
         found = _with_commas(text, found, index)
+    found = [f for f in found if not _acronym_place(text, f)]
     return sorted(found, key=lambda f: (f.start, -f.end))
+
+
+_DATELINE_AFTER = regex.compile(r"\s*(?:,|[-\u2013\u2014]\s)")
+
+
+def _acronym_place(text: str, item: Found) -> bool:
+    """A word of two or three capitals is an acronym ("the NIS directive"), not a place
+    (the city of Niš), except where it opens a line as a dateline ("OSH, Kyrgyzstan –") or the
+    place is one written by hand."""
+    surface = item.surface
+    if item.kind != "place" or len(surface) > 3 or not surface.isupper():
+        return False
+    at_line_start = item.start == 0 or text[item.start - 1] == "\n"
+    if at_line_start and _DATELINE_AFTER.match(text, item.end):
+        return False
+    return not gz.hand_written(surface)
 
 
 def _before_of(text: str, item: Found, start: int) -> Found | None:

@@ -195,6 +195,9 @@ def test_no_date_spans_two_lines() -> None:
         ("Headline\n\nJoint press release, 12.03.2020\n\nText.", date(2020, 3, 12)),
         ("Headline\n\nBishkek, 2 April 2019, press centre of the Border Service\n\nText.",
          date(2019, 4, 2)),
+        ("Transcript\nHouse of the Estates, Helsinki, 9 January 2025\n\nText in 2024.",
+         date(2025, 1, 9)),
+        ("Headline\n\nPalais des Nations, Geneva, 3 March 2023\n\nText.", date(2023, 3, 3)),
     ],
 )  # fmt: skip
 def test_publication_date_from_the_date_line(text: str, expected: date) -> None:
