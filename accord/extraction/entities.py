@@ -350,8 +350,9 @@ CountryOf = Callable[[str], str | None]
 @lru_cache(maxsize=8192)  # roles and body names recur within and across documents
 def country_in(text: str) -> str | None:
     """The first country named in a short text (a role, an organisation name), but not one
-    it is sent to: "Ambassador to the Kyrgyz Republic" serves another state, and "Mission
-    to Moldova" is no Moldovan body."""
+    it is sent to or deals with: "Ambassador to the Kyrgyz Republic" and "Special
+    Representative for North Korea" serve another state, and "Mission to Moldova" is no
+    Moldovan body."""
     for found in find_entities(text):
         if _DESTINATION.search(text, 0, found.start) is not None:
             continue
@@ -362,7 +363,7 @@ def country_in(text: str) -> str | None:
     return None
 
 
-_DESTINATION = regex.compile(r"\bto[ \t]+(?:the[ \t]+)?\Z")
+_DESTINATION = regex.compile(r"\b(?:to|for|on)[ \t]+(?:the[ \t]+)?\Z")
 
 
 def in_full(entities: list[Found], full: dict[str, Found]) -> list[Found]:

@@ -169,29 +169,112 @@ def _spaced_in(text: str) -> list[int]:
     return sorted(found) if "\tin" in text else found
 
 
+# "headquartered in Lungi, Sierra Leone": a place, then the state it lies in
+_PLACE_BEFORE_STATE = regex.compile(
+    r"\b(?:in|at|near|from|to)[ \t]+(?P<name>\p{Lu}\p{Ll}+(?:[ \t-]\p{Lu}\p{Ll}+)?),[ \t]+"
+    r"(?P<country>(?:the[ \t]+)?\p{Lu}[\p{L}-]+(?:[ \t]+\p{Lu}[\p{L}-]+){0,2})\b"
+)
+
+
+def _place_before_state(text: str) -> Iterator[regex.Match[str]]:
+    """_PLACE_BEFORE_STATE.finditer(text), tried only at the "in", "at" ... before each
+    ", " that a capitalised word follows."""
+    seen = -1
+    at = text.find(", ")
+    while at >= 0:
+        window = max(0, at - 40, seen)
+        before = _PREPOSITION_BEFORE.search(text, window, at)
+        if before is not None:
+            found = _PLACE_BEFORE_STATE.match(text, before.start())
+            if found is not None:
+                seen = found.end()
+                yield found
+        at = text.find(", ", at + 2)
+
+
+_PREPOSITION_BEFORE = regex.compile(
+    r"\b(?:in|at|near|from|to)[ \t]+\p{Lu}\p{Ll}+(?:[ \t-]\p{Lu}\p{Ll}+)?\Z"
+)
+
+# A place the gazetteers lack, named by its kind in lower case after it: "the Makran coast",
+# "the Transnistrian region" (the kind is part of the name), or a crossing, a county or a
+# department by its own name ("the Leușeni–Albița border crossing", "Mandera, Wajir and Lamu
+# counties", "the Palanca and Giurgiulești crossing points").
+_KIND_IN_NAME = ("region", "valley", "coast", "basin", "area", "corridor", "delta", "plateau")
+_KIND_AFTER_NAME = (
+    "border crossing", "border crossings", "crossing point", "crossing points", "checkpoint",
+    "checkpoints", "counties", "departments", "districts", "provinces", "border post",
+    "border posts",
+)  # fmt: skip
+_PLACE_KINDS = frozenset(_KIND_IN_NAME)
+_NAMES_BEFORE = regex.compile(
+    r"(?P<names>\p{Lu}\p{Ll}+(?:[ \t]*[\u2013/-][ \t]*\p{Lu}\p{Ll}+|"
+    r"(?:,[ \t]+|[ \t]+and[ \t]+)\p{Lu}\p{Ll}+)*)[ \t]+\Z"
+)
+_ONE_NAME = regex.compile(r"\p{Lu}\p{Ll}+")
+
+
+def _places_by_kind(text: str) -> Iterator[tuple[int, int, None]]:
+    """The spans of the places named before a kind of place in lower case (_KIND_IN_NAME: the
+    name with its kind; _KIND_AFTER_NAME: each name alone). Not where the name opens a
+    sentence ("Region by region, ...")."""
+    for kind in (*_KIND_IN_NAME, *_KIND_AFTER_NAME):
+        at = text.find(" " + kind)
+        while at >= 0:
+            end = at + 1 + len(kind)
+            if end == len(text) or not text[end].isalpha():
+                before = _NAMES_BEFORE.search(text, max(0, at - 80), at + 1)
+                if before is not None and not _opens_sentence(text, before.start()):
+                    yield from _kind_spans(text, before, kind, end)
+            at = text.find(" " + kind, end)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    while at > 0 and text[at - 1] in " \t":
+        at -= 1
+    return at == 0 or text[at - 1] in '.!?\n:;"\u201c'
+
+
+def _kind_spans(
+    text: str, before: regex.Match[str], kind: str, end: int
+) -> Iterator[tuple[int, int, None]]:
+    start = before.start("names")
+    if kind in _PLACE_KINDS:
+        if " and " not in before["names"] and "," not in before["names"]:
+            yield (start, end, None)
+        return
+    for name in _ONE_NAME.finditer(text, start, before.end("names")):
+        yield (name.start(), name.end(), None)
+
+
 def _unknown_places(text: str, entities: list[Found], persons: SpanIndex) -> list[Found]:
     """The entities, with the places of unknown names that the words around them show to
     be places (a word known as anything else, a person's, or an everyday word is not)."""
     known = SpanIndex((f.start, f.end) for f in entities)
     countries = {(f.start, f.end): f.key for f in entities if f.kind == "country"}
     added: list[Found] = []
-    for found in (*_place_after(text), *_place_in_country(text)):
-        start, end = found.span("name")
-        name = found["name"]
-        if known.overlaps(start, end) or persons.overlaps(start, end):
+    named = [
+        (*found.span("name"), found.span("country") if "country" in found.groupdict() else None)
+        for found in (*_place_before_state(text), *_place_after(text), *_place_in_country(text))
+    ]  # a place with its state first: "based in Lungi, Sierra Leone"
+    taken: set[tuple[int, int]] = set()
+    for start, end, state in (*named, *_places_by_kind(text)):
+        name = text[start:end]
+        if known.overlaps(start, end) or persons.overlaps(start, end) or (start, end) in taken:
             continue
-        words = name.split()
-        if any(common_word(w, 3.0) or is_given_name(w) for w in words):
+        words = [w for w in name.split() if w not in _PLACE_KINDS]
+        if not words or any(common_word(w, 3.0) or is_given_name(w) for w in words):
             continue
         if gz.find_country(name) or gz.find_organisation(name):
             continue
         if _NAME_GOES_ON.search(text, max(0, start - 30), start):
             continue
         country = None
-        if "country" in found.groupdict():
-            country = countries.get(found.span("country"))
-            if country is None:  # "X in Y": a place only when Y is a state
+        if state is not None:
+            country = countries.get(state)
+            if country is None:  # "X in Y", "in X, Y": a place only when Y is a state
                 continue
+        taken.add((start, end))
         added.append(Found("place", name, start, end, name, country, None, "unknown"))
     if not added:
         return entities

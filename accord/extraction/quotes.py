@@ -2,7 +2,8 @@
 
 Attribution reads the words around the quotation: "…," said X; X said: "…"; "…," he added
 (the person last named); X stressed that "…". A transcript turn is a line that begins with a
-speaker label ("President Vladimir Putin: …", "Name (title): …"); its first sentence is kept.
+speaker label ("President Vladimir Putin: …", "Name (title): …"); its first sentence is kept,
+and so is an interview's answer labelled "A:", spoken by the person it introduces.
 """
 
 from __future__ import annotations
@@ -54,8 +55,48 @@ def find_quotes(
     # Every quotation _QUOTED reads opens with one of these marks: without them, none to read.
     marked = any(mark in text for mark in ('"', "\u201c", "\u00ab", "\u2018"))
     quoted = _quoted(text, mentions, refers, persons) if marked else []
-    quotes = [*_turns(text, mentions, refers), *quoted]
+    quotes = [*_turns(text, mentions, refers), *_answers(text, persons), *quoted]
     return sorted(quotes, key=lambda q: q.spans[0])
+
+
+# An interview's questions and answers, labelled by the letter ("Q:", "A:") or the word
+_QUESTION = regex.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.\u2013\u2014-][ \t]", regex.MULTILINE)
+_ANSWER = regex.compile(r"^[ \t]*(?:A|Answer)[ \t]*[:.\u2013\u2014-][ \t]*(?=\S)", regex.MULTILINE)
+
+
+# a headline that is a quotation, then what it is about: "“…”: Kenya's police chief on …"
+_HEADLINE_QUOTE = regex.compile(rf"^(?:{_QUOTED.pattern})[ \t]*:", regex.MULTILINE)
+
+
+def _answers(text: str, persons: Sequence[Person]) -> list[Quote]:
+    """The answers of an interview whose turns are labelled "Q:" and "A:" (the answerer not
+    named at each turn): each answer's first sentence, spoken by the person the introduction
+    names first, the one interviewed ("Assistant Inspector-General Josephine Kariuki has
+    commanded ... We asked her about ..."); so is a quotation that opens the headline
+    ("“Al-Shabaab recruits with a phone”: Kenya's police chief on ...")."""
+    question = _QUESTION.search(text)
+    if question is None or not persons:
+        return []
+    named = [(min(s for s, _ in p.spans), p.name) for p in persons if p.spans]
+    before = [pair for pair in named if pair[0] < question.start()]
+    if not before:
+        return []
+    speaker = min(before)[1]
+    answers = []
+    for match in _HEADLINE_QUOTE.finditer(text, 0, min(before)[0]):
+        words = next(g for g in match.groups() if g is not None).strip()
+        if len(words.split()) >= _MIN_WORDS:  # the headline's quotation is the answerer's
+            start = text.find(words, match.start())
+            answers.append(Quote(speaker, words, ((start, start + len(words)),)))
+    for answer in _ANSWER.finditer(text, question.end()):
+        line_end = text.find("\n", answer.end())
+        body = text[answer.end() : line_end if line_end >= 0 else len(text)].rstrip()
+        first = _FIRST_SENTENCE.match(body)
+        sentence = (first.group(1) if first else body).strip()
+        if sentence:
+            start = text.find(sentence, answer.end())
+            answers.append(Quote(speaker, sentence, ((start, start + len(sentence)),)))
+    return answers
 
 
 def _turns(text: str, mentions: Sequence[NameMention], refers: dict[Span, str]) -> list[Quote]:

@@ -13,3 +13,64 @@ def test_a_word_of_three_capitals_is_an_acronym_but_a_dateline_in_capitals_is_a_
     assert [(loc.name, loc.spans) for loc in found.locations] == [("Nis", ((where, where + 3),))]
     dateline = extract("OSH, Kyrgyzstan – Officers of the border service met today.")
     assert "Osh" in {loc.name.title() for loc in dateline.locations}
+
+
+def test_an_interviews_answers_labelled_a_are_the_interviewees_first_sentences() -> None:
+    text = (
+        "\u201cWe train the trainers, and they train the villages\u201d: a border chief on "
+        "the north\n\n"
+        "Colonel Amara Diallo-Keita heads the border guard of Guinea. Last month she met "
+        "General Moussa Traoré in Conakry.\n\n"
+        "Q: What changed this year?\n\n"
+        "A: We doubled the patrols. The rest is training.\n\n"
+        "Q: And smuggling?\n\n"
+        "A: Mostly fuel now, and some arms.\n"
+    )
+    found = extract(text)
+    quotes = [(q.speaker, q.text) for q in found.quotes]
+    assert quotes == [
+        ("Amara Diallo-Keita", "We train the trainers, and they train the villages"),
+        ("Amara Diallo-Keita", "We doubled the patrols."),
+        ("Amara Diallo-Keita", "Mostly fuel now, and some arms."),
+    ]
+    for quote in found.quotes:
+        ((start, end),) = quote.spans
+        assert text[start:end] == quote.text
+
+
+def test_a_line_opening_with_a_is_no_answer_where_nobody_asks() -> None:
+    found = extract(
+        "Colonel Amara Diallo-Keita heads the border guard.\n\nA: note on the patrols.\n"
+    )
+    assert found.quotes == ()
+
+
+def test_unknown_places_named_by_their_kind_in_lower_case_or_by_the_state_after_them() -> None:
+    found = extract(
+        "The brigade will be based in Korbol, Sierra Leone. Smugglers use the Dhavra valley "
+        "and the Kelsu coast, and cross at the Varnita\u2013Oblesti border crossing and at the "
+        "Tirvel and Osmanca crossing points. Patrols cover Bokar, Wendu and Lasso counties."
+    )
+    places = {loc.name: loc.country for loc in found.locations}
+    assert places == {
+        "Korbol": "SL", "Dhavra valley": None, "Kelsu coast": None, "Varnita": None,
+        "Oblesti": None, "Tirvel": None, "Osmanca": None, "Bokar": None, "Wendu": None,
+        "Lasso": None,
+    }  # fmt: skip
+
+
+def test_no_place_is_read_from_a_kind_after_an_everyday_word_a_state_or_a_sentence_start() -> None:
+    found = extract(
+        "Officers patrolled the Russian region. Region by region the count rose. The Security "
+        "area was closed. Valley towns voted, in Paris, Texas too."
+    )
+    assert {loc.name for loc in found.locations} <= {"Paris", "Texas"}
+
+
+def test_a_role_for_a_state_deals_with_it_and_serves_the_body_named_after() -> None:
+    found = extract(
+        "Ms. Hana Lindqvist, Special Envoy for Afghanistan of the Swedish Ministry for Foreign "
+        "Affairs, met Mr. Tomas Berg, Special Representative for Syria, in Geneva."
+    )
+    states = {p.name: p.country for p in found.persons}
+    assert states == {"Hana Lindqvist": "SE", "Tomas Berg": None}
