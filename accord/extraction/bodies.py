@@ -38,7 +38,8 @@ _PERSON_TITLES = frozenset({
     "Representative", "Representatives", "Envoy", "Adviser", "Advisor", "Spokesperson",
     "Colonel", "Inspector", "Officer", "Members", "Member", "Chief", "Coordinator", "Delegation",
     "Delegations",
-    "Chief-of-Staff", "Chief-of-staff", "Presidency",
+    "Chief-of-Staff", "Chief-of-staff", "Presidency", "Commissioner", "Superintendent",
+    "Commandant", "Chairwoman", "Chairperson", "Governor", "Prosecutor", "Undersecretary",
 })  # fmt: skip
 _TITLES = _PERSON_TITLES | _RANKS
 _HYPHEN_TITLES = frozenset({"Attorney", "Auditor", "Procurator", "Solicitor", "Surgeon",
@@ -48,6 +49,7 @@ _LEADING = frozenset({
     "Under", "Meeting", "Meetings", "Conference", "Summit", "Session", "Both", "All", "Its",
     "Their", "Our", "This", "That", "These", "Today", "Also", "And", "But", "As", "Together",
     "Officials", "Officers", "Experts", "Delegates", "Participants", "Colleagues", "Partners",
+    "Since", "Until", "After", "Before", "During", "When", "While", "Although", "Yesterday",
 })  # fmt: skip
 _INSTRUMENTS = frozenset({
     "Programme", "Program", "Fund", "Course", "Protocol", "Convention", "Agreement", "Treaty",
@@ -83,10 +85,12 @@ def _after_title(run: list[Word], start: int, end: int) -> int:
     """ "Chairman of the State Border Committee ...": the body begins after the person's title
     and its "of (the)"."""
     first_head = next(
-        (i for i in range(start, end) if run[i].text in HEADS or _mission(run, i, end)), None
-    )
+        (i for i in range(start, end)
+         if (run[i].text in HEADS and not _staff_title(run, start, i)) or _mission(run, i, end)),
+        None,
+    )  # fmt: skip
     if first_head is None:
-        return start
+        return end if any(_staff_title(run, start, i) for i in range(start, end)) else start
     titles = [
         i for i in range(start, first_head)
         if _title_word(run[i].text) and not _mission(run, i, end)
@@ -101,6 +105,18 @@ def _after_title(run: list[Word], start: int, end: int) -> int:
     return start
 
 
+def _staff_title(run: list[Word], start: int, index: int) -> bool:
+    """ "Chief of Defence Staff", "Chief of the Army Staff": the staff is the chief's title,
+    not a body (a General Staff is one: "Chief of the General Staff of the Armed Forces")."""
+    if run[index].text != "Staff" or index - 1 < start:
+        return False
+    words = [w.text for w in run[max(start, index - 4) : index]]
+    return run[index - 1].text in _SERVICE_STAFFS and "Chief" in words and "of" in words
+
+
+_SERVICE_STAFFS = frozenset({"Defence", "Defense", "Army", "Air", "Naval", "Navy"})
+
+
 def _mission(run: list[Word], index: int, end: int) -> bool:
     """ "Delegation of the European Union to the Kyrgyz Republic": a delegation sent to a
     state or a body is a mission, a body of its own, not a person's title."""
@@ -108,7 +124,8 @@ def _mission(run: list[Word], index: int, end: int) -> bool:
 
 
 def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
-    """Cut the run where one name ends: "and the", "at (the)", a time word, "in <place>" that
+    """Cut the run where one name ends: "and the", "at (the)", a time word, "the" after a
+    capitalised word (no name goes on so), "in <place>" that
     does not follow a field office's head, "and" before a new name or a person's title, and
     before a person's given name."""
     cuts = [0]
@@ -118,6 +135,8 @@ def _segments(run: list[Word], is_place: Callable[[str], bool]) -> list[Body]:
             cuts.extend([index, index + 1])
         elif word.text == "at":
             cuts.extend([index, index + (2 if following == "the" else 1)])
+        elif word.text == "the" and index and not run[index - 1].text.islower():
+            cuts.extend([index, index + 1])  # "Since January the Polish Border Guard has"
         elif (
             word.text == "for"
             and index >= 2
@@ -257,12 +276,16 @@ def _acceptable(run: list[Word], start: int, end: int) -> bool:
 
 def _portfolio(words: list[str], head: int) -> bool:
     """ "Interior and Local Government" (of "Secretary of the Interior and Local
-    Government"): a tier of government, or a minister's field with it, names no body; a body
-    of it does ("Department of the Interior and Local Government")."""
-    return (
-        words[head] == "Government" and head > 0 and words[head - 1] == "Local"
-        and not any(w in HEADS for w in words[head + 1 :])
-    )  # fmt: skip
+    Government"): a tier of government, or a minister's field with it, names no body; nor do
+    two fields ("Interior and Administration"); a body of them does ("Department of the
+    Interior and Local Government")."""
+    if any(w in HEADS for w in words[head + 1 :]):
+        return False
+    if words[head] == "Government" and head > 0 and words[head - 1] == "Local":
+        return True
+    # "Interior and Administration" (of "Minister of the Interior and Administration"): a
+    # minister's fields, the second a head noun by chance
+    return head == 2 and words[0] in _FIELDS and words[1] == "and"
 
 
 def _verb_like(run: list[Word], index: int) -> bool:

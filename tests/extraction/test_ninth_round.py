@@ -74,3 +74,37 @@ def test_a_role_for_a_state_deals_with_it_and_serves_the_body_named_after() -> N
     )
     states = {p.name: p.country for p in found.persons}
     assert states == {"Hana Lindqvist": "SE", "Tomas Berg": None}
+
+
+def _bodies(text: str) -> set[str]:
+    return {o.name for o in extract(text).organisations}
+
+
+def test_a_commissioner_or_a_chief_of_defence_staff_is_a_title_before_the_body() -> None:
+    assert _bodies("She met the Commissioner of the Somali Police Force, General Ali Warsame.") == {
+        "Somali Police Force"
+    }
+    assert _bodies("He met Mr Somchai Boon, Commissioner-General of the Royal Thai Police.") == {
+        "Royal Thai Police"
+    }
+    assert (
+        _bodies("It was chaired by General Ade Bakare, Chief of Defence Staff of Nigeria.") == set()
+    )
+    assert "General Staff of the Armed Forces of Mongolia" in _bodies(
+        "They met Lt. Gen. Bat Dorj, Chief of the General Staff of the Armed Forces of Mongolia."
+    )
+
+
+def test_a_time_word_before_the_and_two_fields_of_a_minister_are_no_part_of_a_body() -> None:
+    assert _bodies("Since January the Polish Border Guard has recorded 4,000 attempts.") == {
+        "Polish Border Guard"
+    }
+    assert (
+        _bodies(
+            "Anna Nowak, Minister of the Interior and Administration of the Republic of Poland, spoke."
+        )
+        == set()
+    )
+    assert "Ministry of the Interior and Administration" in " ".join(
+        _bodies("The Ministry of the Interior and Administration of Poland said so.")
+    )
