@@ -207,7 +207,7 @@ def _given(word: str) -> bool:
 
 _QUALIFIERS = regex.compile(
     r"(?:\b(?:Executive|Senior|First|Acting|Special|Permanent|Principal|High|Chief|Deputy|Federal|"
-    r"Vice|Assistant)[ \t]+)+\Z"
+    r"Vice|Assistant|State)[ \t]+)+\Z"
 )
 # A finite verb: an apposition that holds one is the next clause, not a role.
 _FINITE = regex.compile(
@@ -244,15 +244,22 @@ def _field_start(window: str, start: int) -> int:
         word = found.group(1)
         if not ("-" in word or is_institution_word(word) or word in _FIELD_TITLE_WORDS):
             break
-        if is_country_word(word) or ("-" not in word and is_given_name(word)):
-            break
+        if is_country_word(word) or (
+            "-" not in word and word not in _FIELD_TITLE_WORDS and is_given_name(word)
+        ):
+            break  # (a field's word may be a given name too: "Justice")
         start = found.start(1)
     return start
 
 
-_FIELD_TITLE_WORDS = frozenset({"Security", "Intelligence", "Border", "Drug", "Cyber",
-                                "Migration", "Customs", "Police", "Defence",
-                                "Defense"})  # fmt: skip
+_FIELD_TITLE_WORDS = frozenset({
+    "Security", "Intelligence", "Border", "Drug", "Cyber", "Migration", "Customs", "Police",
+    "Defence", "Defense",
+    # a minister's portfolio: "Latvia's Justice Minister", "Kenya's Interior Cabinet Secretary"
+    "Justice", "Interior", "Foreign", "Home", "Finance", "Transport", "Economy", "Health",
+    "Trade", "Energy", "Education", "Environment", "Agriculture", "Labour", "Labor", "Culture",
+    "Communications", "Digital", "Emergencies", "Immigration", "Industry", "Infrastructure",
+})  # fmt: skip
 _NAME_WORD = regex.compile(r"\p{Lu}[\p{L}\p{M}'-]*")
 
 

@@ -108,3 +108,17 @@ def test_a_time_word_before_the_and_two_fields_of_a_minister_are_no_part_of_a_bo
     assert "Ministry of the Interior and Administration" in " ".join(
         _bodies("The Ministry of the Interior and Administration of Poland said so.")
     )
+
+
+def test_a_portfolio_or_state_before_a_title_in_apposition_is_part_of_the_role() -> None:
+    found = extract(
+        "Latvia's Justice Minister, Inese Kalnina, Kenya's Interior Cabinet Secretary, Peter "
+        "Mwangi, and Norway's State Secretary in the Ministry of Justice, Ingrid Solberg-Nilsen, "
+        "met in Riga."
+    )
+    roles = {p.name: (p.country, p.roles) for p in found.persons}
+    assert roles == {
+        "Inese Kalnina": ("LV", ("Justice Minister",)),
+        "Peter Mwangi": ("KE", ("Interior Cabinet Secretary",)),
+        "Ingrid Solberg-Nilsen": ("NO", ("State Secretary in the Ministry of Justice",)),
+    }
