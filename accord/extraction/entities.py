@@ -422,29 +422,71 @@ def defined_acronyms(text: str, entities: list[Found]) -> list[Found]:
     """The entities, with each acronym the text defines for a body ("the African Union Support
     and Stabilization Mission in Somalia (AUSSOM)") an alias of it: found in its brackets and
     wherever the text uses it alone, unless it names something else found there. An acronym
-    counts when it is mostly capitals and its letters follow the name's, first letter first."""
+    counts when it is mostly capitals and its letters follow the name's, first letter first,
+    or when it is capitals alone (an acronym of the name in another language)."""
     defined: dict[str, Found] = {}
+    foreign: dict[str, Found] = {}
     for found in entities:
         if found.kind not in ("organisation", "threat"):
             continue
         match = _DEFINED.match(text, found.end)
-        if match is None or not _abbreviates(match.group(1), found.key):
+        if match is None:
             continue
-        defined.setdefault(match.group(1), found)
+        if _abbreviates(match.group(1), found.key):
+            defined.setdefault(match.group(1), found)
+        elif _foreign_acronym(match.group(1)) and (
+            (known := foreign.get(match.group(1))) is None or known.end == found.end
+        ):
+            foreign[match.group(1)] = found  # the innermost body before the brackets
+    for acronym, found in foreign.items():
+        defined.setdefault(acronym, found)
     if not defined:
         return entities
+    entities = _as_defined(entities, defined)
     taken = SpanIndex([(f.start, f.end) for f in entities])
     named = {f.surface for f in entities}
     added = []
     for acronym, body in defined.items():
         if acronym in named:
-            continue  # the gazetteer knows it already, as this body or as another
+            continue  # found already, as this body
         for match in regex.finditer(rf"(?<![\w-]){regex.escape(acronym)}(?![\w-])", text):
             if not taken.overlaps(match.start(), match.end()):
                 added.append(replace(body, start=match.start(), end=match.end(), surface=acronym))
     if not added:
         return entities
     return sorted([*entities, *added], key=lambda f: f.start)
+
+
+def _foreign_acronym(acronym: str) -> bool:
+    """Capitals alone in brackets after a body's name are its acronym, also one of its name in
+    its own language ("the Estonian Information System Authority (RIA)", "the Ministry of
+    Internal Affairs (MVD)"), but not a state's code ("(US)"); so is a short name that is no
+    place and no everyday word ("(Traficom)")."""
+    letters = acronym.replace("-", "").replace("&", "")
+    if not letters.isalpha() or gz.find_country(acronym) is not None:
+        return False
+    if letters.isupper():
+        return 3 <= len(letters) <= 8
+    # or the one word a body goes by ("the Finnish Transport and Communications Agency
+    # (Traficom)"): no place's, no everyday word
+    return (
+        len(letters) >= 5 and letters[1:].islower() and gz.find_place(acronym) is None
+        and not common_word(acronym, 3.0)
+    )  # fmt: skip
+
+
+def _as_defined(entities: list[Found], defined: dict[str, Found]) -> list[Found]:
+    """An acronym the text defines for a body means that body wherever the text uses it, also
+    where a gazetteer knows it as another's ("the Estonian Information System Authority (RIA)"
+    is no news agency)."""
+    return [
+        replace(f, kind=body.kind, key=body.key, country=body.country, parent=body.parent)
+        if f.kind in ("organisation", "threat")
+        and (body := defined.get(f.surface)) is not None
+        and body.key != f.key
+        else f
+        for f in entities
+    ]
 
 
 def _abbreviates(acronym: str, name: str) -> bool:

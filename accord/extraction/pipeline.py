@@ -54,7 +54,7 @@ def extract(text: str, published: date | None = None) -> Findings:
     entities = _unknown_places(text, entities, covered)
     bare = bare_names(entities)
     entities = defined_acronyms(text, in_full(entities, bare))
-    persons = _serving(_respective(text, persons, entities), bare)
+    persons = _serving(_respective(text, persons, entities), bare, entities)
     dates = _dates(text, published)
     context = Context(text, sentences(text), persons, entities, dates,
                       _dateline_place(text, entities))  # fmt: skip
@@ -467,10 +467,15 @@ def _home_officials(persons: list[Person], dateline: str | None) -> list[Person]
     ]  # fmt: skip
 
 
-def _serving(persons: list[Person], bare: dict[str, Found]) -> list[Person]:
+def _serving(persons: list[Person], bare: dict[str, Found], entities: list[Found]) -> list[Person]:
     """A person of unknown state whose role names a body bare ("Director of the Border
-    Service") serves the state of the body the text names in full (`bare`: entities.bare_names)."""
+    Service") or by the acronym the text gives it ("Director of NCSC-FI") serves the state of
+    the body the text names in full (`bare`: entities.bare_names)."""
     states = {name: f.country for name, f in bare.items() if f.country}
+    states.update(
+        (f.surface, f.country) for f in entities
+        if f.kind == "organisation" and f.country and f.surface != f.key and f.surface.isupper()
+    )  # fmt: skip
     if not states or all(p.country for p in persons):
         return persons
     result = []

@@ -122,3 +122,29 @@ def test_a_portfolio_or_state_before_a_title_in_apposition_is_part_of_the_role()
         "Peter Mwangi": ("KE", ("Interior Cabinet Secretary",)),
         "Ingrid Solberg-Nilsen": ("NO", ("State Secretary in the Ministry of Justice",)),
     }
+
+
+def test_an_acronym_the_text_defines_means_its_body_also_in_another_language() -> None:
+    found = extract(
+        "The drill was hosted by the National Cyber Security Centre Finland (NCSC-FI) at the "
+        "Finnish Transport and Communications Agency (Traficom). Kadri Tamm, Director General "
+        "of the Estonian Information System Authority (RIA), spoke. Juha Rautio, Director of "
+        "NCSC-FI, said RIA and Traficom would sign a memorandum."
+    )
+    aliases = {o.name: set(o.aliases) for o in found.organisations}
+    assert aliases["Estonian Information System Authority"] == {"RIA"}
+    assert aliases["Finnish Transport and Communications Agency"] == {"Traficom"}
+    assert not any("Novosti" in name for name in aliases)  # the gazetteer's RIA is another
+    ria = next(o for o in found.organisations if o.name.startswith("Estonian"))
+    assert len(ria.spans) == 3
+    assert {p.name: p.country for p in found.persons} == {"Kadri Tamm": "EE", "Juha Rautio": "FI"}
+
+
+def test_an_innermost_body_takes_a_foreign_acronym_and_a_state_code_is_none() -> None:
+    found = extract(
+        "Officers of the Service for Combating Organised Crime (SBPOK) of the Ministry of the "
+        "Interior met the Drug Enforcement Administration (US) team."
+    )
+    aliases = {o.name: set(o.aliases) for o in found.organisations}
+    assert aliases["Service for Combating Organised Crime"] == {"SBPOK"}
+    assert all("US" not in a for a in aliases.values())
