@@ -6,6 +6,8 @@ exercise reported as held is completed and anything else under way."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import regex
 
 from accord.documents.cues import Present, cue_of
@@ -94,7 +96,10 @@ def sentence_status(sentence: str, present: Present, index: int) -> InitiativeSt
 # Events among instruments, and the past verbs that report them as held.
 _EVENT = regex.compile(r"\b(?:exercises?|drills?|operations?|training|course)\b",
                        regex.IGNORECASE)  # fmt: skip
-_HELD = regex.compile(r"\b(?:held|conducted|carried out|took place|staged)\b", regex.IGNORECASE)
+_HELD = regex.compile(
+    r"\b(?:held|conducted|carried out|took place|staged|took part|ran from|ran for|ran in)\b",
+    regex.IGNORECASE,
+)
 
 
 def _unstated(phrase: str, sentence: str) -> InitiativeStatus:
@@ -103,6 +108,35 @@ def _unstated(phrase: str, sentence: str) -> InitiativeStatus:
     if _EVENT.search(phrase) and _HELD.search(sentence):
         return InitiativeStatus.COMPLETED
     return InitiativeStatus.IN_PROGRESS
+
+
+# The name an event goes by: what is quoted in it, else its capitalised words after the
+# event noun ("Operation Blue Caravel", the exercise “Boreal Shield 2025”).
+_EVENT_NAME = regex.compile(
+    r"[\"“‘']([^\"”’'\n]{3,60})[\"”’']|\b(?:Operation|Exercise)\s+((?:\p{Lu}[\p{L}-]*\s*){1,4})"
+)
+
+
+def held_later(text: str, sentences: Sequence[tuple[int, int]], phrase: str, after: int) -> bool:
+    """Whether a named exercise or operation whose own sentence gave no status (a headline:
+    "... in exercise “Boreal Shield 2025”") is reported as held in a sentence after `after`
+    that names it ("took part this week in “Boreal Shield 2025”", "Operation Blue Caravel ran
+    from 3 to 21 February")."""
+    if not _EVENT.search(phrase):
+        return False
+    named = _EVENT_NAME.search(phrase)
+    if named is None:
+        return False
+    name = (named.group(1) or named.group(2)).strip()
+    at = text.find(name, after)
+    while at >= 0:
+        sentence = next(((s, e) for s, e in sentences if s <= at < e), None)
+        if sentence is None:
+            return False
+        if _HELD.search(text, *sentence):
+            return True
+        at = text.find(name, sentence[1])
+    return False
 
 
 _WEAK = frozenset({InitiativeStatus.IN_PROGRESS, InitiativeStatus.AGREED,

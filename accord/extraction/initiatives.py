@@ -28,7 +28,12 @@ from accord.extraction.initiative_phrases import (
     heads_of,
     phrase_start,
 )
-from accord.extraction.initiative_status import STATUS_CUES, instrument_status, sentence_status
+from accord.extraction.initiative_status import (
+    STATUS_CUES,
+    held_later,
+    instrument_status,
+    sentence_status,
+)
 from accord.extraction.spans import SpanIndex
 from accord.vocab import InitiativeKind, InitiativeStatus
 
@@ -241,9 +246,11 @@ def find_initiatives(
             if not titled and _refers_back(phrase, found):
                 continue
             seen.add(phrase.lower())
+            state = own or instrument_status(words, offset, phrase, status, present, index)
+            if status is None and own is None and held_later(text, sentences, phrase, e):
+                state = InitiativeStatus.COMPLETED
             found.append(Initiative(
-                phrase, kind,
-                own or instrument_status(words, offset, phrase, status, present, index),
+                phrase, kind, state,
                 _parties(ordered[bisect_left(starts, s) : bisect_left(starts, e)]),
                 ((start, start + len(phrase)),),
             ))  # fmt: skip

@@ -40,6 +40,8 @@ TITLE_WORDS = frozenset({
     "Undersecretary", "Subsecretary", "Superintendent", "Commandant", "Delegate",
     "Vice-Chairwoman", "Minister-Counsellor", "Deputy-Director",
     "Secretary-Designate", "President-elect", "President-Elect", "Minister-designate",
+    # police ranks of other services: "Chief Quaestor" (Romania), "Divisional Commissioner"
+    "Quaestor", "Chestor", "Divisional", "Constable", "Commissaire", "Comisario",
 })  # fmt: skip
 
 # Head nouns of institutions: a capitalised name holding one is a body (accord.extraction.bodies).

@@ -148,3 +148,30 @@ def test_an_innermost_body_takes_a_foreign_acronym_and_a_state_code_is_none() ->
     aliases = {o.name: set(o.aliases) for o in found.organisations}
     assert aliases["Service for Combating Organised Crime"] == {"SBPOK"}
     assert all("US" not in a for a in aliases.values())
+
+
+def test_a_named_operation_from_a_headline_is_completed_where_the_text_says_it_ran() -> None:
+    text = (
+        "Operation Silver Heron: 90 arrests in Atlantic ports\n\n"
+        "Operation Silver Heron ran from 3 to 21 February and was coordinated from Lyon. "
+        "Officers seized 4 tonnes of cocaine."
+    )
+    found = extract(text)
+    operation = next(i for i in found.initiatives if "Silver Heron" in i.text)
+    assert operation.status.value == "completed"
+    ongoing = extract(
+        "Operation Silver Heron: 90 arrests in Atlantic ports\n\n"
+        "Operation Silver Heron is coordinated from Lyon. Officers seized 4 tonnes of cocaine."
+    )
+    assert all(i.status.value != "completed" for i in ongoing.initiatives)
+
+
+def test_a_police_rank_of_another_service_is_a_title_not_a_name() -> None:
+    found = extract(
+        "The memorandum was signed by Chief Quaestor Mihai-Andrei Popescu and Divisional "
+        "Commissioner Adama Kone."
+    )
+    assert {p.name: p.roles for p in found.persons} == {
+        "Mihai-Andrei Popescu": ("Chief Quaestor",),
+        "Adama Kone": ("Divisional Commissioner",),
+    }
