@@ -509,6 +509,14 @@ _TITLE_CHAIN = regex.compile(
     r"(?:[ \t]+(?:of|for|the|on|\p{Lu}[\p{L}’'-]*))*[ \t]+(?:of|for)(?:[ \t]+the)?[ \t]+\Z",
     regex.REVERSE,
 )
+# A portfolio of two fields joined by "and", the second the run's: "Vice-Minister of Social
+# Defence and" before "Controlled Substances Ramiro Quispe Mamani".
+_TITLE_CHAIN_AND = regex.compile(
+    rf"(?:\p{{Lu}}[\p{{L}}’'-]*[ \t]+)*(?:{_CAPITAL_TITLES})"
+    r"(?:[ \t]+(?:of|for|the|on|\p{Lu}[\p{L}’'-]*))*[ \t]+(?:of|for)(?:[ \t]+the)?"
+    r"[ \t]+(?P<field>\p{Lu}[\p{L}’'-]*(?:[ \t]+\p{Lu}[\p{L}’'-]*){0,2})[ \t]+and[ \t]+\Z",
+    regex.REVERSE,
+)
 # A title the name is appointed, elected or serves as: "appoint Imangali Tasmagambetov as
 # Secretary General", "re-elected Ivan Petrov as Chairman of the Council".
 _AS_TITLE = regex.compile(
@@ -544,15 +552,21 @@ def _title_chain(text: str, opening: int, prefix: list[str]) -> tuple[str, int] 
     the run's words before the name but the ranks that end them ("Colonel"); and where it
     begins."""
     words = prefix[: len(prefix) - _trailing_ranks(prefix)]
+    joined = text.endswith(" and ", 0, opening)
     if not words or not (
         text.endswith("of ", 0, opening) or text.endswith("the ", 0, opening)
-        or text.endswith("for ", 0, opening)
+        or text.endswith("for ", 0, opening) or joined
     ):  # fmt: skip
         return None
     low = max(0, opening - 160)
-    found = _TITLE_CHAIN.search(text[low:opening])
+    found = (_TITLE_CHAIN_AND if joined else _TITLE_CHAIN).search(text[low:opening])
     if found is None:
         return None
+    if joined and not all(
+        (common_word(w, 3.0) and not is_given_name(w)) or w in TITLE_WORDS
+        for w in found["field"].split()
+    ):
+        return None  # "President of Tajikistan Emomali Rahmon and": a name, no field
     return " ".join([found.group().strip(), *words]), low + found.start()
 
 
@@ -652,6 +666,18 @@ def _paired_honorific(tokens: list[tuple[str, int]], index: int) -> bool:
     )
 
 
+def _given_name_after(tokens: list[tuple[str, int]], index: int) -> int | None:
+    """Where a given name begins a name of two words or more after one or two more everyday
+    or title words from `index` ("Social Defence Ramiro Quispe")."""
+    for at in range(index + 1, min(index + 3, len(tokens) - 1)):
+        word = tokens[at - 1][0]
+        if not (word in TITLE_WORDS or common_word(word, 3.0)) or is_given_name(word):
+            return None
+        if is_given_name(tokens[at][0]):
+            return at
+    return None
+
+
 def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[str], bool]) -> int:
     """Where the name begins: after the last title, honorific, acronym, institution word,
     place or country at the front of the run (initials begin a name)."""
@@ -664,11 +690,18 @@ def _name_start(tokens: list[tuple[str, int]], is_place_or_country: Callable[[st
             or _paired_honorific(tokens, index)
             or (word.isupper() and len(word) > 1) or is_institution_word(word)
             or (is_place_or_country(word) and not is_given_name(word))
-            # "Affairs Murat Nurtleu", "Counter-Terrorism Vladimir Voronkov"
+            # "Affairs Murat Nurtleu", "Counter-Terrorism Vladimir Voronkov", "Controlled
+            # Substances Ramiro Quispe": a portfolio's everyday words, then a given name
             or ((common_word(word) or "-" in word) and not is_given_name(word)
                 and is_given_name(tokens[index + 1][0]))
         ):  # fmt: skip
             cut = index + 1
+        elif (
+            (common_word(word) or "-" in word)
+            and not is_given_name(word)
+            and (given := _given_name_after(tokens, index + 1))
+        ):
+            cut = given
         elif cut == index:
             break
     # A title or an institution further in ends what comes before the name: "Frontex

@@ -215,11 +215,12 @@ _FINITE = regex.compile(
 )
 # "Moldova was represented by …" (its title between, up to the next clause: not "…, and the
 # talks were chaired by"), and in the list that follows, "; Romania by [the Deputy Minister]
-# …"; "signed for Austria by …", "on behalf of the Kyrgyz Republic by …".
+# …" (or "; and Uruguay by the Minister of the Interior, …"); "signed for Austria by …", "on
+# behalf of the Kyrgyz Republic by …".
 _REPRESENTED = regex.compile(
     r"(?:\b(?P<state>\p{Lu}[\p{L}-]+)\s+(?:was|were)\s+represented\s+by\s+"
     r"(?:(?!,\s+(?:and|while|but|with)\s)[^.;]){0,90}|"
-    r"[;,]\s+(?:and\s+)?(?P<state>\p{Lu}[\p{L}-]+)\s+by\s+(?:the\s+)?[^.;,]{0,60}|"
+    r"[;,]\s+(?:and\s+)?(?P<state>\p{Lu}[\p{L}-]+)\s+by\s+(?:the\s+)?[^.;,]{0,60}(?:,[ \t]*)?|"
     r"\b(?:for|on\s+behalf\s+of)\s+(?:the\s+)?"
     r"(?P<state>\p{Lu}[\p{L}-]+(?:\s+(?:of\s+(?:the\s+)?)?\p{Lu}[\p{L}-]+){0,3})\s+by\s+)\Z"
 )

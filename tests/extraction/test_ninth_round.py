@@ -175,3 +175,28 @@ def test_a_police_rank_of_another_service_is_a_title_not_a_name() -> None:
         "Mihai-Andrei Popescu": ("Chief Quaestor",),
         "Adama Kone": ("Divisional Commissioner",),
     }
+
+
+def test_a_represented_list_reaches_past_a_comma_before_the_name() -> None:
+    found = extract(
+        "Brazil was represented by Joao Prado, Executive Secretary of the Ministry of Justice; "
+        "Argentina by Maria de la Cruz, Secretary of Federal Security; and Uruguay by the "
+        "Minister of the Interior, Gonzalo Fernandez-Larranaga."
+    )
+    assert {p.name: p.country for p in found.persons} == {
+        "Joao Prado": "BR", "Maria de la Cruz": "AR", "Gonzalo Fernandez-Larranaga": "UY",
+    }  # fmt: skip
+
+
+def test_a_portfolio_of_everyday_words_before_a_name_is_the_titles_complement() -> None:
+    found = extract(
+        "Bolivia sent Vice-Minister of Social Defence and Controlled Substances Ramiro Quispe "
+        "Mamani. The President of the Republic of Tajikistan Emomali Rahmon and NATO Secretary "
+        "General Jens Stoltenberg met. Patrols ran along the Administrative Boundary Line."
+    )
+    roles = {p.name: p.roles for p in found.persons}
+    assert roles == {
+        "Ramiro Quispe Mamani": ("Vice-Minister of Social Defence and Controlled Substances",),
+        "Emomali Rahmon": ("President of the Republic of Tajikistan",),
+        "Jens Stoltenberg": ("NATO Secretary General",),
+    }
