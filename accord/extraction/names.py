@@ -340,6 +340,11 @@ def _mention(
         return None
     if len(words) >= 2 and all(common_word(w) and not is_given_name(w) for w in words):
         return None  # "EU Action Against Drugs": everyday words, whatever stands before them
+    if (
+        len(words) >= 2 and titles and all(t.isupper() for t in titles)
+        and all(common_word(w, 3.0) and not is_given_name(w) for w in words)
+    ):  # fmt: skip
+        return None  # "the ASEANAPOL Database System": a body's thing, named by its words
     if not prefix and not titles and (acronym := _TITLE_ACRONYM.search(text, max(0, start - 200),
                                                                        start)):  # fmt: skip
         titles = [acronym.group(1)]  # "Deputy Secretary General of the EEAS (EEAS) Enrique Mora"
@@ -384,6 +389,13 @@ _PLACE_KINDS = GEO_SUFFIXES - {"Lake", "Bay", "Range", "Autonomous"}
 _CODE_NAMED = frozenset({"Operation", "Operations", "Exercise", "Exercises", "Codename"})
 
 
+# Words that begin a building's name in Romance languages, before "de" and a name.
+VENUE_WORDS = frozenset({
+    "Palacio", "Palácio", "Palais", "Palazzo", "Casa", "Quinta", "Castillo", "Château",
+    "Hôtel", "Hotel", "Teatro", "Centro", "Plaza", "Praça", "Piazza", "Sala", "Salón",
+})  # fmt: skip
+
+
 @lru_cache(maxsize=65536)  # the same capitalised runs recur within and across documents
 def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | None:
     """What a run's words alone say: the words before the name (titles, honorifics, places),
@@ -409,6 +421,8 @@ def _parsed(run: str, is_place_or_country: Callable[[str], bool]) -> _Parsed | N
         return None
     if prefix and prefix[-1] in _CODE_NAMED:
         return None  # "Operation Pangea Tide", "Exercise Steadfast Jackal": a code name
+    if prefix and prefix[-1] in VENUE_WORDS:
+        return None  # "Palacio de López", "Palais des Nations": a building named after
     first = rest[0][0]
     if (
         rest[-1][0] in _PLACE_KINDS  # "Chad Basin" of "Lake Chad Basin"

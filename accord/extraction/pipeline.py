@@ -33,7 +33,7 @@ from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.initiatives import find_initiatives
 from accord.extraction.meetings import Context, DateSpan, find_meetings
 from accord.extraction.name_words import common_word, is_given_name
-from accord.extraction.names import find_names
+from accord.extraction.names import VENUE_WORDS, find_names
 from accord.extraction.persons import group_persons
 from accord.extraction.quotes import find_quotes
 from accord.extraction.sentences import sentences
@@ -169,6 +169,21 @@ def _spaced_in(text: str) -> list[int]:
     return sorted(found) if "\tin" in text else found
 
 
+# A building named after someone or something: "the Palacio de López", "Palais des Nations"
+_VENUE = regex.compile(
+    rf"\b(?P<name>(?:{'|'.join(sorted(VENUE_WORDS))})[ \t]+"
+    r"(?:(?:de|del|do|da|dos|das|des|du|della|di|la|le)[ \t]+)+\p{Lu}\p{L}+"
+    r"(?:[ \t]+\p{Lu}\p{L}+)?)"
+)
+
+
+def _venues(text: str) -> Iterator[regex.Match[str]]:
+    """_VENUE.finditer(text), searched only where one of the venue words is."""
+    if not any(word in text for word in VENUE_WORDS):
+        return iter(())
+    return _VENUE.finditer(text)
+
+
 # "headquartered in Lungi, Sierra Leone": a place, then the state it lies in
 _PLACE_BEFORE_STATE = regex.compile(
     r"\b(?:in|at|near|from|to)[ \t]+(?P<name>\p{Lu}\p{Ll}+(?:[ \t-]\p{Lu}\p{Ll}+)?),[ \t]+"
@@ -249,7 +264,19 @@ def _kind_spans(
 
 def _unknown_places(text: str, entities: list[Found], persons: SpanIndex) -> list[Found]:
     """The entities, with the places of unknown names that the words around them show to
-    be places (a word known as anything else, a person's, or an everyday word is not)."""
+    be places (a word known as anything else, a person's, or an everyday word is not), and
+    the buildings named with a venue word, over the places their words name ("Palacio de
+    López" is neither Palacio in Spain nor López)."""
+    venues = [venue.span("name") for venue in _venues(text)]
+    if venues:
+        inside = SpanIndex(venues)
+        entities = [f for f in entities if f.kind != "place" or not inside.encloses(f.start, f.end)]
+        entities = sorted(
+            [*entities, *(Found("place", text[a:b], a, b, text[a:b], None, None, "venue")
+                          for a, b in venues
+                          if not any(f.start < b and a < f.end for f in entities))],
+            key=lambda f: (f.start, -f.end),
+        )  # fmt: skip
     known = SpanIndex((f.start, f.end) for f in entities)
     countries = {(f.start, f.end): f.key for f in entities if f.kind == "country"}
     added: list[Found] = []

@@ -200,3 +200,21 @@ def test_a_portfolio_of_everyday_words_before_a_name_is_the_titles_complement() 
         "Emomali Rahmon": ("President of the Republic of Tajikistan",),
         "Jens Stoltenberg": ("NATO Secretary General",),
     }
+
+
+def test_a_building_named_after_someone_is_a_place_and_no_person() -> None:
+    found = extract(
+        "The ministers were received by Osvaldo Gimenez at the Palacio de López in Asuncion. "
+        "Experts met later at the Palais des Nations."
+    )
+    assert {p.name for p in found.persons} == {"Osvaldo Gimenez"}
+    assert {"Palacio de López", "Palais des Nations"} <= {loc.name for loc in found.locations}
+    assert "Palacio" not in {loc.name for loc in found.locations}
+
+
+def test_a_bodys_thing_after_its_acronym_is_no_person() -> None:
+    found = extract(
+        "Hotlines will be linked to the ASEANAPOL Database System by 2026, said NATO Secretary "
+        "General Mark Rutte."
+    )
+    assert {p.name for p in found.persons} == {"Mark Rutte"}
