@@ -27,7 +27,10 @@ def _own_verb(verbs: str) -> str:
 # regex module finds fast) they cost a tenth of what one alternation of them all costs.
 # fmt: off
 _WORDS: tuple[tuple[InitiativeStatus, tuple[str, ...]], ...] = (
-    (InitiativeStatus.DRAFT, (r"\bdraft(?:ed|ing)?\b",)),
+    (
+        InitiativeStatus.DRAFT,
+        (r"\bdraft(?:ed|ing)?\b", r"\bunder negotiation\b", r"\bbeing negotiated\b"),
+    ),
     (InitiativeStatus.SIGNED, (r"\bsign(?:ed|ing)\b", r"\bratified\b")),
     (
         InitiativeStatus.COMPLETED,

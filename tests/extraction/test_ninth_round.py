@@ -218,3 +218,15 @@ def test_a_bodys_thing_after_its_acronym_is_no_person() -> None:
         "General Mark Rutte."
     )
     assert {p.name for p in found.persons} == {"Mark Rutte"}
+
+
+def test_an_instrument_under_negotiation_is_a_draft() -> None:
+    found = extract(
+        "The text of a Protocol on the Exchange of Maritime Information remains under "
+        "negotiation. A Framework Agreement on Border Security is being negotiated by the sides."
+    )
+    statuses = {i.text: i.status.value for i in found.initiatives}
+    assert statuses == {
+        "Protocol on the Exchange of Maritime Information": "draft",
+        "A Framework Agreement on Border Security": "draft",
+    }
