@@ -230,3 +230,26 @@ def test_an_instrument_under_negotiation_is_a_draft() -> None:
         "Protocol on the Exchange of Maritime Information": "draft",
         "A Framework Agreement on Border Security": "draft",
     }
+
+
+def _topics(text: str) -> set[str]:
+    return {t.topic.value for t in extract(text).topics}
+
+
+def test_terrorist_financing_and_suspicious_transfers_are_money_laundering() -> None:
+    assert "money-laundering" in _topics(
+        "The register lists persons who finance terrorist activity through cryptocurrency."
+    )
+    assert "money-laundering" in _topics(
+        "We are working with the bank to flag suspicious transfers before they leave the country."
+    )
+    assert "money-laundering" in _topics("The cell was accused of laundering drug money.")
+    assert "money-laundering" not in _topics(
+        "The fund will finance border posts and money for training."
+    )
+
+
+def test_the_instrumentalisation_of_migration_is_illegal_migration() -> None:
+    assert "illegal-migration" in _topics(
+        "The ministers signed a declaration on countering the instrumentalisation of migration."
+    )
