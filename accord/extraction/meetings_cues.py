@@ -37,11 +37,15 @@ EVENT = regex.compile(
     r"tele(?:phone)? (?:conversations?|calls?|talks)|phone (?:calls?|conversations?)|"
     r"visit(?:ed|s|ing)?|confer(?:red)?|convene[sd]?|"
     # to host a body is not to host a meeting: "would host a NATO centre of excellence"
-    r"host(?:s|ed)?(?!\s+(?:[\w-]+\s+){0,4}?(?:centres?|centers?|offices?|headquarters|"
-    r"bases?|secretariats?|academ(?:y|ies)|schools?|units?|forces?|troops)\b)|"
-    # to take part in an exercise or a course is not to meet: "took part in a field exercise"
-    r"(?:took|take)\s+part(?!\s+in\s+(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|drills?|"
-    r"training|courses?|operations?|manoeuvres|maneuvers|raids?|patrols?)\b)|"
+    # (nor an exercise: "will host the next edition of the exercise")
+    r"host(?:s|ed)?(?!\s+(?:[\w-]+\s+){0,5}?(?:centres?|centers?|offices?|headquarters|"
+    r"bases?|secretariats?|academ(?:y|ies)|schools?|units?|forces?|troops|exercises?|drills?|"
+    r"manoeuvres|maneuvers)\b)|"
+    # to take part in an exercise or a course is not to meet: "took part in a field exercise",
+    # "took part this week in “Boreal Shield 2025”, a three-day exercise"
+    r"(?:took|take)\s+part(?!\s+(?:(?:this|last|next)\s+(?:week|month|year)\s+|today\s+)?in\s+"
+    r"(?:[\"“][^\"”\n]{1,60}[\"”],?\s+)?(?:an?\s+|the\s+)?(?:[\w-]+\s+){0,3}?(?:exercises?|"
+    r"drills?|training|courses?|operations?|manoeuvres|maneuvers|raids?|patrols?)\b)|"
     r"dialogue|round of|congress(?:es)?|symposium|symposia)\b|"
     # "at the European Police Chiefs Convention": a gathering (not a treaty, which one is under)
     r"(?-i:\bat\s+the\s+(?:\p{Lu}[\w-]*\s+){1,5}Convention\b(?!\s+(?:on|of|for|against)\b))|"

@@ -253,3 +253,18 @@ def test_the_instrumentalisation_of_migration_is_illegal_migration() -> None:
     assert "illegal-migration" in _topics(
         "The ministers signed a declaration on countering the instrumentalisation of migration."
     )
+
+
+def test_hosting_or_taking_part_in_an_exercise_is_no_meeting() -> None:
+    assert (
+        extract("Lithuania will host the next edition of the exercise in Vilnius.").meetings == ()
+    )
+    assert (
+        extract(
+            "Specialists from eight countries took part this week in \u201cBoreal Shield\u201d, a "
+            "three-day exercise in Helsinki."
+        ).meetings
+        == ()
+    )
+    assert len(extract("Lithuania will host the next meeting of the ministers in Vilnius.")
+               .meetings) == 1  # fmt: skip
