@@ -214,10 +214,35 @@ def _add_planned(
     forum = main.format is MeetingFormat.MULTILATERAL and context.finds(cue.NEXT, index)
     fmt = MeetingFormat.MULTILATERAL if forum else cue.sentence_format(words) or main.format
     planned = make_meeting(fmt, True, people, _same_parties(main, fmt), dates, place, (s, e))
+    second = _second_planned(context, index, found, place, fmt)
     same = main.status is MeetingStatus.PLANNED and not context.finds(cue.NEXT, index)
     if same and not _elsewhen(main, planned):
-        return _fill(main, planned), others
-    return main, [*others, planned]
+        return _fill(main, planned), [*others, *second]
+    return main, [*others, planned, *second]
+
+
+def _second_planned(
+    context: Context,
+    index: int,
+    first: regex.Match[str] | None,
+    place: str | None,
+    fmt: MeetingFormat,
+) -> list[Meeting]:
+    """A second planned meeting the sentence names after the first, somewhere else: "... the
+    Council, which will meet in Freetown on 30 June, and to the Summit, scheduled to be held
+    in Abuja next month"."""
+    if first is None or place is None:
+        return []
+    s, e = context.sentences[index]
+    words = context.text[s:e]
+    for found in cue.PLANNED.finditer(words, first.end()):
+        at = s + found.start()
+        other = sentence_place(context, s, e, after=at)
+        if other is None or other == place:
+            continue
+        dates = [d for d in sentence_dates(context, s, e, after=at) if d.start >= at]
+        return [make_meeting(fmt, True, [], set(), dates, other, (s, e))]
+    return []
 
 
 def _elsewhen(a: Meeting, b: Meeting) -> bool:

@@ -268,3 +268,21 @@ def test_hosting_or_taking_part_in_an_exercise_is_no_meeting() -> None:
     )
     assert len(extract("Lithuania will host the next meeting of the ministers in Vilnius.")
                .meetings) == 1  # fmt: skip
+
+
+def test_a_second_planned_meeting_in_the_sentence_of_another_is_one_of_its_own() -> None:
+    found = extract(
+        "The chiefs of staff met in Accra on 3 May 2025. Their recommendations will go to the "
+        "Council, which will meet in Freetown on 30 June 2025, and to the Summit, scheduled "
+        "to be held in Abuja next month."
+    )
+    planned = {m.location: m.start for m in found.meetings if m.status.value == "planned"}
+    assert set(planned) == {"Freetown", "Abuja"}
+    freetown, abuja = planned["Freetown"], planned["Abuja"]
+    assert freetown is not None and freetown.value.isoformat() == "2025-06-30"
+    assert abuja is None or abuja.value.isoformat() != "2025-06-30"
+    one = extract(
+        "The chiefs of staff met in Accra on 3 May 2025. They will meet again in Freetown on "
+        "30 June 2025, when the ministers are to review the plan."
+    )
+    assert [m.location for m in one.meetings if m.status.value == "planned"] == ["Freetown"]
