@@ -308,6 +308,13 @@ _OF_BODY = regex.compile(
     r"[ \t]+)*\p{Lu}[\p{L}'’-]*)*)"
 )
 _FOR_COUNTRY = regex.compile(r"\A\s+for\s+(\p{Lu}[\p{L}\s-]{2,40}?)(?=[,;.)]|\s+and\b)")
+# "Josephine Kariuki has commanded the Anti-Terrorism Police Unit (ATPU) of the National
+# Police Service of Kenya since January": the body the person heads, up to the clause's end
+_HEADS_BODY = regex.compile(
+    r"\A,?\s+(?:who\s+)?(?:has\s+(?:commanded|headed|led|directed|chaired|run)|heads|leads|"
+    r"commands|directs|chairs|runs)\s+(?:the\s+)?(\p{Lu}[^.;:,\n]{0,150}?)"
+    r"(?=[.;:,\n]|\s+(?:since|for|from|in\s+\d|until)\b)"
+)
 _DELEGATION = regex.compile(
     r"\b(\p{Lu}[\p{L}-]+)\s+(?:delegation|side)\s+(?:was\s+)?(?:headed|led|represented)\s+by\s+"
     r"[^.;]{0,60}\Z"
@@ -330,11 +337,12 @@ _REPRESENTING = regex.compile(
 
 def _add_hints(person: _Individual, text: str, mention: NameMention) -> None:
     """Words around a mention that say which state the person serves: "of the Ministry of
-    Interior of the Kingdom of Bahrain", "for Serbia", "The Serbian delegation was headed by",
+    Interior of the Kingdom of Bahrain", "for Serbia", "has commanded the ... Police Service of
+    Kenya", "The Serbian delegation was headed by",
     "Representing Azerbaijan at the meeting were", "Cambodia: Samdech Sar Sokha" in a list."""
     after = text[mention.end : mention.end + 200]
     before = text[max(0, mention.start - 400) : mention.start]
-    for pattern, where in ((_OF_BODY, after), (_FOR_COUNTRY, after)):
+    for pattern, where in ((_OF_BODY, after), (_FOR_COUNTRY, after), (_HEADS_BODY, after)):
         found = pattern.match(where)
         if found:
             person.hints.append(found.group(1))

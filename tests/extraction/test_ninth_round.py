@@ -286,3 +286,14 @@ def test_a_second_planned_meeting_in_the_sentence_of_another_is_one_of_its_own()
         "30 June 2025, when the ministers are to review the plan."
     )
     assert [m.location for m in one.meetings if m.status.value == "planned"] == ["Freetown"]
+
+
+def test_the_body_a_person_is_said_to_head_gives_the_state() -> None:
+    found = extract(
+        "Colonel Amina Wekesa has commanded the Anti-Terrorism Police Unit (ATPU) of the "
+        "National Police Service of Kenya since January. General Ali Warsame heads the "
+        "delegation to Russia."
+    )
+    assert {p.name: p.country for p in found.persons} == {
+        "Amina Wekesa": "KE", "Ali Warsame": None,
+    }  # fmt: skip
