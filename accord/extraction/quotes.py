@@ -64,6 +64,10 @@ _QUESTION = regex.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.\u2013\u2014-][ \t]", 
 _ANSWER = regex.compile(r"^[ \t]*(?:A|Answer)[ \t]*[:.\u2013\u2014-][ \t]*(?=\S)", regex.MULTILINE)
 
 
+# Who asks the questions: not the one who answers them ("Our correspondent Anna Berg spoke
+# to General Moussa Traoré").
+_ASKERS = frozenset({"correspondent", "our correspondent", "journalist", "reporter",
+                     "interviewer", "editor", "presenter", "host", "moderator"})  # fmt: skip
 # a headline that is a quotation, then what it is about: "“…”: Kenya's police chief on …"
 _HEADLINE_QUOTE = regex.compile(rf"^(?:{_QUOTED.pattern})[ \t]*:", regex.MULTILINE)
 
@@ -77,7 +81,10 @@ def _answers(text: str, persons: Sequence[Person]) -> list[Quote]:
     question = _QUESTION.search(text)
     if question is None or not persons:
         return []
-    named = [(min(s for s, _ in p.spans), p.name) for p in persons if p.spans]
+    named = [
+        (min(s for s, _ in p.spans), p.name) for p in persons
+        if p.spans and not any(fold(r).lower() in _ASKERS for r in p.roles)
+    ]  # fmt: skip
     before = [pair for pair in named if pair[0] < question.start()]
     if not before:
         return []

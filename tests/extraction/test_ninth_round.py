@@ -297,3 +297,14 @@ def test_the_body_a_person_is_said_to_head_gives_the_state() -> None:
     assert {p.name: p.country for p in found.persons} == {
         "Amina Wekesa": "KE", "Ali Warsame": None,
     }  # fmt: skip
+
+
+def test_the_correspondent_an_interview_introduces_first_asks_and_does_not_answer() -> None:
+    found = extract(
+        "Interview\n\nOur correspondent Anna Berg spoke to General Moussa Traore, head of the "
+        "border guard of Mali.\n\nQ: What changed?\n\nA: We doubled the patrols. The rest is "
+        "training.\n"
+    )
+    assert [(q.speaker, q.text) for q in found.quotes] == [
+        ("Moussa Traore", "We doubled the patrols.")
+    ]
