@@ -13,6 +13,7 @@ from rapidfuzz.fuzz import ratio
 from accord.extraction import gazetteers as gz
 from accord.extraction.findings import Person, Span
 from accord.extraction.lexicon import HONORIFICS, TITLE_WORDS
+from accord.extraction.name_titles import title_before
 from accord.extraction.name_words import (
     common_word,
     fold,
@@ -21,7 +22,7 @@ from accord.extraction.name_words import (
     is_institution_word,
     is_patronymic,
 )
-from accord.extraction.names import NameMention, title_before
+from accord.extraction.names import NameMention
 from accord.extraction.normalise import PARTICLES
 
 _INITIAL = regex.compile(r"\p{Lu}\p{Ll}?\.")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import regex
 
-from accord.extraction import names, quotes
+from accord.extraction import name_titles, quotes
 
 HERE = Path(__file__).parent
 SAMPLES = HERE.parents[1] / "accord" / "samples" / "documents"
@@ -31,5 +31,5 @@ def test_words_before_a_quotation_read_from_the_end() -> None:
 
 def test_title_before_is_the_search_from_the_start() -> None:
     for window in _windows(200):
-        found, expected = names.title_before(window), names.TITLE_BEFORE.search(window)
+        found, expected = name_titles.title_before(window), name_titles.TITLE_BEFORE.search(window)
         assert (found and found.span()) == (expected and expected.span()), window
