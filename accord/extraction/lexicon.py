@@ -130,3 +130,9 @@ GEO_SUFFIXES = frozenset({
     "Sea", "Lake", "Gulf", "Strait", "Autonomous", "Governorate", "Prefecture", "Canal",
     "Basin", "Delta", "Plateau", "Desert", "Peninsula", "Island", "Islands", "Bay",
 })  # fmt: skip
+
+# Words that begin a building's name in Romance languages, before "de" and a name.
+VENUE_WORDS = frozenset({
+    "Palacio", "Palácio", "Palais", "Palazzo", "Casa", "Quinta", "Castillo", "Château",
+    "Hôtel", "Hotel", "Teatro", "Centro", "Plaza", "Praça", "Piazza", "Sala", "Salón",
+})  # fmt: skip

@@ -21,6 +21,7 @@ from accord.extraction.lexicon import (
     NOT_NAMES,
     REPORTING_VERBS,
     TITLE_WORDS,
+    VENUE_WORDS,
 )
 from accord.extraction.name_titles import (
     AS_TITLE,
@@ -344,13 +345,6 @@ _POSSESSIVES = ("'s", "’s")
 # (not those that are surnames too: "Lake", "Bay", "Range")
 _PLACE_KINDS = GEO_SUFFIXES - {"Lake", "Bay", "Range", "Autonomous"}
 _CODE_NAMED = frozenset({"Operation", "Operations", "Exercise", "Exercises", "Codename"})
-
-
-# Words that begin a building's name in Romance languages, before "de" and a name.
-VENUE_WORDS = frozenset({
-    "Palacio", "Palácio", "Palais", "Palazzo", "Casa", "Quinta", "Castillo", "Château",
-    "Hôtel", "Hotel", "Teatro", "Centro", "Plaza", "Praça", "Piazza", "Sala", "Salón",
-})  # fmt: skip
 
 
 @lru_cache(maxsize=65536)  # the same capitalised runs recur within and across documents

@@ -31,9 +31,10 @@ from accord.extraction.findings import (
 )
 from accord.extraction.gazetteers.threat_actors import find_threat_actor
 from accord.extraction.initiatives import find_initiatives
+from accord.extraction.lexicon import VENUE_WORDS
 from accord.extraction.meetings import Context, DateSpan, find_meetings
 from accord.extraction.name_words import common_word, is_given_name
-from accord.extraction.names import VENUE_WORDS, find_names
+from accord.extraction.names import find_names
 from accord.extraction.persons import group_persons
 from accord.extraction.quotes import find_quotes
 from accord.extraction.sentences import sentences
@@ -221,7 +222,6 @@ _KIND_AFTER_NAME = (
     "checkpoints", "counties", "departments", "districts", "provinces", "border post",
     "border posts",
 )  # fmt: skip
-_PLACE_KINDS = frozenset(_KIND_IN_NAME)
 _NAMES_BEFORE = regex.compile(
     r"(?P<names>\p{Lu}\p{Ll}+(?:[ \t]*[\u2013/-][ \t]*\p{Lu}\p{Ll}+|"
     r"(?:,[ \t]+|[ \t]+and[ \t]+)\p{Lu}\p{Ll}+)*)[ \t]+\Z"
@@ -254,7 +254,7 @@ def _kind_spans(
     text: str, before: regex.Match[str], kind: str, end: int
 ) -> Iterator[tuple[int, int, None]]:
     start = before.start("names")
-    if kind in _PLACE_KINDS:
+    if kind in _KIND_IN_NAME:
         if " and " not in before["names"] and "," not in before["names"]:
             yield (start, end, None)
         return
@@ -289,7 +289,7 @@ def _unknown_places(text: str, entities: list[Found], persons: SpanIndex) -> lis
         name = text[start:end]
         if known.overlaps(start, end) or persons.overlaps(start, end) or (start, end) in taken:
             continue
-        words = [w for w in name.split() if w not in _PLACE_KINDS]
+        words = [w for w in name.split() if w not in _KIND_IN_NAME]
         if not words or any(common_word(w, 3.0) or is_given_name(w) for w in words):
             continue
         if gz.find_country(name) or gz.find_organisation(name):
